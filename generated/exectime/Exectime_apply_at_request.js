@@ -7803,6 +7803,20 @@ export function createModule(rt) {
             }),
             "out_of_range": (kind) => ({
                 name: "out_of_range",
+                parts: [
+                    { reads: [2], holds: (cur) => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+                    { reads: [4], holds: (cur) => (((s_642) => s_642.every((b_t_643) => rt.inRange(rt.app(cur[4], b_t_643), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+                    { reads: [6], holds: (cur) => (((s_644) => s_644.every((b_t_645) => rt.inRange(rt.app(cur[6], b_t_645), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+                    { reads: [8], holds: (cur) => (((s_646) => s_646.every((b_t_647) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_647), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_647), "id"), "n"), 0, cd_CRED_GEN())) && ((s_648) => s_648.every((b_k_649) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_647), "layers"), b_k_649), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_647), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+                    { reads: [14], holds: (cur) => (((s_650) => s_650.every((b_t_651) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_651), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_651), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_651), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_652) => s_652.every((b_k_653) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_651), "dom"), "layers"), b_k_653), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_651), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+                    { reads: [15], holds: (cur) => (((s_654) => s_654.every((b_t_655) => rt.inRange(rt.app(cur[15], b_t_655), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+                    { reads: [19], holds: (cur) => (((s_656) => s_656.every((b_t_657) => rt.inRange(rt.app(cur[19], b_t_657), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+                    { reads: [20], holds: (cur) => (((s_658) => s_658.every((b_t_659) => rt.inRange(rt.app(cur[20], b_t_659), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+                    { reads: [22], holds: (cur) => (((s_660) => s_660.every((b_t_661) => rt.inRange(rt.app(cur[22], b_t_661), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+                    { reads: [24], holds: (cur) => (((s_662) => s_662.every((b_t_663) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_663), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_663), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_663), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_664) => s_664.every((b_k_665) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_663), "dom"), "layers"), b_k_665), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_663), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+                    { reads: [27], holds: (cur) => (((s_666) => s_666.every((b_t_667) => rt.inRange(rt.app(cur[27], b_t_667), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+                    { reads: [28], holds: (cur) => (((s_668) => s_668.every((b_t_669) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_669), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_669), "id"), "n"), 0, cd_CRED_GEN())) && ((s_670) => s_670.every((b_k_671) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_669), "layers"), b_k_671), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_669), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+                ],
                 holds(cur) {
                     try {
                         const v = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_612) => s_612.every((b_t_613) => rt.inRange(rt.app(cur[4], b_t_613), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_614) => s_614.every((b_t_615) => rt.inRange(rt.app(cur[6], b_t_615), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_616) => s_616.every((b_t_617) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_617), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_617), "id"), "n"), 0, cd_CRED_GEN())) && ((s_618) => s_618.every((b_k_619) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_617), "layers"), b_k_619), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_617), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_620) => s_620.every((b_t_621) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_621), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_621), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_621), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_622) => s_622.every((b_k_623) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_621), "dom"), "layers"), b_k_623), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_621), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_624) => s_624.every((b_t_625) => rt.inRange(rt.app(cur[15], b_t_625), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_626) => s_626.every((b_t_627) => rt.inRange(rt.app(cur[19], b_t_627), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_628) => s_628.every((b_t_629) => rt.inRange(rt.app(cur[20], b_t_629), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_630) => s_630.every((b_t_631) => rt.inRange(rt.app(cur[22], b_t_631), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_632) => s_632.every((b_t_633) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_633), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_633), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_633), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_634) => s_634.every((b_k_635) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_633), "dom"), "layers"), b_k_635), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_633), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_636) => s_636.every((b_t_637) => rt.inRange(rt.app(cur[27], b_t_637), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_638) => s_638.every((b_t_639) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_639), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_639), "id"), "n"), 0, cd_CRED_GEN())) && ((s_640) => s_640.every((b_k_641) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_639), "layers"), b_k_641), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_639), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -7998,7 +8012,7 @@ export function createModule(rt) {
                             const n32 = t[32];
                             const n33 = t[33];
                             const n34 = t[34];
-                            if (((s_642) => s_642.every((b_t_643) => (rt.not(rt.app(cur[16], b_t_643)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_643), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
+                            if (((s_672) => s_672.every((b_t_673) => (rt.not(rt.app(cur[16], b_t_673)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_673), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
                                 return true;
                             return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                         }
@@ -8012,33 +8026,33 @@ export function createModule(rt) {
         function readFairness() {
             const fairness = [];
             {
-                const s_644 = K_Requester;
-                if (!(s_644 instanceof rt.SetValue))
+                const s_674 = K_Requester;
+                if (!(s_674 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_645 of s_644.elems) {
+                for (const b_self_675 of s_674.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_645 === "string" ? b_self_645 : rt.formatValue(b_self_645)) + ")" + ")",
-                        steps: [{ index: 0, param: b_self_645 }, { index: 1, param: b_self_645 }, { index: 2, param: b_self_645 }, { index: 3, param: b_self_645 }, { index: 4, param: b_self_645 }, { index: 5, param: b_self_645 }, { index: 6, param: b_self_645 }, { index: 7, param: b_self_645 }, { index: 8, param: b_self_645 }, { index: 9, param: b_self_645 }, { index: 10, param: b_self_645 }, { index: 11, param: b_self_645 }, { index: 20, param: b_self_645 }, { index: 21, param: b_self_645 }, { index: 22, param: b_self_645 }, { index: 23, param: b_self_645 }, { index: 24, param: b_self_645 }, { index: 25, param: b_self_645 }, { index: 26, param: b_self_645 }, { index: 27, param: b_self_645 }, { index: 28, param: b_self_645 }, { index: 29, param: b_self_645 }, { index: 30, param: b_self_645 }, { index: 31, param: b_self_645 }, { index: 32, param: b_self_645 }, { index: 33, param: b_self_645 }, { index: 34, param: b_self_645 }, { index: 35, param: b_self_645 }, { index: 36, param: b_self_645 }, { index: 37, param: b_self_645 }, { index: 38, param: b_self_645 }, { index: 39, param: b_self_645 }, { index: 40, param: b_self_645 }, { index: 41, param: b_self_645 }, { index: 42, param: b_self_645 }, { index: 43, param: b_self_645 }, { index: 44, param: b_self_645 }, { index: 45, param: b_self_645 }, { index: 46, param: b_self_645 }, { index: 47, param: b_self_645 }, { index: 48, param: b_self_645 }, { index: 49, param: b_self_645 }, { index: 50, param: b_self_645 }, { index: 51, param: b_self_645 }, { index: 52, param: b_self_645 }, { index: 53, param: b_self_645 }, { index: 54, param: b_self_645 }, { index: 55, param: b_self_645 }, { index: 56, param: b_self_645 }, { index: 57, param: b_self_645 }, { index: 58, param: b_self_645 }, { index: 59, param: b_self_645 }],
+                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_675 === "string" ? b_self_675 : rt.formatValue(b_self_675)) + ")" + ")",
+                        steps: [{ index: 0, param: b_self_675 }, { index: 1, param: b_self_675 }, { index: 2, param: b_self_675 }, { index: 3, param: b_self_675 }, { index: 4, param: b_self_675 }, { index: 5, param: b_self_675 }, { index: 6, param: b_self_675 }, { index: 7, param: b_self_675 }, { index: 8, param: b_self_675 }, { index: 9, param: b_self_675 }, { index: 10, param: b_self_675 }, { index: 11, param: b_self_675 }, { index: 20, param: b_self_675 }, { index: 21, param: b_self_675 }, { index: 22, param: b_self_675 }, { index: 23, param: b_self_675 }, { index: 24, param: b_self_675 }, { index: 25, param: b_self_675 }, { index: 26, param: b_self_675 }, { index: 27, param: b_self_675 }, { index: 28, param: b_self_675 }, { index: 29, param: b_self_675 }, { index: 30, param: b_self_675 }, { index: 31, param: b_self_675 }, { index: 32, param: b_self_675 }, { index: 33, param: b_self_675 }, { index: 34, param: b_self_675 }, { index: 35, param: b_self_675 }, { index: 36, param: b_self_675 }, { index: 37, param: b_self_675 }, { index: 38, param: b_self_675 }, { index: 39, param: b_self_675 }, { index: 40, param: b_self_675 }, { index: 41, param: b_self_675 }, { index: 42, param: b_self_675 }, { index: 43, param: b_self_675 }, { index: 44, param: b_self_675 }, { index: 45, param: b_self_675 }, { index: 46, param: b_self_675 }, { index: 47, param: b_self_675 }, { index: 48, param: b_self_675 }, { index: 49, param: b_self_675 }, { index: 50, param: b_self_675 }, { index: 51, param: b_self_675 }, { index: 52, param: b_self_675 }, { index: 53, param: b_self_675 }, { index: 54, param: b_self_675 }, { index: 55, param: b_self_675 }, { index: 56, param: b_self_675 }, { index: 57, param: b_self_675 }, { index: 58, param: b_self_675 }, { index: 59, param: b_self_675 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_setup")) {
                                     {
-                                        const v_897 = rt.upd(cur[8], b_self_645, (at_896) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_897;
+                                        const v_927 = rt.upd(cur[8], b_self_675, (at_926) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_927;
                                         {
-                                            const v_899 = rt.upd(cur[9], b_self_645, (at_898) => K_NNP);
-                                            n9 = v_899;
+                                            const v_929 = rt.upd(cur[9], b_self_675, (at_928) => K_NNP);
+                                            n9 = v_929;
                                             {
-                                                const v_903 = rt.upd(cur[14], b_self_645, (at_900) => rt.upd(rt.upd(rt.app(cur[14], b_self_645), "cap", (at_901) => K_CAP), "dom", (at_902) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_903;
+                                                const v_933 = rt.upd(cur[14], b_self_675, (at_930) => rt.upd(rt.upd(rt.app(cur[14], b_self_675), "cap", (at_931) => K_CAP), "dom", (at_932) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_933;
                                                 {
-                                                    const v_905 = rt.upd(cur[16], b_self_645, (at_904) => K_NNP);
-                                                    n16 = v_905;
+                                                    const v_935 = rt.upd(cur[16], b_self_675, (at_934) => K_NNP);
+                                                    n16 = v_935;
                                                     {
-                                                        const v_907 = rt.updv(cur[32], b_self_645, "Requester_requests");
-                                                        n32 = v_907;
+                                                        const v_937 = rt.updv(cur[32], b_self_675, "Requester_requests");
+                                                        n32 = v_937;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -8113,659 +8127,9 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_requests")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_requests")) {
                                     {
-                                        const v_909 = rt.upd(cur[32], b_self_645, (at_908) => (rt.lt(rt.app(cur[19], b_self_645), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                                        n32 = v_909;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_request")) {
-                                    {
-                                        const v_911 = rt.upd(cur[22], b_self_645, (at_910) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_645)));
-                                        n22 = v_911;
-                                        {
-                                            const v_913 = rt.updv(cur[32], b_self_645, "restrict_self_excl");
-                                            n32 = v_913;
-                                            {
-                                                const v_915 = rt.upd(cur[33], b_self_645, (at_914) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_645)));
-                                                n33 = v_915;
-                                                n0 = cur[0];
-                                                n1 = cur[1];
-                                                n2 = cur[2];
-                                                n3 = cur[3];
-                                                n4 = cur[4];
-                                                n5 = cur[5];
-                                                n6 = cur[6];
-                                                n7 = cur[7];
-                                                n8 = cur[8];
-                                                n9 = cur[9];
-                                                n10 = cur[10];
-                                                n11 = cur[11];
-                                                n12 = cur[12];
-                                                n13 = cur[13];
-                                                n14 = cur[14];
-                                                n15 = cur[15];
-                                                n16 = cur[16];
-                                                n17 = cur[17];
-                                                n18 = cur[18];
-                                                n19 = cur[19];
-                                                n20 = cur[20];
-                                                n21 = cur[21];
-                                                n23 = cur[23];
-                                                n24 = cur[24];
-                                                n25 = cur[25];
-                                                n26 = cur[26];
-                                                n27 = cur[27];
-                                                n28 = cur[28];
-                                                n29 = cur[29];
-                                                n30 = cur[30];
-                                                n31 = cur[31];
-                                                n34 = cur[34];
-                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                    throw rt.FOUND;
-                                                }
-                                                n34 = undefined;
-                                                n31 = undefined;
-                                                n30 = undefined;
-                                                n29 = undefined;
-                                                n28 = undefined;
-                                                n27 = undefined;
-                                                n26 = undefined;
-                                                n25 = undefined;
-                                                n24 = undefined;
-                                                n23 = undefined;
-                                                n21 = undefined;
-                                                n20 = undefined;
-                                                n19 = undefined;
-                                                n18 = undefined;
-                                                n17 = undefined;
-                                                n16 = undefined;
-                                                n15 = undefined;
-                                                n14 = undefined;
-                                                n13 = undefined;
-                                                n12 = undefined;
-                                                n11 = undefined;
-                                                n10 = undefined;
-                                                n9 = undefined;
-                                                n8 = undefined;
-                                                n7 = undefined;
-                                                n6 = undefined;
-                                                n5 = undefined;
-                                                n4 = undefined;
-                                                n3 = undefined;
-                                                n2 = undefined;
-                                                n1 = undefined;
-                                                n0 = undefined;
-                                                n33 = undefined;
-                                            }
-                                            n32 = undefined;
-                                        }
-                                        n22 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_next_request")) {
-                                    {
-                                        const v_917 = rt.upd(cur[19], b_self_645, (at_916) => rt.add(rt.app(cur[19], b_self_645), 1));
-                                        n19 = v_917;
-                                        {
-                                            const v_919 = rt.updv(cur[32], b_self_645, "Requester_requests");
-                                            n32 = v_919;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n19 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_announce")) {
-                                    {
-                                        const v_920 = true;
-                                        n1 = v_920;
-                                        {
-                                            const v_922 = rt.updv(cur[32], b_self_645, "Requester_execs");
-                                            n32 = v_922;
-                                            n0 = cur[0];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n1 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_execs")) {
-                                    {
-                                        const v_924 = rt.upd(cur[32], b_self_645, (at_923) => ((rt.lt(rt.app(cur[20], b_self_645), K_EXECS) && rt.not(rt.app(cur[12], b_self_645))) ? "Requester_exec" : "Requester_linger"));
-                                        n32 = v_924;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_exec")) {
-                                    {
-                                        const v_926 = rt.updv(cur[32], b_self_645, "do_execve_exec_lock");
-                                        n32 = v_926;
-                                        {
-                                            const v_928 = rt.upd(cur[33], b_self_645, (at_927) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_645)));
-                                            n33 = v_928;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n33 = undefined;
-                                        }
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_next_exec")) {
-                                    {
-                                        const v_930 = rt.upd(cur[20], b_self_645, (at_929) => rt.add(rt.app(cur[20], b_self_645), 1));
-                                        n20 = v_930;
-                                        {
-                                            const v_932 = rt.updv(cur[32], b_self_645, "Requester_execs");
-                                            n32 = v_932;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n20 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_linger")) {
-                                    const k_933 = () => {
-                                        {
-                                            const v_935 = rt.updv(cur[32], b_self_645, "Requester_killed");
-                                            n32 = v_935;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                    };
-                                    if (rt.bool(rt.app(cur[12], b_self_645), "A conjunct of an action")) {
-                                        k_933();
-                                    }
-                                    if (!((s_936) => s_936.some((b_t_937) => (!rt.eq(b_t_937, b_self_645) && rt.notin(rt.app(cur[32], b_t_937), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_937), "Done") && rt.not(rt.app(cur[12], b_t_937)) && !rt.in(rt.app(cur[32], b_t_937), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_937), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_933();
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_killed")) {
-                                    {
-                                        const v_939 = rt.upd(cur[32], b_self_645, (at_938) => (rt.bool(rt.app(cur[12], b_self_645), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        const v_939 = rt.upd(cur[32], b_self_675, (at_938) => (rt.lt(rt.app(cur[19], b_self_675), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                                         n32 = v_939;
                                         n0 = cur[0];
                                         n1 = cur[1];
@@ -8841,257 +8205,907 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Requester_requester_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_request")) {
                                     {
-                                        const v_941 = rt.updv(cur[32], b_self_645, "Exiting");
-                                        n32 = v_941;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "Exiting")) {
-                                    {
-                                        const v_943 = rt.updv(cur[32], b_self_645, "Exited");
-                                        n32 = v_943;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_excl")) {
-                                    {
-                                        const v_945 = rt.upd(cur[32], b_self_645, (at_944) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
-                                        n32 = v_945;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_excl_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request")) {
+                                        const v_941 = rt.upd(cur[22], b_self_675, (at_940) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_675)));
+                                        n22 = v_941;
                                         {
-                                            const v_947 = rt.updv(cur[18], b_self_645, "EINVAL");
-                                            n18 = v_947;
+                                            const v_943 = rt.updv(cur[32], b_self_675, "restrict_self_excl");
+                                            n32 = v_943;
                                             {
-                                                const v_949 = rt.updv(cur[22], b_self_645, 0);
-                                                n22 = v_949;
+                                                const v_945 = rt.upd(cur[33], b_self_675, (at_944) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_675)));
+                                                n33 = v_945;
+                                                n0 = cur[0];
+                                                n1 = cur[1];
+                                                n2 = cur[2];
+                                                n3 = cur[3];
+                                                n4 = cur[4];
+                                                n5 = cur[5];
+                                                n6 = cur[6];
+                                                n7 = cur[7];
+                                                n8 = cur[8];
+                                                n9 = cur[9];
+                                                n10 = cur[10];
+                                                n11 = cur[11];
+                                                n12 = cur[12];
+                                                n13 = cur[13];
+                                                n14 = cur[14];
+                                                n15 = cur[15];
+                                                n16 = cur[16];
+                                                n17 = cur[17];
+                                                n18 = cur[18];
+                                                n19 = cur[19];
+                                                n20 = cur[20];
+                                                n21 = cur[21];
+                                                n23 = cur[23];
+                                                n24 = cur[24];
+                                                n25 = cur[25];
+                                                n26 = cur[26];
+                                                n27 = cur[27];
+                                                n28 = cur[28];
+                                                n29 = cur[29];
+                                                n30 = cur[30];
+                                                n31 = cur[31];
+                                                n34 = cur[34];
+                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                    throw rt.FOUND;
+                                                }
+                                                n34 = undefined;
+                                                n31 = undefined;
+                                                n30 = undefined;
+                                                n29 = undefined;
+                                                n28 = undefined;
+                                                n27 = undefined;
+                                                n26 = undefined;
+                                                n25 = undefined;
+                                                n24 = undefined;
+                                                n23 = undefined;
+                                                n21 = undefined;
+                                                n20 = undefined;
+                                                n19 = undefined;
+                                                n18 = undefined;
+                                                n17 = undefined;
+                                                n16 = undefined;
+                                                n15 = undefined;
+                                                n14 = undefined;
+                                                n13 = undefined;
+                                                n12 = undefined;
+                                                n11 = undefined;
+                                                n10 = undefined;
+                                                n9 = undefined;
+                                                n8 = undefined;
+                                                n7 = undefined;
+                                                n6 = undefined;
+                                                n5 = undefined;
+                                                n4 = undefined;
+                                                n3 = undefined;
+                                                n2 = undefined;
+                                                n1 = undefined;
+                                                n0 = undefined;
+                                                n33 = undefined;
+                                            }
+                                            n32 = undefined;
+                                        }
+                                        n22 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_next_request")) {
+                                    {
+                                        const v_947 = rt.upd(cur[19], b_self_675, (at_946) => rt.add(rt.app(cur[19], b_self_675), 1));
+                                        n19 = v_947;
+                                        {
+                                            const v_949 = rt.updv(cur[32], b_self_675, "Requester_requests");
+                                            n32 = v_949;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n19 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_announce")) {
+                                    {
+                                        const v_950 = true;
+                                        n1 = v_950;
+                                        {
+                                            const v_952 = rt.updv(cur[32], b_self_675, "Requester_execs");
+                                            n32 = v_952;
+                                            n0 = cur[0];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n1 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_execs")) {
+                                    {
+                                        const v_954 = rt.upd(cur[32], b_self_675, (at_953) => ((rt.lt(rt.app(cur[20], b_self_675), K_EXECS) && rt.not(rt.app(cur[12], b_self_675))) ? "Requester_exec" : "Requester_linger"));
+                                        n32 = v_954;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_exec")) {
+                                    {
+                                        const v_956 = rt.updv(cur[32], b_self_675, "do_execve_exec_lock");
+                                        n32 = v_956;
+                                        {
+                                            const v_958 = rt.upd(cur[33], b_self_675, (at_957) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_675)));
+                                            n33 = v_958;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n33 = undefined;
+                                        }
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_next_exec")) {
+                                    {
+                                        const v_960 = rt.upd(cur[20], b_self_675, (at_959) => rt.add(rt.app(cur[20], b_self_675), 1));
+                                        n20 = v_960;
+                                        {
+                                            const v_962 = rt.updv(cur[32], b_self_675, "Requester_execs");
+                                            n32 = v_962;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n20 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_linger")) {
+                                    const k_963 = () => {
+                                        {
+                                            const v_965 = rt.updv(cur[32], b_self_675, "Requester_killed");
+                                            n32 = v_965;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                    };
+                                    if (rt.bool(rt.app(cur[12], b_self_675), "A conjunct of an action")) {
+                                        k_963();
+                                    }
+                                    if (!((s_966) => s_966.some((b_t_967) => (!rt.eq(b_t_967, b_self_675) && rt.notin(rt.app(cur[32], b_t_967), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_967), "Done") && rt.not(rt.app(cur[12], b_t_967)) && !rt.in(rt.app(cur[32], b_t_967), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_967), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_963();
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_killed")) {
+                                    {
+                                        const v_969 = rt.upd(cur[32], b_self_675, (at_968) => (rt.bool(rt.app(cur[12], b_self_675), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        n32 = v_969;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Requester_requester_exit")) {
+                                    {
+                                        const v_971 = rt.updv(cur[32], b_self_675, "Exiting");
+                                        n32 = v_971;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "Exiting")) {
+                                    {
+                                        const v_973 = rt.updv(cur[32], b_self_675, "Exited");
+                                        n32 = v_973;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_excl")) {
+                                    {
+                                        const v_975 = rt.upd(cur[32], b_self_675, (at_974) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
+                                        n32 = v_975;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_excl_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request")) {
+                                        {
+                                            const v_977 = rt.updv(cur[18], b_self_675, "EINVAL");
+                                            n18 = v_977;
+                                            {
+                                                const v_979 = rt.updv(cur[22], b_self_675, 0);
+                                                n22 = v_979;
                                                 {
-                                                    const v_951 = rt.updv(cur[23], b_self_645, "OK");
-                                                    n23 = v_951;
+                                                    const v_981 = rt.updv(cur[23], b_self_675, "OK");
+                                                    n23 = v_981;
                                                     {
-                                                        const v_953 = rt.updv(cur[32], b_self_645, "Requester_next_request");
-                                                        n32 = v_953;
+                                                        const v_983 = rt.updv(cur[32], b_self_675, "Requester_next_request");
+                                                        n32 = v_983;
                                                         {
-                                                            const v_955 = rt.upd(cur[33], b_self_645, (at_954) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                            n33 = v_955;
+                                                            const v_985 = rt.upd(cur[33], b_self_675, (at_984) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                            n33 = v_985;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9167,10 +9181,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_prereq")) {
                                     {
-                                        const v_957 = rt.upd(cur[32], b_self_645, (at_956) => (!(rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_645), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
-                                        n32 = v_957;
+                                        const v_987 = rt.upd(cur[32], b_self_675, (at_986) => (!(rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_675), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
+                                        n32 = v_987;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9245,23 +9259,23 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_eperm")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_eperm")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request")) {
                                         {
-                                            const v_959 = rt.updv(cur[18], b_self_645, "EPERM");
-                                            n18 = v_959;
+                                            const v_989 = rt.updv(cur[18], b_self_675, "EPERM");
+                                            n18 = v_989;
                                             {
-                                                const v_961 = rt.updv(cur[22], b_self_645, 0);
-                                                n22 = v_961;
+                                                const v_991 = rt.updv(cur[22], b_self_675, 0);
+                                                n22 = v_991;
                                                 {
-                                                    const v_963 = rt.updv(cur[23], b_self_645, "OK");
-                                                    n23 = v_963;
+                                                    const v_993 = rt.updv(cur[23], b_self_675, "OK");
+                                                    n23 = v_993;
                                                     {
-                                                        const v_965 = rt.updv(cur[32], b_self_645, "Requester_next_request");
-                                                        n32 = v_965;
+                                                        const v_995 = rt.updv(cur[32], b_self_675, "Requester_next_request");
+                                                        n32 = v_995;
                                                         {
-                                                            const v_967 = rt.upd(cur[33], b_self_645, (at_966) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                            n33 = v_967;
+                                                            const v_997 = rt.upd(cur[33], b_self_675, (at_996) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                            n33 = v_997;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9337,19 +9351,19 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_stage")) {
                                     {
-                                        const v_969 = rt.upd(cur[7], b_self_645, (at_968) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_645), "cap"), "A disjunct")) : rt.app(cur[7], b_self_645)));
-                                        n7 = v_969;
+                                        const v_999 = rt.upd(cur[7], b_self_675, (at_998) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_675), "cap"), "A disjunct")) : rt.app(cur[7], b_self_675)));
+                                        n7 = v_999;
                                         {
-                                            const v_972 = rt.upd(cur[14], b_self_645, (at_970) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.upd(rt.app(cur[14], b_self_645), "dom", (at_971) => rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[22], b_self_645))])) : rt.app(cur[14], b_self_645)));
-                                            n14 = v_972;
+                                            const v_1002 = rt.upd(cur[14], b_self_675, (at_1000) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.upd(rt.app(cur[14], b_self_675), "dom", (at_1001) => rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[22], b_self_675))])) : rt.app(cur[14], b_self_675)));
+                                            n14 = v_1002;
                                             {
-                                                const v_974 = rt.upd(cur[16], b_self_645, (at_973) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[16], b_self_645)));
-                                                n16 = v_974;
+                                                const v_1004 = rt.upd(cur[16], b_self_675, (at_1003) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[16], b_self_675)));
+                                                n16 = v_1004;
                                                 {
-                                                    const v_976 = rt.updv(cur[32], b_self_645, "restrict_self_staged");
-                                                    n32 = v_976;
+                                                    const v_1006 = rt.updv(cur[32], b_self_675, "restrict_self_staged");
+                                                    n32 = v_1006;
                                                     n0 = cur[0];
                                                     n1 = cur[1];
                                                     n2 = cur[2];
@@ -9424,14 +9438,14 @@ export function createModule(rt) {
                                         n7 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_stage")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_978 = rt.updv(cur[23], b_self_645, "ENOMEM");
-                                            n23 = v_978;
+                                            const v_1008 = rt.updv(cur[23], b_self_675, "ENOMEM");
+                                            n23 = v_1008;
                                             {
-                                                const v_980 = rt.updv(cur[32], b_self_645, "restrict_self_staged");
-                                                n32 = v_980;
+                                                const v_1010 = rt.updv(cur[32], b_self_675, "restrict_self_staged");
+                                                n32 = v_1010;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9507,23 +9521,23 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_staged")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_staged")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request")) {
                                         {
-                                            const v_982 = rt.upd(cur[18], b_self_645, (at_981) => rt.app(cur[23], b_self_645));
-                                            n18 = v_982;
+                                            const v_1012 = rt.upd(cur[18], b_self_675, (at_1011) => rt.app(cur[23], b_self_675));
+                                            n18 = v_1012;
                                             {
-                                                const v_984 = rt.updv(cur[22], b_self_645, 0);
-                                                n22 = v_984;
+                                                const v_1014 = rt.updv(cur[22], b_self_675, 0);
+                                                n22 = v_1014;
                                                 {
-                                                    const v_986 = rt.updv(cur[23], b_self_645, "OK");
-                                                    n23 = v_986;
+                                                    const v_1016 = rt.updv(cur[23], b_self_675, "OK");
+                                                    n23 = v_1016;
                                                     {
-                                                        const v_988 = rt.updv(cur[32], b_self_645, "Requester_next_request");
-                                                        n32 = v_988;
+                                                        const v_1018 = rt.updv(cur[32], b_self_675, "Requester_next_request");
+                                                        n32 = v_1018;
                                                         {
-                                                            const v_990 = rt.upd(cur[33], b_self_645, (at_989) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                            n33 = v_990;
+                                                            const v_1020 = rt.upd(cur[33], b_self_675, (at_1019) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                            n33 = v_1020;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9599,17 +9613,17 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_lock")) {
-                                    const k_991 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_lock")) {
+                                    const k_1021 = () => {
                                         {
-                                            const v_992 = (rt.eq(cur[0], K_None) ? b_self_645 : cur[0]);
-                                            n0 = v_992;
+                                            const v_1022 = (rt.eq(cur[0], K_None) ? b_self_675 : cur[0]);
+                                            n0 = v_1022;
                                             {
-                                                const v_994 = rt.upd(cur[26], b_self_645, (at_993) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_994;
+                                                const v_1024 = rt.upd(cur[26], b_self_675, (at_1023) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1024;
                                                 {
-                                                    const v_996 = rt.updv(cur[32], b_self_645, "do_execve_exec_locked");
-                                                    n32 = v_996;
+                                                    const v_1026 = rt.updv(cur[32], b_self_675, "do_execve_exec_locked");
+                                                    n32 = v_1026;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -9685,22 +9699,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_991();
+                                        k_1021();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_645), "A conjunct of an action")) {
-                                        k_991();
+                                    if (rt.bool(rt.app(cur[11], b_self_675), "A conjunct of an action")) {
+                                        k_1021();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_645), "A conjunct of an action")) {
-                                        k_991();
+                                    if (rt.bool(rt.app(cur[13], b_self_675), "A conjunct of an action")) {
+                                        k_1021();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_645), "A conjunct of an action")) {
-                                        k_991();
+                                    if (rt.bool(rt.app(cur[12], b_self_675), "A conjunct of an action")) {
+                                        k_1021();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_locked")) {
                                     {
-                                        const v_998 = rt.upd(cur[32], b_self_645, (at_997) => (!rt.eqs(rt.app(cur[26], b_self_645), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_998;
+                                        const v_1028 = rt.upd(cur[32], b_self_675, (at_1027) => (!rt.eqs(rt.app(cur[26], b_self_675), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1028;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9775,41 +9789,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1000 = rt.updv(cur[18], b_self_645, "ERESTARTNOINTR");
-                                            n18 = v_1000;
+                                            const v_1030 = rt.updv(cur[18], b_self_675, "ERESTARTNOINTR");
+                                            n18 = v_1030;
                                             {
-                                                const v_1002 = rt.upd(cur[24], b_self_645, (at_1001) => cd_INIT_CRED());
-                                                n24 = v_1002;
+                                                const v_1032 = rt.upd(cur[24], b_self_675, (at_1031) => cd_INIT_CRED());
+                                                n24 = v_1032;
                                                 {
-                                                    const v_1004 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1004;
+                                                    const v_1034 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1034;
                                                     {
-                                                        const v_1006 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1006;
+                                                        const v_1036 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1036;
                                                         {
-                                                            const v_1008 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1008;
+                                                            const v_1038 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1038;
                                                             {
-                                                                const v_1010 = rt.upd(cur[28], b_self_645, (at_1009) => cd_NO_DOMAIN());
-                                                                n28 = v_1010;
+                                                                const v_1040 = rt.upd(cur[28], b_self_675, (at_1039) => cd_NO_DOMAIN());
+                                                                n28 = v_1040;
                                                                 {
-                                                                    const v_1012 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1012;
+                                                                    const v_1042 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1042;
                                                                     {
-                                                                        const v_1014 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1014;
+                                                                        const v_1044 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1044;
                                                                         {
-                                                                            const v_1016 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1016;
+                                                                            const v_1046 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1046;
                                                                             {
-                                                                                const v_1018 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1018;
+                                                                                const v_1048 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1048;
                                                                                 {
-                                                                                    const v_1020 = rt.upd(cur[33], b_self_645, (at_1019) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1020;
+                                                                                    const v_1050 = rt.upd(cur[33], b_self_675, (at_1049) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1050;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9884,40 +9898,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1022 = rt.updv(cur[21], b_self_645, "ERESTARTNOINTR");
-                                            n21 = v_1022;
+                                            const v_1052 = rt.updv(cur[21], b_self_675, "ERESTARTNOINTR");
+                                            n21 = v_1052;
                                             {
-                                                const v_1024 = rt.upd(cur[24], b_self_645, (at_1023) => cd_INIT_CRED());
-                                                n24 = v_1024;
+                                                const v_1054 = rt.upd(cur[24], b_self_675, (at_1053) => cd_INIT_CRED());
+                                                n24 = v_1054;
                                                 {
-                                                    const v_1026 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1026;
+                                                    const v_1056 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1056;
                                                     {
-                                                        const v_1028 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1028;
+                                                        const v_1058 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1058;
                                                         {
-                                                            const v_1030 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1030;
+                                                            const v_1060 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1060;
                                                             {
-                                                                const v_1032 = rt.upd(cur[28], b_self_645, (at_1031) => cd_NO_DOMAIN());
-                                                                n28 = v_1032;
+                                                                const v_1062 = rt.upd(cur[28], b_self_675, (at_1061) => cd_NO_DOMAIN());
+                                                                n28 = v_1062;
                                                                 {
-                                                                    const v_1034 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1034;
+                                                                    const v_1064 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1064;
                                                                     {
-                                                                        const v_1036 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1036;
+                                                                        const v_1066 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1066;
                                                                         {
-                                                                            const v_1038 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1038;
+                                                                            const v_1068 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1068;
                                                                             {
-                                                                                const v_1040 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1040;
+                                                                                const v_1070 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1070;
                                                                                 {
-                                                                                    const v_1042 = rt.upd(cur[33], b_self_645, (at_1041) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1042;
+                                                                                    const v_1072 = rt.upd(cur[33], b_self_675, (at_1071) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1072;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9993,22 +10007,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1044 = rt.upd(cur[15], b_self_645, (at_1043) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_645), 1) : rt.app(cur[15], b_self_645)));
-                                        n15 = v_1044;
+                                        const v_1074 = rt.upd(cur[15], b_self_675, (at_1073) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_675), 1) : rt.app(cur[15], b_self_675)));
+                                        n15 = v_1074;
                                         {
-                                            const v_1046 = rt.upd(cur[17], b_self_645, (at_1045) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_645)));
-                                            n17 = v_1046;
+                                            const v_1076 = rt.upd(cur[17], b_self_675, (at_1075) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_675)));
+                                            n17 = v_1076;
                                             {
-                                                const v_1049 = rt.upd(cur[24], b_self_645, (at_1047) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_645), "id", (at_1048) => rt.rec(R_1, [b_self_645, rt.add(rt.app(cur[15], b_self_645), 1)])) : rt.app(cur[24], b_self_645)));
-                                                n24 = v_1049;
+                                                const v_1079 = rt.upd(cur[24], b_self_675, (at_1077) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_675), "id", (at_1078) => rt.rec(R_1, [b_self_675, rt.add(rt.app(cur[15], b_self_675), 1)])) : rt.app(cur[24], b_self_675)));
+                                                n24 = v_1079;
                                                 {
-                                                    const v_1051 = rt.upd(cur[25], b_self_645, (at_1050) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1051;
+                                                    const v_1081 = rt.upd(cur[25], b_self_675, (at_1080) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1081;
                                                     {
-                                                        const v_1053 = rt.updv(cur[32], b_self_645, "do_execve_exec_prepared");
-                                                        n32 = v_1053;
+                                                        const v_1083 = rt.updv(cur[32], b_self_675, "do_execve_exec_prepared");
+                                                        n32 = v_1083;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -10083,14 +10097,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1055 = rt.updv(cur[25], b_self_645, "ENOMEM");
-                                            n25 = v_1055;
+                                            const v_1085 = rt.updv(cur[25], b_self_675, "ENOMEM");
+                                            n25 = v_1085;
                                             {
-                                                const v_1057 = rt.updv(cur[32], b_self_645, "do_execve_exec_prepared");
-                                                n32 = v_1057;
+                                                const v_1087 = rt.updv(cur[32], b_self_675, "do_execve_exec_prepared");
+                                                n32 = v_1087;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10166,10 +10180,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1059 = rt.upd(cur[32], b_self_645, (at_1058) => (!rt.eqs(rt.app(cur[25], b_self_645), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1059;
+                                        const v_1089 = rt.upd(cur[32], b_self_675, (at_1088) => (!rt.eqs(rt.app(cur[25], b_self_675), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1089;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10244,19 +10258,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1060 = K_None;
-                                        n0 = v_1060;
+                                        const v_1090 = K_None;
+                                        n0 = v_1090;
                                         {
-                                            const v_1062 = rt.updv(cur[10], b_self_645, true);
-                                            n10 = v_1062;
+                                            const v_1092 = rt.updv(cur[10], b_self_675, true);
+                                            n10 = v_1092;
                                             {
-                                                const v_1064 = rt.updv(cur[17], b_self_645, "EXEC_NONE");
-                                                n17 = v_1064;
+                                                const v_1094 = rt.updv(cur[17], b_self_675, "EXEC_NONE");
+                                                n17 = v_1094;
                                                 {
-                                                    const v_1066 = rt.updv(cur[32], b_self_645, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1066;
+                                                    const v_1096 = rt.updv(cur[32], b_self_675, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1096;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10331,41 +10345,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1068 = rt.upd(cur[18], b_self_645, (at_1067) => rt.app(cur[25], b_self_645));
-                                            n18 = v_1068;
+                                            const v_1098 = rt.upd(cur[18], b_self_675, (at_1097) => rt.app(cur[25], b_self_675));
+                                            n18 = v_1098;
                                             {
-                                                const v_1070 = rt.upd(cur[24], b_self_645, (at_1069) => cd_INIT_CRED());
-                                                n24 = v_1070;
+                                                const v_1100 = rt.upd(cur[24], b_self_675, (at_1099) => cd_INIT_CRED());
+                                                n24 = v_1100;
                                                 {
-                                                    const v_1072 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1072;
+                                                    const v_1102 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1102;
                                                     {
-                                                        const v_1074 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1074;
+                                                        const v_1104 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1104;
                                                         {
-                                                            const v_1076 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1076;
+                                                            const v_1106 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1106;
                                                             {
-                                                                const v_1078 = rt.upd(cur[28], b_self_645, (at_1077) => cd_NO_DOMAIN());
-                                                                n28 = v_1078;
+                                                                const v_1108 = rt.upd(cur[28], b_self_675, (at_1107) => cd_NO_DOMAIN());
+                                                                n28 = v_1108;
                                                                 {
-                                                                    const v_1080 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1080;
+                                                                    const v_1110 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1110;
                                                                     {
-                                                                        const v_1082 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1082;
+                                                                        const v_1112 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1112;
                                                                         {
-                                                                            const v_1084 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1084;
+                                                                            const v_1114 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1114;
                                                                             {
-                                                                                const v_1086 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1086;
+                                                                                const v_1116 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1116;
                                                                                 {
-                                                                                    const v_1088 = rt.upd(cur[33], b_self_645, (at_1087) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1088;
+                                                                                    const v_1118 = rt.upd(cur[33], b_self_675, (at_1117) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1118;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10440,40 +10454,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1090 = rt.upd(cur[21], b_self_645, (at_1089) => rt.app(cur[25], b_self_645));
-                                            n21 = v_1090;
+                                            const v_1120 = rt.upd(cur[21], b_self_675, (at_1119) => rt.app(cur[25], b_self_675));
+                                            n21 = v_1120;
                                             {
-                                                const v_1092 = rt.upd(cur[24], b_self_645, (at_1091) => cd_INIT_CRED());
-                                                n24 = v_1092;
+                                                const v_1122 = rt.upd(cur[24], b_self_675, (at_1121) => cd_INIT_CRED());
+                                                n24 = v_1122;
                                                 {
-                                                    const v_1094 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1094;
+                                                    const v_1124 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1124;
                                                     {
-                                                        const v_1096 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1096;
+                                                        const v_1126 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1126;
                                                         {
-                                                            const v_1098 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1098;
+                                                            const v_1128 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1128;
                                                             {
-                                                                const v_1100 = rt.upd(cur[28], b_self_645, (at_1099) => cd_NO_DOMAIN());
-                                                                n28 = v_1100;
+                                                                const v_1130 = rt.upd(cur[28], b_self_675, (at_1129) => cd_NO_DOMAIN());
+                                                                n28 = v_1130;
                                                                 {
-                                                                    const v_1102 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1102;
+                                                                    const v_1132 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1132;
                                                                     {
-                                                                        const v_1104 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1104;
+                                                                        const v_1134 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1134;
                                                                         {
-                                                                            const v_1106 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1106;
+                                                                            const v_1136 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1136;
                                                                             {
-                                                                                const v_1108 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1108;
+                                                                                const v_1138 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1138;
                                                                                 {
-                                                                                    const v_1110 = rt.upd(cur[33], b_self_645, (at_1109) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1110;
+                                                                                    const v_1140 = rt.upd(cur[33], b_self_675, (at_1139) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1140;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10549,13 +10563,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1112 = rt.upd(cur[27], b_self_645, (at_1111) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1112;
+                                        const v_1142 = rt.upd(cur[27], b_self_675, (at_1141) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1142;
                                         {
-                                            const v_1114 = rt.updv(cur[32], b_self_645, "do_execve_build");
-                                            n32 = v_1114;
+                                            const v_1144 = rt.updv(cur[32], b_self_675, "do_execve_build");
+                                            n32 = v_1144;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10630,13 +10644,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build")) {
                                     {
-                                        const v_1116 = rt.upd(cur[28], b_self_645, (at_1115) => ((rt.eq(rt.app(cur[27], b_self_645), 0) && rt.eq(rt.app(cur[4], b_self_645), 0)) ? rt.dot(rt.app(cur[14], b_self_645), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_645), "id"), (rt.eq(rt.app(cur[4], b_self_645), 0) ? (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645))) : (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[4], b_self_645)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645)), rt.app(cur[4], b_self_645))))])));
-                                        n28 = v_1116;
+                                        const v_1146 = rt.upd(cur[28], b_self_675, (at_1145) => ((rt.eq(rt.app(cur[27], b_self_675), 0) && rt.eq(rt.app(cur[4], b_self_675), 0)) ? rt.dot(rt.app(cur[14], b_self_675), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_675), "id"), (rt.eq(rt.app(cur[4], b_self_675), 0) ? (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675))) : (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[4], b_self_675)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675)), rt.app(cur[4], b_self_675))))])));
+                                        n28 = v_1146;
                                         {
-                                            const v_1118 = rt.updv(cur[32], b_self_645, "do_execve_exec_checks");
-                                            n32 = v_1118;
+                                            const v_1148 = rt.updv(cur[32], b_self_675, "do_execve_exec_checks");
+                                            n32 = v_1148;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10711,14 +10725,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1120 = rt.updv(cur[25], b_self_645, "ENOMEM");
-                                            n25 = v_1120;
+                                            const v_1150 = rt.updv(cur[25], b_self_675, "ENOMEM");
+                                            n25 = v_1150;
                                             {
-                                                const v_1122 = rt.updv(cur[32], b_self_645, "do_execve_exec_checks");
-                                                n32 = v_1122;
+                                                const v_1152 = rt.updv(cur[32], b_self_675, "do_execve_exec_checks");
+                                                n32 = v_1152;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10794,16 +10808,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_checks")) {
                                     {
-                                        const v_1124 = rt.updv(cur[17], b_self_645, "EXEC_CHECKED");
-                                        n17 = v_1124;
+                                        const v_1154 = rt.updv(cur[17], b_self_675, "EXEC_CHECKED");
+                                        n17 = v_1154;
                                         {
-                                            const v_1126 = rt.upd(cur[29], b_self_645, (at_1125) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_645))));
-                                            n29 = v_1126;
+                                            const v_1156 = rt.upd(cur[29], b_self_675, (at_1155) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_675))));
+                                            n29 = v_1156;
                                             {
-                                                const v_1128 = rt.updv(cur[32], b_self_645, "do_execve_early_fail");
-                                                n32 = v_1128;
+                                                const v_1158 = rt.updv(cur[32], b_self_675, "do_execve_early_fail");
+                                                n32 = v_1158;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10878,10 +10892,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_early_fail")) {
                                     {
-                                        const v_1130 = rt.upd(cur[32], b_self_645, (at_1129) => (!rt.eqs(rt.app(cur[25], b_self_645), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1130;
+                                        const v_1160 = rt.upd(cur[32], b_self_675, (at_1159) => (!rt.eqs(rt.app(cur[25], b_self_675), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1160;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10956,19 +10970,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build_failed")) {
                                     {
-                                        const v_1131 = K_None;
-                                        n0 = v_1131;
+                                        const v_1161 = K_None;
+                                        n0 = v_1161;
                                         {
-                                            const v_1133 = rt.updv(cur[10], b_self_645, true);
-                                            n10 = v_1133;
+                                            const v_1163 = rt.updv(cur[10], b_self_675, true);
+                                            n10 = v_1163;
                                             {
-                                                const v_1135 = rt.updv(cur[17], b_self_645, "EXEC_NONE");
-                                                n17 = v_1135;
+                                                const v_1165 = rt.updv(cur[17], b_self_675, "EXEC_NONE");
+                                                n17 = v_1165;
                                                 {
-                                                    const v_1137 = rt.updv(cur[32], b_self_645, "do_execve_build_failed_ret");
-                                                    n32 = v_1137;
+                                                    const v_1167 = rt.updv(cur[32], b_self_675, "do_execve_build_failed_ret");
+                                                    n32 = v_1167;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11043,41 +11057,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1139 = rt.upd(cur[18], b_self_645, (at_1138) => rt.app(cur[25], b_self_645));
-                                            n18 = v_1139;
+                                            const v_1169 = rt.upd(cur[18], b_self_675, (at_1168) => rt.app(cur[25], b_self_675));
+                                            n18 = v_1169;
                                             {
-                                                const v_1141 = rt.upd(cur[24], b_self_645, (at_1140) => cd_INIT_CRED());
-                                                n24 = v_1141;
+                                                const v_1171 = rt.upd(cur[24], b_self_675, (at_1170) => cd_INIT_CRED());
+                                                n24 = v_1171;
                                                 {
-                                                    const v_1143 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1143;
+                                                    const v_1173 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1173;
                                                     {
-                                                        const v_1145 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1145;
+                                                        const v_1175 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1175;
                                                         {
-                                                            const v_1147 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1147;
+                                                            const v_1177 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1177;
                                                             {
-                                                                const v_1149 = rt.upd(cur[28], b_self_645, (at_1148) => cd_NO_DOMAIN());
-                                                                n28 = v_1149;
+                                                                const v_1179 = rt.upd(cur[28], b_self_675, (at_1178) => cd_NO_DOMAIN());
+                                                                n28 = v_1179;
                                                                 {
-                                                                    const v_1151 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1151;
+                                                                    const v_1181 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1181;
                                                                     {
-                                                                        const v_1153 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1153;
+                                                                        const v_1183 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1183;
                                                                         {
-                                                                            const v_1155 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1155;
+                                                                            const v_1185 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1185;
                                                                             {
-                                                                                const v_1157 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1157;
+                                                                                const v_1187 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1187;
                                                                                 {
-                                                                                    const v_1159 = rt.upd(cur[33], b_self_645, (at_1158) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1159;
+                                                                                    const v_1189 = rt.upd(cur[33], b_self_675, (at_1188) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1189;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11152,40 +11166,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1161 = rt.upd(cur[21], b_self_645, (at_1160) => rt.app(cur[25], b_self_645));
-                                            n21 = v_1161;
+                                            const v_1191 = rt.upd(cur[21], b_self_675, (at_1190) => rt.app(cur[25], b_self_675));
+                                            n21 = v_1191;
                                             {
-                                                const v_1163 = rt.upd(cur[24], b_self_645, (at_1162) => cd_INIT_CRED());
-                                                n24 = v_1163;
+                                                const v_1193 = rt.upd(cur[24], b_self_675, (at_1192) => cd_INIT_CRED());
+                                                n24 = v_1193;
                                                 {
-                                                    const v_1165 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1165;
+                                                    const v_1195 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1195;
                                                     {
-                                                        const v_1167 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1167;
+                                                        const v_1197 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1197;
                                                         {
-                                                            const v_1169 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1169;
+                                                            const v_1199 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1199;
                                                             {
-                                                                const v_1171 = rt.upd(cur[28], b_self_645, (at_1170) => cd_NO_DOMAIN());
-                                                                n28 = v_1171;
+                                                                const v_1201 = rt.upd(cur[28], b_self_675, (at_1200) => cd_NO_DOMAIN());
+                                                                n28 = v_1201;
                                                                 {
-                                                                    const v_1173 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1173;
+                                                                    const v_1203 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1203;
                                                                     {
-                                                                        const v_1175 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1175;
+                                                                        const v_1205 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1205;
                                                                         {
-                                                                            const v_1177 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1177;
+                                                                            const v_1207 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1207;
                                                                             {
-                                                                                const v_1179 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1179;
+                                                                                const v_1209 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1209;
                                                                                 {
-                                                                                    const v_1181 = rt.upd(cur[33], b_self_645, (at_1180) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1181;
+                                                                                    const v_1211 = rt.upd(cur[33], b_self_675, (at_1210) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1211;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11261,10 +11275,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_232")) {
                                     {
-                                        const v_1183 = rt.updv(cur[32], b_self_645, "do_execve_exec_fails");
-                                        n32 = v_1183;
+                                        const v_1213 = rt.updv(cur[32], b_self_675, "do_execve_exec_fails");
+                                        n32 = v_1213;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11339,8 +11353,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1185 = rt.updv(cur[32], b_self_645, "do_execve_exec_goes_on");
-                                        n32 = v_1185;
+                                        const v_1215 = rt.updv(cur[32], b_self_675, "do_execve_exec_goes_on");
+                                        n32 = v_1215;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11415,19 +11429,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_fails")) {
                                     {
-                                        const v_1186 = K_None;
-                                        n0 = v_1186;
+                                        const v_1216 = K_None;
+                                        n0 = v_1216;
                                         {
-                                            const v_1188 = rt.updv(cur[10], b_self_645, true);
-                                            n10 = v_1188;
+                                            const v_1218 = rt.updv(cur[10], b_self_675, true);
+                                            n10 = v_1218;
                                             {
-                                                const v_1190 = rt.updv(cur[17], b_self_645, "EXEC_NONE");
-                                                n17 = v_1190;
+                                                const v_1220 = rt.updv(cur[17], b_self_675, "EXEC_NONE");
+                                                n17 = v_1220;
                                                 {
-                                                    const v_1192 = rt.updv(cur[32], b_self_645, "do_execve_exec_fails_ret");
-                                                    n32 = v_1192;
+                                                    const v_1222 = rt.updv(cur[32], b_self_675, "do_execve_exec_fails_ret");
+                                                    n32 = v_1222;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11502,41 +11516,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1194 = rt.updv(cur[18], b_self_645, "ENOEXEC");
-                                            n18 = v_1194;
+                                            const v_1224 = rt.updv(cur[18], b_self_675, "ENOEXEC");
+                                            n18 = v_1224;
                                             {
-                                                const v_1196 = rt.upd(cur[24], b_self_645, (at_1195) => cd_INIT_CRED());
-                                                n24 = v_1196;
+                                                const v_1226 = rt.upd(cur[24], b_self_675, (at_1225) => cd_INIT_CRED());
+                                                n24 = v_1226;
                                                 {
-                                                    const v_1198 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1198;
+                                                    const v_1228 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1228;
                                                     {
-                                                        const v_1200 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1200;
+                                                        const v_1230 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1230;
                                                         {
-                                                            const v_1202 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1202;
+                                                            const v_1232 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1232;
                                                             {
-                                                                const v_1204 = rt.upd(cur[28], b_self_645, (at_1203) => cd_NO_DOMAIN());
-                                                                n28 = v_1204;
+                                                                const v_1234 = rt.upd(cur[28], b_self_675, (at_1233) => cd_NO_DOMAIN());
+                                                                n28 = v_1234;
                                                                 {
-                                                                    const v_1206 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1206;
+                                                                    const v_1236 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1236;
                                                                     {
-                                                                        const v_1208 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1208;
+                                                                        const v_1238 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1238;
                                                                         {
-                                                                            const v_1210 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1210;
+                                                                            const v_1240 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1240;
                                                                             {
-                                                                                const v_1212 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1212;
+                                                                                const v_1242 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1242;
                                                                                 {
-                                                                                    const v_1214 = rt.upd(cur[33], b_self_645, (at_1213) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1214;
+                                                                                    const v_1244 = rt.upd(cur[33], b_self_675, (at_1243) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1244;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11611,40 +11625,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1216 = rt.updv(cur[21], b_self_645, "ENOEXEC");
-                                            n21 = v_1216;
+                                            const v_1246 = rt.updv(cur[21], b_self_675, "ENOEXEC");
+                                            n21 = v_1246;
                                             {
-                                                const v_1218 = rt.upd(cur[24], b_self_645, (at_1217) => cd_INIT_CRED());
-                                                n24 = v_1218;
+                                                const v_1248 = rt.upd(cur[24], b_self_675, (at_1247) => cd_INIT_CRED());
+                                                n24 = v_1248;
                                                 {
-                                                    const v_1220 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1220;
+                                                    const v_1250 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1250;
                                                     {
-                                                        const v_1222 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1222;
+                                                        const v_1252 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1252;
                                                         {
-                                                            const v_1224 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1224;
+                                                            const v_1254 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1254;
                                                             {
-                                                                const v_1226 = rt.upd(cur[28], b_self_645, (at_1225) => cd_NO_DOMAIN());
-                                                                n28 = v_1226;
+                                                                const v_1256 = rt.upd(cur[28], b_self_675, (at_1255) => cd_NO_DOMAIN());
+                                                                n28 = v_1256;
                                                                 {
-                                                                    const v_1228 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1228;
+                                                                    const v_1258 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1258;
                                                                     {
-                                                                        const v_1230 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1230;
+                                                                        const v_1260 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1260;
                                                                         {
-                                                                            const v_1232 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1232;
+                                                                            const v_1262 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1262;
                                                                             {
-                                                                                const v_1234 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1234;
+                                                                                const v_1264 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1264;
                                                                                 {
-                                                                                    const v_1236 = rt.upd(cur[33], b_self_645, (at_1235) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1236;
+                                                                                    const v_1266 = rt.upd(cur[33], b_self_675, (at_1265) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1266;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11720,10 +11734,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1238 = rt.updv(cur[32], b_self_645, "do_execve_exec_ponr");
-                                        n32 = v_1238;
+                                        const v_1268 = rt.updv(cur[32], b_self_675, "do_execve_exec_ponr");
+                                        n32 = v_1268;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11798,13 +11812,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1240 = rt.updv(cur[17], b_self_645, "EXEC_PONR");
-                                        n17 = v_1240;
+                                        const v_1270 = rt.updv(cur[17], b_self_675, "EXEC_PONR");
+                                        n17 = v_1270;
                                         {
-                                            const v_1242 = rt.updv(cur[32], b_self_645, "do_execve_exec_zap");
-                                            n32 = v_1242;
+                                            const v_1272 = rt.updv(cur[32], b_self_675, "do_execve_exec_zap");
+                                            n32 = v_1272;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11879,13 +11893,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_zap")) {
                                     {
-                                        const v_1244 = rt.fcn(rt.domain(cur[12]), (b_t_1243) => (rt.in(b_t_1243, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1243), "A disjunct") || !rt.eq(b_t_1243, b_self_645)) : rt.app(cur[12], b_t_1243)));
-                                        n12 = v_1244;
+                                        const v_1274 = rt.fcn(rt.domain(cur[12]), (b_t_1273) => (rt.in(b_t_1273, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1273), "A disjunct") || !rt.eq(b_t_1273, b_self_675)) : rt.app(cur[12], b_t_1273)));
+                                        n12 = v_1274;
                                         {
-                                            const v_1246 = rt.updv(cur[32], b_self_645, "do_execve_exec_dethread");
-                                            n32 = v_1246;
+                                            const v_1276 = rt.updv(cur[32], b_self_675, "do_execve_exec_dethread");
+                                            n32 = v_1276;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11960,14 +11974,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_dethread")) {
-                                    const k_1247 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_dethread")) {
+                                    const k_1277 = () => {
                                         {
-                                            const v_1251 = rt.upd(cur[30], b_self_645, (at_1248) => !((s_1249) => s_1249.every((b_t_1250) => (rt.eq(b_t_1250, b_self_645) || !rt.notin(rt.app(cur[32], b_t_1250), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1251;
+                                            const v_1281 = rt.upd(cur[30], b_self_675, (at_1278) => !((s_1279) => s_1279.every((b_t_1280) => (rt.eq(b_t_1280, b_self_675) || !rt.notin(rt.app(cur[32], b_t_1280), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1281;
                                             {
-                                                const v_1253 = rt.updv(cur[32], b_self_645, "do_execve_exec_dethreaded");
-                                                n32 = v_1253;
+                                                const v_1283 = rt.updv(cur[32], b_self_675, "do_execve_exec_dethreaded");
+                                                n32 = v_1283;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -12043,31 +12057,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1254 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1256 = (i_1257) => {
-                                            if (i_1257 === t_1254.length) {
-                                                k_1247();
+                                        const t_1284 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1286 = (i_1287) => {
+                                            if (i_1287 === t_1284.length) {
+                                                k_1277();
                                             }
                                             else {
-                                                const b_t_1255 = t_1254[i_1257][0];
-                                                if (rt.eq(b_t_1255, b_self_645)) {
-                                                    step_1256(i_1257 + 1);
+                                                const b_t_1285 = t_1284[i_1287][0];
+                                                if (rt.eq(b_t_1285, b_self_675)) {
+                                                    step_1286(i_1287 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1255), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1256(i_1257 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1285), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1286(i_1287 + 1);
                                                 }
                                             }
                                         };
-                                        step_1256(0);
+                                        step_1286(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_645), "A conjunct of an action")) {
-                                        k_1247();
+                                    if (rt.bool(rt.app(cur[12], b_self_675), "A conjunct of an action")) {
+                                        k_1277();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1259 = rt.upd(cur[32], b_self_645, (at_1258) => (rt.bool(rt.app(cur[30], b_self_645), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1259;
+                                        const v_1289 = rt.upd(cur[32], b_self_675, (at_1288) => (rt.bool(rt.app(cur[30], b_self_675), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1289;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -12142,16 +12156,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_killed")) {
                                     {
-                                        const v_1260 = K_None;
-                                        n0 = v_1260;
+                                        const v_1290 = K_None;
+                                        n0 = v_1290;
                                         {
-                                            const v_1262 = rt.updv(cur[17], b_self_645, "EXEC_NONE");
-                                            n17 = v_1262;
+                                            const v_1292 = rt.updv(cur[17], b_self_675, "EXEC_NONE");
+                                            n17 = v_1292;
                                             {
-                                                const v_1264 = rt.updv(cur[32], b_self_645, "do_execve_exec_killed_ret");
-                                                n32 = v_1264;
+                                                const v_1294 = rt.updv(cur[32], b_self_675, "do_execve_exec_killed_ret");
+                                                n32 = v_1294;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -12226,41 +12240,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1266 = rt.updv(cur[18], b_self_645, "EINTR");
-                                            n18 = v_1266;
+                                            const v_1296 = rt.updv(cur[18], b_self_675, "EINTR");
+                                            n18 = v_1296;
                                             {
-                                                const v_1268 = rt.upd(cur[24], b_self_645, (at_1267) => cd_INIT_CRED());
-                                                n24 = v_1268;
+                                                const v_1298 = rt.upd(cur[24], b_self_675, (at_1297) => cd_INIT_CRED());
+                                                n24 = v_1298;
                                                 {
-                                                    const v_1270 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1270;
+                                                    const v_1300 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1300;
                                                     {
-                                                        const v_1272 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1272;
+                                                        const v_1302 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1302;
                                                         {
-                                                            const v_1274 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1274;
+                                                            const v_1304 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1304;
                                                             {
-                                                                const v_1276 = rt.upd(cur[28], b_self_645, (at_1275) => cd_NO_DOMAIN());
-                                                                n28 = v_1276;
+                                                                const v_1306 = rt.upd(cur[28], b_self_675, (at_1305) => cd_NO_DOMAIN());
+                                                                n28 = v_1306;
                                                                 {
-                                                                    const v_1278 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1278;
+                                                                    const v_1308 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1308;
                                                                     {
-                                                                        const v_1280 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1280;
+                                                                        const v_1310 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1310;
                                                                         {
-                                                                            const v_1282 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1282;
+                                                                            const v_1312 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1312;
                                                                             {
-                                                                                const v_1284 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1284;
+                                                                                const v_1314 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1314;
                                                                                 {
-                                                                                    const v_1286 = rt.upd(cur[33], b_self_645, (at_1285) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1286;
+                                                                                    const v_1316 = rt.upd(cur[33], b_self_675, (at_1315) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1316;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12335,40 +12349,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1288 = rt.updv(cur[21], b_self_645, "EINTR");
-                                            n21 = v_1288;
+                                            const v_1318 = rt.updv(cur[21], b_self_675, "EINTR");
+                                            n21 = v_1318;
                                             {
-                                                const v_1290 = rt.upd(cur[24], b_self_645, (at_1289) => cd_INIT_CRED());
-                                                n24 = v_1290;
+                                                const v_1320 = rt.upd(cur[24], b_self_675, (at_1319) => cd_INIT_CRED());
+                                                n24 = v_1320;
                                                 {
-                                                    const v_1292 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1292;
+                                                    const v_1322 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1322;
                                                     {
-                                                        const v_1294 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1294;
+                                                        const v_1324 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1324;
                                                         {
-                                                            const v_1296 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1296;
+                                                            const v_1326 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1326;
                                                             {
-                                                                const v_1298 = rt.upd(cur[28], b_self_645, (at_1297) => cd_NO_DOMAIN());
-                                                                n28 = v_1298;
+                                                                const v_1328 = rt.upd(cur[28], b_self_675, (at_1327) => cd_NO_DOMAIN());
+                                                                n28 = v_1328;
                                                                 {
-                                                                    const v_1300 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1300;
+                                                                    const v_1330 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1330;
                                                                     {
-                                                                        const v_1302 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1302;
+                                                                        const v_1332 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1332;
                                                                         {
-                                                                            const v_1304 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1304;
+                                                                            const v_1334 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1334;
                                                                             {
-                                                                                const v_1306 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1306;
+                                                                                const v_1336 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1336;
                                                                                 {
-                                                                                    const v_1308 = rt.upd(cur[33], b_self_645, (at_1307) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1308;
+                                                                                    const v_1338 = rt.upd(cur[33], b_self_675, (at_1337) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1338;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12444,13 +12458,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_committing")) {
                                     {
-                                        const v_1310 = rt.updv(cur[17], b_self_645, "EXEC_COMMITTING");
-                                        n17 = v_1310;
+                                        const v_1340 = rt.updv(cur[17], b_self_675, "EXEC_COMMITTING");
+                                        n17 = v_1340;
                                         {
-                                            const v_1312 = rt.updv(cur[32], b_self_645, "do_execve_ex_prereq");
-                                            n32 = v_1312;
+                                            const v_1342 = rt.updv(cur[32], b_self_675, "do_execve_ex_prereq");
+                                            n32 = v_1342;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12525,13 +12539,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1314 = rt.updv(cur[32], b_self_645, "do_execve_ex_order");
-                                        n32 = v_1314;
+                                        const v_1344 = rt.updv(cur[32], b_self_675, "do_execve_ex_order");
+                                        n32 = v_1344;
                                         {
-                                            const v_1315 = ((rt.eq(rt.app(cur[4], b_self_645), 0) || rt.bool(rt.app(cur[7], b_self_645), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1315;
+                                            const v_1345 = ((rt.eq(rt.app(cur[4], b_self_675), 0) || rt.bool(rt.app(cur[7], b_self_675), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1345;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12606,13 +12620,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_order")) {
                                     {
-                                        const v_1317 = rt.updv(cur[32], b_self_645, "do_execve_ex_excl");
-                                        n32 = v_1317;
+                                        const v_1347 = rt.updv(cur[32], b_self_675, "do_execve_ex_excl");
+                                        n32 = v_1347;
                                         {
-                                            const v_1318 = (rt.eq(rt.dot(rt.app(cur[28], b_self_645), "layers"), (rt.eq(rt.app(cur[4], b_self_645), 0) ? (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645))) : (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[4], b_self_645)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645)), rt.app(cur[4], b_self_645))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1318;
+                                            const v_1348 = (rt.eq(rt.dot(rt.app(cur[28], b_self_675), "layers"), (rt.eq(rt.app(cur[4], b_self_675), 0) ? (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675))) : (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[4], b_self_675)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675)), rt.app(cur[4], b_self_675))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1348;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12687,13 +12701,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_excl")) {
                                     {
-                                        const v_1320 = rt.updv(cur[32], b_self_645, "do_execve_install");
-                                        n32 = v_1320;
+                                        const v_1350 = rt.updv(cur[32], b_self_675, "do_execve_install");
+                                        n32 = v_1350;
                                         {
-                                            const v_1323 = ((rt.eq(cur[2], 0) || ((s_1321) => s_1321.some((b_i_1322) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_645), "layers"), b_i_1322), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_645), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1323;
+                                            const v_1353 = ((rt.eq(cur[2], 0) || ((s_1351) => s_1351.some((b_i_1352) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_675), "layers"), b_i_1352), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_675), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1353;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12768,40 +12782,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_install")) {
                                     {
-                                        const v_1325 = rt.updv(cur[4], b_self_645, 0);
-                                        n4 = v_1325;
+                                        const v_1355 = rt.updv(cur[4], b_self_675, 0);
+                                        n4 = v_1355;
                                         {
-                                            const v_1327 = rt.updv(cur[5], b_self_645, false);
-                                            n5 = v_1327;
+                                            const v_1357 = rt.updv(cur[5], b_self_675, false);
+                                            n5 = v_1357;
                                             {
-                                                const v_1329 = rt.updv(cur[6], b_self_645, 0);
-                                                n6 = v_1329;
+                                                const v_1359 = rt.updv(cur[6], b_self_675, 0);
+                                                n6 = v_1359;
                                                 {
-                                                    const v_1331 = rt.upd(cur[8], b_self_645, (at_1330) => rt.app(cur[28], b_self_645));
-                                                    n8 = v_1331;
+                                                    const v_1361 = rt.upd(cur[8], b_self_675, (at_1360) => rt.app(cur[28], b_self_675));
+                                                    n8 = v_1361;
                                                     {
-                                                        const v_1333 = rt.upd(cur[9], b_self_645, (at_1332) => (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct")));
-                                                        n9 = v_1333;
+                                                        const v_1363 = rt.upd(cur[9], b_self_675, (at_1362) => (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct")));
+                                                        n9 = v_1363;
                                                         {
-                                                            const v_1335 = rt.updv(cur[10], b_self_645, false);
-                                                            n10 = v_1335;
+                                                            const v_1365 = rt.updv(cur[10], b_self_675, false);
+                                                            n10 = v_1365;
                                                             {
-                                                                const v_1339 = rt.upd(cur[14], b_self_645, (at_1336) => rt.upd(rt.upd(rt.app(cur[24], b_self_645), "dom", (at_1337) => rt.app(cur[28], b_self_645)), "cap", (at_1338) => (rt.bool(rt.dot(rt.app(cur[24], b_self_645), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_645), "A disjunct"))));
-                                                                n14 = v_1339;
+                                                                const v_1369 = rt.upd(cur[14], b_self_675, (at_1366) => rt.upd(rt.upd(rt.app(cur[24], b_self_675), "dom", (at_1367) => rt.app(cur[28], b_self_675)), "cap", (at_1368) => (rt.bool(rt.dot(rt.app(cur[24], b_self_675), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_675), "A disjunct"))));
+                                                                n14 = v_1369;
                                                                 {
-                                                                    const v_1341 = rt.upd(cur[16], b_self_645, (at_1340) => (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct")));
-                                                                    n16 = v_1341;
+                                                                    const v_1371 = rt.upd(cur[16], b_self_675, (at_1370) => (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct")));
+                                                                    n16 = v_1371;
                                                                     {
-                                                                        const v_1343 = rt.updv(cur[17], b_self_645, "EXEC_COMMITTED");
-                                                                        n17 = v_1343;
+                                                                        const v_1373 = rt.updv(cur[17], b_self_675, "EXEC_COMMITTED");
+                                                                        n17 = v_1373;
                                                                         {
-                                                                            const v_1345 = rt.upd(cur[31], b_self_645, (at_1344) => rt.app(cur[5], b_self_645));
-                                                                            n31 = v_1345;
+                                                                            const v_1375 = rt.upd(cur[31], b_self_675, (at_1374) => rt.app(cur[5], b_self_675));
+                                                                            n31 = v_1375;
                                                                             {
-                                                                                const v_1347 = rt.updv(cur[32], b_self_645, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1347;
+                                                                                const v_1377 = rt.updv(cur[32], b_self_675, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_1377;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -12876,13 +12890,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1349 = rt.updv(cur[32], b_self_645, "do_execve_exec_unlock");
-                                        n32 = v_1349;
+                                        const v_1379 = rt.updv(cur[32], b_self_675, "do_execve_exec_unlock");
+                                        n32 = v_1379;
                                         {
-                                            const v_1350 = ((rt.not(rt.app(cur[31], b_self_645)) || rt.bool(rt.app(cur[16], b_self_645), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1350;
+                                            const v_1380 = ((rt.not(rt.app(cur[31], b_self_675)) || rt.bool(rt.app(cur[16], b_self_675), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_1380;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12957,13 +12971,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1351 = K_None;
-                                        n0 = v_1351;
+                                        const v_1381 = K_None;
+                                        n0 = v_1381;
                                         {
-                                            const v_1353 = rt.updv(cur[32], b_self_645, "do_execve_exec_ok");
-                                            n32 = v_1353;
+                                            const v_1383 = rt.updv(cur[32], b_self_675, "do_execve_exec_ok");
+                                            n32 = v_1383;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -13038,41 +13052,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec")) {
                                         {
-                                            const v_1355 = rt.updv(cur[18], b_self_645, "OK");
-                                            n18 = v_1355;
+                                            const v_1385 = rt.updv(cur[18], b_self_675, "OK");
+                                            n18 = v_1385;
                                             {
-                                                const v_1357 = rt.upd(cur[24], b_self_645, (at_1356) => cd_INIT_CRED());
-                                                n24 = v_1357;
+                                                const v_1387 = rt.upd(cur[24], b_self_675, (at_1386) => cd_INIT_CRED());
+                                                n24 = v_1387;
                                                 {
-                                                    const v_1359 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1359;
+                                                    const v_1389 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1389;
                                                     {
-                                                        const v_1361 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1361;
+                                                        const v_1391 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1391;
                                                         {
-                                                            const v_1363 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1363;
+                                                            const v_1393 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1393;
                                                             {
-                                                                const v_1365 = rt.upd(cur[28], b_self_645, (at_1364) => cd_NO_DOMAIN());
-                                                                n28 = v_1365;
+                                                                const v_1395 = rt.upd(cur[28], b_self_675, (at_1394) => cd_NO_DOMAIN());
+                                                                n28 = v_1395;
                                                                 {
-                                                                    const v_1367 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1367;
+                                                                    const v_1397 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1397;
                                                                     {
-                                                                        const v_1369 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1369;
+                                                                        const v_1399 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1399;
                                                                         {
-                                                                            const v_1371 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1371;
+                                                                            const v_1401 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1401;
                                                                             {
-                                                                                const v_1373 = rt.updv(cur[32], b_self_645, "Requester_next_exec");
-                                                                                n32 = v_1373;
+                                                                                const v_1403 = rt.updv(cur[32], b_self_675, "Requester_next_exec");
+                                                                                n32 = v_1403;
                                                                                 {
-                                                                                    const v_1375 = rt.upd(cur[33], b_self_645, (at_1374) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1375;
+                                                                                    const v_1405 = rt.upd(cur[33], b_self_675, (at_1404) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1405;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13147,40 +13161,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1377 = rt.updv(cur[21], b_self_645, "OK");
-                                            n21 = v_1377;
+                                            const v_1407 = rt.updv(cur[21], b_self_675, "OK");
+                                            n21 = v_1407;
                                             {
-                                                const v_1379 = rt.upd(cur[24], b_self_645, (at_1378) => cd_INIT_CRED());
-                                                n24 = v_1379;
+                                                const v_1409 = rt.upd(cur[24], b_self_675, (at_1408) => cd_INIT_CRED());
+                                                n24 = v_1409;
                                                 {
-                                                    const v_1381 = rt.updv(cur[25], b_self_645, "OK");
-                                                    n25 = v_1381;
+                                                    const v_1411 = rt.updv(cur[25], b_self_675, "OK");
+                                                    n25 = v_1411;
                                                     {
-                                                        const v_1383 = rt.updv(cur[26], b_self_645, "OK");
-                                                        n26 = v_1383;
+                                                        const v_1413 = rt.updv(cur[26], b_self_675, "OK");
+                                                        n26 = v_1413;
                                                         {
-                                                            const v_1385 = rt.updv(cur[27], b_self_645, 0);
-                                                            n27 = v_1385;
+                                                            const v_1415 = rt.updv(cur[27], b_self_675, 0);
+                                                            n27 = v_1415;
                                                             {
-                                                                const v_1387 = rt.upd(cur[28], b_self_645, (at_1386) => cd_NO_DOMAIN());
-                                                                n28 = v_1387;
+                                                                const v_1417 = rt.upd(cur[28], b_self_675, (at_1416) => cd_NO_DOMAIN());
+                                                                n28 = v_1417;
                                                                 {
-                                                                    const v_1389 = rt.updv(cur[29], b_self_645, false);
-                                                                    n29 = v_1389;
+                                                                    const v_1419 = rt.updv(cur[29], b_self_675, false);
+                                                                    n29 = v_1419;
                                                                     {
-                                                                        const v_1391 = rt.updv(cur[30], b_self_645, false);
-                                                                        n30 = v_1391;
+                                                                        const v_1421 = rt.updv(cur[30], b_self_675, false);
+                                                                        n30 = v_1421;
                                                                         {
-                                                                            const v_1393 = rt.updv(cur[31], b_self_645, false);
-                                                                            n31 = v_1393;
+                                                                            const v_1423 = rt.updv(cur[31], b_self_675, false);
+                                                                            n31 = v_1423;
                                                                             {
-                                                                                const v_1395 = rt.updv(cur[32], b_self_645, "Sibling_linger");
-                                                                                n32 = v_1395;
+                                                                                const v_1425 = rt.updv(cur[32], b_self_675, "Sibling_linger");
+                                                                                n32 = v_1425;
                                                                                 {
-                                                                                    const v_1397 = rt.upd(cur[33], b_self_645, (at_1396) => rt.tail(rt.app(cur[33], b_self_645)));
-                                                                                    n33 = v_1397;
+                                                                                    const v_1427 = rt.upd(cur[33], b_self_675, (at_1426) => rt.tail(rt.app(cur[33], b_self_675)));
+                                                                                    n33 = v_1427;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13301,7 +13315,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_645), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_645, (at_646) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_645, (at_647) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_645, (at_648) => rt.upd(rt.upd(rt.app(cur[14], b_self_645), "cap", (at_649) => K_CAP), "dom", (at_650) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_645, (at_651) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_653) => (rt.lt(rt.app(cur[19], b_self_645), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_645, (at_654) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_645)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_656) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_645, (at_657) => rt.add(rt.app(cur[19], b_self_645), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_660) => ((rt.lt(rt.app(cur[20], b_self_645), K_EXECS) && rt.not(rt.app(cur[12], b_self_645))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_662) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_645, (at_663) => rt.add(rt.app(cur[20], b_self_645), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_645), "A disjunct") || !((s_665) => s_665.some((b_t_666) => (!rt.eq(b_t_666, b_self_645) && rt.notin(rt.app(cur[32], b_t_666), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_666), "Done") && rt.not(rt.app(cur[12], b_t_666)) && !rt.in(rt.app(cur[32], b_t_666), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_666), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_668) => (rt.bool(rt.app(cur[12], b_self_645), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_671) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_645, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_645, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_676) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_677) => (!(rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_645), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_645, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_645, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_682) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_stage") && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_645, (at_683) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_645), "cap"), "A disjunct")) : rt.app(cur[7], b_self_645)))) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_645, (at_684) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.upd(rt.app(cur[14], b_self_645), "dom", (at_685) => rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_645), "id"), rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[22], b_self_645))])) : rt.app(cur[14], b_self_645)))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_645, (at_686) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[16], b_self_645)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_645, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_645, (at_690) => rt.app(cur[23], b_self_645))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_645, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_645, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_694) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_645), "A disjunct") || rt.bool(rt.app(cur[13], b_self_645), "A disjunct") || rt.bool(rt.app(cur[12], b_self_645), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_645 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_645, (at_695) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_697) => (!rt.eqs(rt.app(cur[26], b_self_645), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_699) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_703) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_708) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_645, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_710) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_714) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_719) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_645, (at_720) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_645), 1) : rt.app(cur[15], b_self_645)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_645, (at_721) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_645)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_722) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_645), "id", (at_723) => rt.rec(R_1, [b_self_645, rt.add(rt.app(cur[15], b_self_645), 1)])) : rt.app(cur[24], b_self_645)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_645, (at_724) => (rt.lt(rt.app(cur[15], b_self_645), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_728) => (!rt.eqs(rt.app(cur[25], b_self_645), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_645, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_645, (at_732) => rt.app(cur[25], b_self_645))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_733) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_737) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_742) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_645, (at_743) => rt.app(cur[25], b_self_645))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_744) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_748) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_753) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_645, (at_754) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_756) => ((rt.eq(rt.app(cur[27], b_self_645), 0) && rt.eq(rt.app(cur[4], b_self_645), 0)) ? rt.dot(rt.app(cur[14], b_self_645), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_645), "id"), (rt.eq(rt.app(cur[4], b_self_645), 0) ? (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645))) : (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[4], b_self_645)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645)), rt.app(cur[4], b_self_645))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_645, (at_761) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_645))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_763) => (!rt.eqs(rt.app(cur[25], b_self_645), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_645, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_645, (at_767) => rt.app(cur[25], b_self_645))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_768) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_772) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_777) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_645, (at_778) => rt.app(cur[25], b_self_645))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_779) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_783) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_788) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_645, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_795) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_799) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_804) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_645, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_806) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_810) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_815) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_819) => (rt.in(b_t_819, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_819), "A disjunct") || !rt.eq(b_t_819, b_self_645)) : rt.app(cur[12], b_t_819)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_dethread") && (((s_821) => s_821.every((b_t_822) => (rt.eq(b_t_822, b_self_645) || !rt.notin(rt.app(cur[32], b_t_822), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_645), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_645, (at_823) => !((s_824) => s_824.every((b_t_825) => (rt.eq(b_t_825, b_self_645) || !rt.notin(rt.app(cur[32], b_t_825), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_645, (at_827) => (rt.bool(rt.app(cur[30], b_self_645), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_831) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_835) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_840) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_645, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_842) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_846) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_851) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_645), 0) || rt.bool(rt.app(cur[7], b_self_645), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_645), "layers"), (rt.eq(rt.app(cur[4], b_self_645), 0) ? (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645))) : (rt.eq(rt.app(cur[27], b_self_645), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[4], b_self_645)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_645), "dom"), "layers"), rt.app(cur[27], b_self_645)), rt.app(cur[4], b_self_645))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_857) => s_857.some((b_i_858) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_645), "layers"), b_i_858), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_645), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_645, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_645, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_645, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_645, (at_862) => rt.app(cur[28], b_self_645))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_645, (at_863) => (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_645, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_645, (at_865) => rt.upd(rt.upd(rt.app(cur[24], b_self_645), "dom", (at_866) => rt.app(cur[28], b_self_645)), "cap", (at_867) => (rt.bool(rt.dot(rt.app(cur[24], b_self_645), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_645), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_645, (at_868) => (rt.bool(rt.app(cur[16], b_self_645), "A disjunct") || rt.bool(rt.app(cur[5], b_self_645), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_645, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_645, (at_870) => rt.app(cur[5], b_self_645))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_645)) || rt.bool(rt.app(cur[16], b_self_645), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_645), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_645, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_875) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_879) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_884) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_645)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_645, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_645, (at_886) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_645, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_645, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_645, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_645, (at_890) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_645, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_645, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_645, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_645, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_645, (at_895) => rt.tail(rt.app(cur[33], b_self_645)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_675), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_675, (at_676) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_675, (at_677) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_675, (at_678) => rt.upd(rt.upd(rt.app(cur[14], b_self_675), "cap", (at_679) => K_CAP), "dom", (at_680) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_675, (at_681) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_683) => (rt.lt(rt.app(cur[19], b_self_675), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_675, (at_684) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_675)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_686) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_675, (at_687) => rt.add(rt.app(cur[19], b_self_675), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_690) => ((rt.lt(rt.app(cur[20], b_self_675), K_EXECS) && rt.not(rt.app(cur[12], b_self_675))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_692) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_675, (at_693) => rt.add(rt.app(cur[20], b_self_675), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_675), "A disjunct") || !((s_695) => s_695.some((b_t_696) => (!rt.eq(b_t_696, b_self_675) && rt.notin(rt.app(cur[32], b_t_696), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_696), "Done") && rt.not(rt.app(cur[12], b_t_696)) && !rt.in(rt.app(cur[32], b_t_696), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_696), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_698) => (rt.bool(rt.app(cur[12], b_self_675), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_701) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_675, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_675, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_706) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_707) => (!(rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_675), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_675, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_675, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_712) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_stage") && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_675, (at_713) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_675), "cap"), "A disjunct")) : rt.app(cur[7], b_self_675)))) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_675, (at_714) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.upd(rt.app(cur[14], b_self_675), "dom", (at_715) => rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_675), "id"), rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[22], b_self_675))])) : rt.app(cur[14], b_self_675)))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_675, (at_716) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[16], b_self_675)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_675, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_675, (at_720) => rt.app(cur[23], b_self_675))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_675, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_675, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_724) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_675), "A disjunct") || rt.bool(rt.app(cur[13], b_self_675), "A disjunct") || rt.bool(rt.app(cur[12], b_self_675), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_675 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_675, (at_725) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_727) => (!rt.eqs(rt.app(cur[26], b_self_675), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_729) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_733) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_738) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_675, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_740) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_744) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_749) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_675, (at_750) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_675), 1) : rt.app(cur[15], b_self_675)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_675, (at_751) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_675)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_752) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_675), "id", (at_753) => rt.rec(R_1, [b_self_675, rt.add(rt.app(cur[15], b_self_675), 1)])) : rt.app(cur[24], b_self_675)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_675, (at_754) => (rt.lt(rt.app(cur[15], b_self_675), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_758) => (!rt.eqs(rt.app(cur[25], b_self_675), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_675, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_675, (at_762) => rt.app(cur[25], b_self_675))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_763) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_767) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_772) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_675, (at_773) => rt.app(cur[25], b_self_675))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_774) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_778) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_783) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_675, (at_784) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_786) => ((rt.eq(rt.app(cur[27], b_self_675), 0) && rt.eq(rt.app(cur[4], b_self_675), 0)) ? rt.dot(rt.app(cur[14], b_self_675), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_675), "id"), (rt.eq(rt.app(cur[4], b_self_675), 0) ? (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675))) : (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[4], b_self_675)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675)), rt.app(cur[4], b_self_675))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_675, (at_791) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_675))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_793) => (!rt.eqs(rt.app(cur[25], b_self_675), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_675, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_675, (at_797) => rt.app(cur[25], b_self_675))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_798) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_802) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_807) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_675, (at_808) => rt.app(cur[25], b_self_675))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_809) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_813) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_818) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_675, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_825) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_829) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_834) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_675, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_836) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_840) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_845) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_849) => (rt.in(b_t_849, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_849), "A disjunct") || !rt.eq(b_t_849, b_self_675)) : rt.app(cur[12], b_t_849)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_dethread") && (((s_851) => s_851.every((b_t_852) => (rt.eq(b_t_852, b_self_675) || !rt.notin(rt.app(cur[32], b_t_852), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_675), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_675, (at_853) => !((s_854) => s_854.every((b_t_855) => (rt.eq(b_t_855, b_self_675) || !rt.notin(rt.app(cur[32], b_t_855), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_675, (at_857) => (rt.bool(rt.app(cur[30], b_self_675), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_861) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_865) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_870) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_675, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_872) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_876) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_881) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_675), 0) || rt.bool(rt.app(cur[7], b_self_675), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_675), "layers"), (rt.eq(rt.app(cur[4], b_self_675), 0) ? (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675))) : (rt.eq(rt.app(cur[27], b_self_675), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[4], b_self_675)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_675), "dom"), "layers"), rt.app(cur[27], b_self_675)), rt.app(cur[4], b_self_675))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_887) => s_887.some((b_i_888) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_675), "layers"), b_i_888), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_675), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_675, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_675, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_675, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_675, (at_892) => rt.app(cur[28], b_self_675))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_675, (at_893) => (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_675, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_675, (at_895) => rt.upd(rt.upd(rt.app(cur[24], b_self_675), "dom", (at_896) => rt.app(cur[28], b_self_675)), "cap", (at_897) => (rt.bool(rt.dot(rt.app(cur[24], b_self_675), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_675), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_675, (at_898) => (rt.bool(rt.app(cur[16], b_self_675), "A disjunct") || rt.bool(rt.app(cur[5], b_self_675), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_675, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_675, (at_900) => rt.app(cur[5], b_self_675))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_675)) || rt.bool(rt.app(cur[16], b_self_675), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_675), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_675, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_905) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_909) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_914) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_675)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_675, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_675, (at_916) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_675, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_675, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_675, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_675, (at_920) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_675, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_675, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_675, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_675, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_675, (at_925) => rt.tail(rt.app(cur[33], b_self_675)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }
@@ -13313,33 +13327,33 @@ export function createModule(rt) {
                 }
             }
             {
-                const s_1398 = K_Sibling;
-                if (!(s_1398 instanceof rt.SetValue))
+                const s_1428 = K_Sibling;
+                if (!(s_1428 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_1399 of s_1398.elems) {
+                for (const b_self_1429 of s_1428.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1399 === "string" ? b_self_1399 : rt.formatValue(b_self_1399)) + ")" + ")",
-                        steps: [{ index: 12, param: b_self_1399 }, { index: 13, param: b_self_1399 }, { index: 14, param: b_self_1399 }, { index: 15, param: b_self_1399 }, { index: 16, param: b_self_1399 }, { index: 17, param: b_self_1399 }, { index: 18, param: b_self_1399 }, { index: 19, param: b_self_1399 }, { index: 27, param: b_self_1399 }, { index: 28, param: b_self_1399 }, { index: 29, param: b_self_1399 }, { index: 30, param: b_self_1399 }, { index: 31, param: b_self_1399 }, { index: 32, param: b_self_1399 }, { index: 33, param: b_self_1399 }, { index: 34, param: b_self_1399 }, { index: 35, param: b_self_1399 }, { index: 36, param: b_self_1399 }, { index: 37, param: b_self_1399 }, { index: 38, param: b_self_1399 }, { index: 39, param: b_self_1399 }, { index: 40, param: b_self_1399 }, { index: 41, param: b_self_1399 }, { index: 42, param: b_self_1399 }, { index: 43, param: b_self_1399 }, { index: 44, param: b_self_1399 }, { index: 45, param: b_self_1399 }, { index: 46, param: b_self_1399 }, { index: 47, param: b_self_1399 }, { index: 48, param: b_self_1399 }, { index: 49, param: b_self_1399 }, { index: 50, param: b_self_1399 }, { index: 51, param: b_self_1399 }, { index: 52, param: b_self_1399 }, { index: 53, param: b_self_1399 }, { index: 54, param: b_self_1399 }, { index: 55, param: b_self_1399 }, { index: 56, param: b_self_1399 }, { index: 57, param: b_self_1399 }, { index: 58, param: b_self_1399 }, { index: 59, param: b_self_1399 }],
+                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1429 === "string" ? b_self_1429 : rt.formatValue(b_self_1429)) + ")" + ")",
+                        steps: [{ index: 12, param: b_self_1429 }, { index: 13, param: b_self_1429 }, { index: 14, param: b_self_1429 }, { index: 15, param: b_self_1429 }, { index: 16, param: b_self_1429 }, { index: 17, param: b_self_1429 }, { index: 18, param: b_self_1429 }, { index: 19, param: b_self_1429 }, { index: 27, param: b_self_1429 }, { index: 28, param: b_self_1429 }, { index: 29, param: b_self_1429 }, { index: 30, param: b_self_1429 }, { index: 31, param: b_self_1429 }, { index: 32, param: b_self_1429 }, { index: 33, param: b_self_1429 }, { index: 34, param: b_self_1429 }, { index: 35, param: b_self_1429 }, { index: 36, param: b_self_1429 }, { index: 37, param: b_self_1429 }, { index: 38, param: b_self_1429 }, { index: 39, param: b_self_1429 }, { index: 40, param: b_self_1429 }, { index: 41, param: b_self_1429 }, { index: 42, param: b_self_1429 }, { index: 43, param: b_self_1429 }, { index: 44, param: b_self_1429 }, { index: 45, param: b_self_1429 }, { index: 46, param: b_self_1429 }, { index: 47, param: b_self_1429 }, { index: 48, param: b_self_1429 }, { index: 49, param: b_self_1429 }, { index: 50, param: b_self_1429 }, { index: 51, param: b_self_1429 }, { index: 52, param: b_self_1429 }, { index: 53, param: b_self_1429 }, { index: 54, param: b_self_1429 }, { index: 55, param: b_self_1429 }, { index: 56, param: b_self_1429 }, { index: 57, param: b_self_1429 }, { index: 58, param: b_self_1429 }, { index: 59, param: b_self_1429 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_setup")) {
                                     {
-                                        const v_1619 = rt.upd(cur[8], b_self_1399, (at_1618) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1399), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_1619;
+                                        const v_1649 = rt.upd(cur[8], b_self_1429, (at_1648) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1429), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_1649;
                                         {
-                                            const v_1621 = rt.upd(cur[9], b_self_1399, (at_1620) => K_NNP);
-                                            n9 = v_1621;
+                                            const v_1651 = rt.upd(cur[9], b_self_1429, (at_1650) => K_NNP);
+                                            n9 = v_1651;
                                             {
-                                                const v_1625 = rt.upd(cur[14], b_self_1399, (at_1622) => rt.upd(rt.upd(rt.app(cur[14], b_self_1399), "cap", (at_1623) => K_CAP), "dom", (at_1624) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1399), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_1625;
+                                                const v_1655 = rt.upd(cur[14], b_self_1429, (at_1652) => rt.upd(rt.upd(rt.app(cur[14], b_self_1429), "cap", (at_1653) => K_CAP), "dom", (at_1654) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1429), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_1655;
                                                 {
-                                                    const v_1627 = rt.upd(cur[16], b_self_1399, (at_1626) => K_NNP);
-                                                    n16 = v_1627;
+                                                    const v_1657 = rt.upd(cur[16], b_self_1429, (at_1656) => K_NNP);
+                                                    n16 = v_1657;
                                                     {
-                                                        const v_1629 = rt.updv(cur[32], b_self_1399, "Sibling_sib_wait");
-                                                        n32 = v_1629;
+                                                        const v_1659 = rt.updv(cur[32], b_self_1429, "Sibling_sib_wait");
+                                                        n32 = v_1659;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -13414,11 +13428,11 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_wait")) {
-                                    const k_1630 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_wait")) {
+                                    const k_1660 = () => {
                                         {
-                                            const v_1632 = rt.updv(cur[32], b_self_1399, "Sibling_sib_run");
-                                            n32 = v_1632;
+                                            const v_1662 = rt.updv(cur[32], b_self_1429, "Sibling_sib_run");
+                                            n32 = v_1662;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13494,16 +13508,16 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.bool(cur[1], "A conjunct of an action")) {
-                                        k_1630();
+                                        k_1660();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1399), "A conjunct of an action")) {
-                                        k_1630();
+                                    if (rt.bool(rt.app(cur[12], b_self_1429), "A conjunct of an action")) {
+                                        k_1660();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_run")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_run")) {
                                     {
-                                        const v_1634 = rt.upd(cur[32], b_self_1399, (at_1633) => (rt.not(rt.app(cur[12], b_self_1399)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                                        n32 = v_1634;
+                                        const v_1664 = rt.upd(cur[32], b_self_1429, (at_1663) => (rt.not(rt.app(cur[12], b_self_1429)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                                        n32 = v_1664;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13578,13 +13592,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_exec")) {
                                     {
-                                        const v_1636 = rt.updv(cur[32], b_self_1399, "do_execve_exec_lock");
-                                        n32 = v_1636;
+                                        const v_1666 = rt.updv(cur[32], b_self_1429, "do_execve_exec_lock");
+                                        n32 = v_1666;
                                         {
-                                            const v_1638 = rt.upd(cur[33], b_self_1399, (at_1637) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1399)));
-                                            n33 = v_1638;
+                                            const v_1668 = rt.upd(cur[33], b_self_1429, (at_1667) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1429)));
+                                            n33 = v_1668;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13659,11 +13673,11 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_linger")) {
-                                    const k_1639 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_linger")) {
+                                    const k_1669 = () => {
                                         {
-                                            const v_1641 = rt.updv(cur[32], b_self_1399, "Sibling_killed");
-                                            n32 = v_1641;
+                                            const v_1671 = rt.updv(cur[32], b_self_1429, "Sibling_killed");
+                                            n32 = v_1671;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13738,17 +13752,17 @@ export function createModule(rt) {
                                             n32 = undefined;
                                         }
                                     };
-                                    if (rt.bool(rt.app(cur[12], b_self_1399), "A conjunct of an action")) {
-                                        k_1639();
+                                    if (rt.bool(rt.app(cur[12], b_self_1429), "A conjunct of an action")) {
+                                        k_1669();
                                     }
-                                    if (!((s_1642) => s_1642.some((b_t_1643) => (!rt.eq(b_t_1643, b_self_1399) && rt.notin(rt.app(cur[32], b_t_1643), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1643), "Done") && rt.not(rt.app(cur[12], b_t_1643)) && !rt.in(rt.app(cur[32], b_t_1643), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1643), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_1639();
+                                    if (!((s_1672) => s_1672.some((b_t_1673) => (!rt.eq(b_t_1673, b_self_1429) && rt.notin(rt.app(cur[32], b_t_1673), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1673), "Done") && rt.not(rt.app(cur[12], b_t_1673)) && !rt.in(rt.app(cur[32], b_t_1673), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1673), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_1669();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_killed")) {
                                     {
-                                        const v_1645 = rt.upd(cur[32], b_self_1399, (at_1644) => (rt.bool(rt.app(cur[12], b_self_1399), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                                        n32 = v_1645;
+                                        const v_1675 = rt.upd(cur[32], b_self_1429, (at_1674) => (rt.bool(rt.app(cur[12], b_self_1429), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                                        n32 = v_1675;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13823,10 +13837,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sibling_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sibling_exit")) {
                                     {
-                                        const v_1647 = rt.updv(cur[32], b_self_1399, "Exiting");
-                                        n32 = v_1647;
+                                        const v_1677 = rt.updv(cur[32], b_self_1429, "Exiting");
+                                        n32 = v_1677;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13901,10 +13915,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "Exiting")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "Exiting")) {
                                     {
-                                        const v_1649 = rt.updv(cur[32], b_self_1399, "Exited");
-                                        n32 = v_1649;
+                                        const v_1679 = rt.updv(cur[32], b_self_1429, "Exited");
+                                        n32 = v_1679;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13979,17 +13993,17 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_lock")) {
-                                    const k_1650 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_lock")) {
+                                    const k_1680 = () => {
                                         {
-                                            const v_1651 = (rt.eq(cur[0], K_None) ? b_self_1399 : cur[0]);
-                                            n0 = v_1651;
+                                            const v_1681 = (rt.eq(cur[0], K_None) ? b_self_1429 : cur[0]);
+                                            n0 = v_1681;
                                             {
-                                                const v_1653 = rt.upd(cur[26], b_self_1399, (at_1652) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_1653;
+                                                const v_1683 = rt.upd(cur[26], b_self_1429, (at_1682) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1683;
                                                 {
-                                                    const v_1655 = rt.updv(cur[32], b_self_1399, "do_execve_exec_locked");
-                                                    n32 = v_1655;
+                                                    const v_1685 = rt.updv(cur[32], b_self_1429, "do_execve_exec_locked");
+                                                    n32 = v_1685;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14065,22 +14079,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_1650();
+                                        k_1680();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_1399), "A conjunct of an action")) {
-                                        k_1650();
+                                    if (rt.bool(rt.app(cur[11], b_self_1429), "A conjunct of an action")) {
+                                        k_1680();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_1399), "A conjunct of an action")) {
-                                        k_1650();
+                                    if (rt.bool(rt.app(cur[13], b_self_1429), "A conjunct of an action")) {
+                                        k_1680();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1399), "A conjunct of an action")) {
-                                        k_1650();
+                                    if (rt.bool(rt.app(cur[12], b_self_1429), "A conjunct of an action")) {
+                                        k_1680();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_locked")) {
                                     {
-                                        const v_1657 = rt.upd(cur[32], b_self_1399, (at_1656) => (!rt.eqs(rt.app(cur[26], b_self_1399), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1657;
+                                        const v_1687 = rt.upd(cur[32], b_self_1429, (at_1686) => (!rt.eqs(rt.app(cur[26], b_self_1429), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1687;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14155,41 +14169,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_1659 = rt.updv(cur[18], b_self_1399, "ERESTARTNOINTR");
-                                            n18 = v_1659;
+                                            const v_1689 = rt.updv(cur[18], b_self_1429, "ERESTARTNOINTR");
+                                            n18 = v_1689;
                                             {
-                                                const v_1661 = rt.upd(cur[24], b_self_1399, (at_1660) => cd_INIT_CRED());
-                                                n24 = v_1661;
+                                                const v_1691 = rt.upd(cur[24], b_self_1429, (at_1690) => cd_INIT_CRED());
+                                                n24 = v_1691;
                                                 {
-                                                    const v_1663 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1663;
+                                                    const v_1693 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1693;
                                                     {
-                                                        const v_1665 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1665;
+                                                        const v_1695 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1695;
                                                         {
-                                                            const v_1667 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1667;
+                                                            const v_1697 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1697;
                                                             {
-                                                                const v_1669 = rt.upd(cur[28], b_self_1399, (at_1668) => cd_NO_DOMAIN());
-                                                                n28 = v_1669;
+                                                                const v_1699 = rt.upd(cur[28], b_self_1429, (at_1698) => cd_NO_DOMAIN());
+                                                                n28 = v_1699;
                                                                 {
-                                                                    const v_1671 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1671;
+                                                                    const v_1701 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1701;
                                                                     {
-                                                                        const v_1673 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1673;
+                                                                        const v_1703 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1703;
                                                                         {
-                                                                            const v_1675 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1675;
+                                                                            const v_1705 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1705;
                                                                             {
-                                                                                const v_1677 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_1677;
+                                                                                const v_1707 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_1707;
                                                                                 {
-                                                                                    const v_1679 = rt.upd(cur[33], b_self_1399, (at_1678) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1679;
+                                                                                    const v_1709 = rt.upd(cur[33], b_self_1429, (at_1708) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1709;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14264,40 +14278,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1681 = rt.updv(cur[21], b_self_1399, "ERESTARTNOINTR");
-                                            n21 = v_1681;
+                                            const v_1711 = rt.updv(cur[21], b_self_1429, "ERESTARTNOINTR");
+                                            n21 = v_1711;
                                             {
-                                                const v_1683 = rt.upd(cur[24], b_self_1399, (at_1682) => cd_INIT_CRED());
-                                                n24 = v_1683;
+                                                const v_1713 = rt.upd(cur[24], b_self_1429, (at_1712) => cd_INIT_CRED());
+                                                n24 = v_1713;
                                                 {
-                                                    const v_1685 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1685;
+                                                    const v_1715 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1715;
                                                     {
-                                                        const v_1687 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1687;
+                                                        const v_1717 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1717;
                                                         {
-                                                            const v_1689 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1689;
+                                                            const v_1719 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1719;
                                                             {
-                                                                const v_1691 = rt.upd(cur[28], b_self_1399, (at_1690) => cd_NO_DOMAIN());
-                                                                n28 = v_1691;
+                                                                const v_1721 = rt.upd(cur[28], b_self_1429, (at_1720) => cd_NO_DOMAIN());
+                                                                n28 = v_1721;
                                                                 {
-                                                                    const v_1693 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1693;
+                                                                    const v_1723 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1723;
                                                                     {
-                                                                        const v_1695 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1695;
+                                                                        const v_1725 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1725;
                                                                         {
-                                                                            const v_1697 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1697;
+                                                                            const v_1727 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1727;
                                                                             {
-                                                                                const v_1699 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_1699;
+                                                                                const v_1729 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_1729;
                                                                                 {
-                                                                                    const v_1701 = rt.upd(cur[33], b_self_1399, (at_1700) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1701;
+                                                                                    const v_1731 = rt.upd(cur[33], b_self_1429, (at_1730) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1731;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14373,22 +14387,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1703 = rt.upd(cur[15], b_self_1399, (at_1702) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1399), 1) : rt.app(cur[15], b_self_1399)));
-                                        n15 = v_1703;
+                                        const v_1733 = rt.upd(cur[15], b_self_1429, (at_1732) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1429), 1) : rt.app(cur[15], b_self_1429)));
+                                        n15 = v_1733;
                                         {
-                                            const v_1705 = rt.upd(cur[17], b_self_1399, (at_1704) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1399)));
-                                            n17 = v_1705;
+                                            const v_1735 = rt.upd(cur[17], b_self_1429, (at_1734) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1429)));
+                                            n17 = v_1735;
                                             {
-                                                const v_1708 = rt.upd(cur[24], b_self_1399, (at_1706) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1399), "id", (at_1707) => rt.rec(R_1, [b_self_1399, rt.add(rt.app(cur[15], b_self_1399), 1)])) : rt.app(cur[24], b_self_1399)));
-                                                n24 = v_1708;
+                                                const v_1738 = rt.upd(cur[24], b_self_1429, (at_1736) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1429), "id", (at_1737) => rt.rec(R_1, [b_self_1429, rt.add(rt.app(cur[15], b_self_1429), 1)])) : rt.app(cur[24], b_self_1429)));
+                                                n24 = v_1738;
                                                 {
-                                                    const v_1710 = rt.upd(cur[25], b_self_1399, (at_1709) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1710;
+                                                    const v_1740 = rt.upd(cur[25], b_self_1429, (at_1739) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1740;
                                                     {
-                                                        const v_1712 = rt.updv(cur[32], b_self_1399, "do_execve_exec_prepared");
-                                                        n32 = v_1712;
+                                                        const v_1742 = rt.updv(cur[32], b_self_1429, "do_execve_exec_prepared");
+                                                        n32 = v_1742;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -14463,14 +14477,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1714 = rt.updv(cur[25], b_self_1399, "ENOMEM");
-                                            n25 = v_1714;
+                                            const v_1744 = rt.updv(cur[25], b_self_1429, "ENOMEM");
+                                            n25 = v_1744;
                                             {
-                                                const v_1716 = rt.updv(cur[32], b_self_1399, "do_execve_exec_prepared");
-                                                n32 = v_1716;
+                                                const v_1746 = rt.updv(cur[32], b_self_1429, "do_execve_exec_prepared");
+                                                n32 = v_1746;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14546,10 +14560,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1718 = rt.upd(cur[32], b_self_1399, (at_1717) => (!rt.eqs(rt.app(cur[25], b_self_1399), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1718;
+                                        const v_1748 = rt.upd(cur[32], b_self_1429, (at_1747) => (!rt.eqs(rt.app(cur[25], b_self_1429), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1748;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14624,19 +14638,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1719 = K_None;
-                                        n0 = v_1719;
+                                        const v_1749 = K_None;
+                                        n0 = v_1749;
                                         {
-                                            const v_1721 = rt.updv(cur[10], b_self_1399, true);
-                                            n10 = v_1721;
+                                            const v_1751 = rt.updv(cur[10], b_self_1429, true);
+                                            n10 = v_1751;
                                             {
-                                                const v_1723 = rt.updv(cur[17], b_self_1399, "EXEC_NONE");
-                                                n17 = v_1723;
+                                                const v_1753 = rt.updv(cur[17], b_self_1429, "EXEC_NONE");
+                                                n17 = v_1753;
                                                 {
-                                                    const v_1725 = rt.updv(cur[32], b_self_1399, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1725;
+                                                    const v_1755 = rt.updv(cur[32], b_self_1429, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1755;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14711,41 +14725,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_1727 = rt.upd(cur[18], b_self_1399, (at_1726) => rt.app(cur[25], b_self_1399));
-                                            n18 = v_1727;
+                                            const v_1757 = rt.upd(cur[18], b_self_1429, (at_1756) => rt.app(cur[25], b_self_1429));
+                                            n18 = v_1757;
                                             {
-                                                const v_1729 = rt.upd(cur[24], b_self_1399, (at_1728) => cd_INIT_CRED());
-                                                n24 = v_1729;
+                                                const v_1759 = rt.upd(cur[24], b_self_1429, (at_1758) => cd_INIT_CRED());
+                                                n24 = v_1759;
                                                 {
-                                                    const v_1731 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1731;
+                                                    const v_1761 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1761;
                                                     {
-                                                        const v_1733 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1733;
+                                                        const v_1763 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1763;
                                                         {
-                                                            const v_1735 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1735;
+                                                            const v_1765 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1765;
                                                             {
-                                                                const v_1737 = rt.upd(cur[28], b_self_1399, (at_1736) => cd_NO_DOMAIN());
-                                                                n28 = v_1737;
+                                                                const v_1767 = rt.upd(cur[28], b_self_1429, (at_1766) => cd_NO_DOMAIN());
+                                                                n28 = v_1767;
                                                                 {
-                                                                    const v_1739 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1739;
+                                                                    const v_1769 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1769;
                                                                     {
-                                                                        const v_1741 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1741;
+                                                                        const v_1771 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1771;
                                                                         {
-                                                                            const v_1743 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1743;
+                                                                            const v_1773 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1773;
                                                                             {
-                                                                                const v_1745 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_1745;
+                                                                                const v_1775 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_1775;
                                                                                 {
-                                                                                    const v_1747 = rt.upd(cur[33], b_self_1399, (at_1746) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1747;
+                                                                                    const v_1777 = rt.upd(cur[33], b_self_1429, (at_1776) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1777;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14820,40 +14834,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1749 = rt.upd(cur[21], b_self_1399, (at_1748) => rt.app(cur[25], b_self_1399));
-                                            n21 = v_1749;
+                                            const v_1779 = rt.upd(cur[21], b_self_1429, (at_1778) => rt.app(cur[25], b_self_1429));
+                                            n21 = v_1779;
                                             {
-                                                const v_1751 = rt.upd(cur[24], b_self_1399, (at_1750) => cd_INIT_CRED());
-                                                n24 = v_1751;
+                                                const v_1781 = rt.upd(cur[24], b_self_1429, (at_1780) => cd_INIT_CRED());
+                                                n24 = v_1781;
                                                 {
-                                                    const v_1753 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1753;
+                                                    const v_1783 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1783;
                                                     {
-                                                        const v_1755 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1755;
+                                                        const v_1785 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1785;
                                                         {
-                                                            const v_1757 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1757;
+                                                            const v_1787 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1787;
                                                             {
-                                                                const v_1759 = rt.upd(cur[28], b_self_1399, (at_1758) => cd_NO_DOMAIN());
-                                                                n28 = v_1759;
+                                                                const v_1789 = rt.upd(cur[28], b_self_1429, (at_1788) => cd_NO_DOMAIN());
+                                                                n28 = v_1789;
                                                                 {
-                                                                    const v_1761 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1761;
+                                                                    const v_1791 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1791;
                                                                     {
-                                                                        const v_1763 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1763;
+                                                                        const v_1793 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1793;
                                                                         {
-                                                                            const v_1765 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1765;
+                                                                            const v_1795 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1795;
                                                                             {
-                                                                                const v_1767 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_1767;
+                                                                                const v_1797 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_1797;
                                                                                 {
-                                                                                    const v_1769 = rt.upd(cur[33], b_self_1399, (at_1768) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1769;
+                                                                                    const v_1799 = rt.upd(cur[33], b_self_1429, (at_1798) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1799;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14929,13 +14943,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1771 = rt.upd(cur[27], b_self_1399, (at_1770) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1771;
+                                        const v_1801 = rt.upd(cur[27], b_self_1429, (at_1800) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1801;
                                         {
-                                            const v_1773 = rt.updv(cur[32], b_self_1399, "do_execve_build");
-                                            n32 = v_1773;
+                                            const v_1803 = rt.updv(cur[32], b_self_1429, "do_execve_build");
+                                            n32 = v_1803;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15010,13 +15024,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build")) {
                                     {
-                                        const v_1775 = rt.upd(cur[28], b_self_1399, (at_1774) => ((rt.eq(rt.app(cur[27], b_self_1399), 0) && rt.eq(rt.app(cur[4], b_self_1399), 0)) ? rt.dot(rt.app(cur[14], b_self_1399), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1399), "id"), (rt.eq(rt.app(cur[4], b_self_1399), 0) ? (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399))) : (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[4], b_self_1399)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399)), rt.app(cur[4], b_self_1399))))])));
-                                        n28 = v_1775;
+                                        const v_1805 = rt.upd(cur[28], b_self_1429, (at_1804) => ((rt.eq(rt.app(cur[27], b_self_1429), 0) && rt.eq(rt.app(cur[4], b_self_1429), 0)) ? rt.dot(rt.app(cur[14], b_self_1429), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1429), "id"), (rt.eq(rt.app(cur[4], b_self_1429), 0) ? (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429))) : (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[4], b_self_1429)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429)), rt.app(cur[4], b_self_1429))))])));
+                                        n28 = v_1805;
                                         {
-                                            const v_1777 = rt.updv(cur[32], b_self_1399, "do_execve_exec_checks");
-                                            n32 = v_1777;
+                                            const v_1807 = rt.updv(cur[32], b_self_1429, "do_execve_exec_checks");
+                                            n32 = v_1807;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15091,14 +15105,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1779 = rt.updv(cur[25], b_self_1399, "ENOMEM");
-                                            n25 = v_1779;
+                                            const v_1809 = rt.updv(cur[25], b_self_1429, "ENOMEM");
+                                            n25 = v_1809;
                                             {
-                                                const v_1781 = rt.updv(cur[32], b_self_1399, "do_execve_exec_checks");
-                                                n32 = v_1781;
+                                                const v_1811 = rt.updv(cur[32], b_self_1429, "do_execve_exec_checks");
+                                                n32 = v_1811;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15174,16 +15188,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_checks")) {
                                     {
-                                        const v_1783 = rt.updv(cur[17], b_self_1399, "EXEC_CHECKED");
-                                        n17 = v_1783;
+                                        const v_1813 = rt.updv(cur[17], b_self_1429, "EXEC_CHECKED");
+                                        n17 = v_1813;
                                         {
-                                            const v_1785 = rt.upd(cur[29], b_self_1399, (at_1784) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1399))));
-                                            n29 = v_1785;
+                                            const v_1815 = rt.upd(cur[29], b_self_1429, (at_1814) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1429))));
+                                            n29 = v_1815;
                                             {
-                                                const v_1787 = rt.updv(cur[32], b_self_1399, "do_execve_early_fail");
-                                                n32 = v_1787;
+                                                const v_1817 = rt.updv(cur[32], b_self_1429, "do_execve_early_fail");
+                                                n32 = v_1817;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15258,10 +15272,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_early_fail")) {
                                     {
-                                        const v_1789 = rt.upd(cur[32], b_self_1399, (at_1788) => (!rt.eqs(rt.app(cur[25], b_self_1399), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1789;
+                                        const v_1819 = rt.upd(cur[32], b_self_1429, (at_1818) => (!rt.eqs(rt.app(cur[25], b_self_1429), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1819;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15336,19 +15350,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build_failed")) {
                                     {
-                                        const v_1790 = K_None;
-                                        n0 = v_1790;
+                                        const v_1820 = K_None;
+                                        n0 = v_1820;
                                         {
-                                            const v_1792 = rt.updv(cur[10], b_self_1399, true);
-                                            n10 = v_1792;
+                                            const v_1822 = rt.updv(cur[10], b_self_1429, true);
+                                            n10 = v_1822;
                                             {
-                                                const v_1794 = rt.updv(cur[17], b_self_1399, "EXEC_NONE");
-                                                n17 = v_1794;
+                                                const v_1824 = rt.updv(cur[17], b_self_1429, "EXEC_NONE");
+                                                n17 = v_1824;
                                                 {
-                                                    const v_1796 = rt.updv(cur[32], b_self_1399, "do_execve_build_failed_ret");
-                                                    n32 = v_1796;
+                                                    const v_1826 = rt.updv(cur[32], b_self_1429, "do_execve_build_failed_ret");
+                                                    n32 = v_1826;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15423,41 +15437,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_1798 = rt.upd(cur[18], b_self_1399, (at_1797) => rt.app(cur[25], b_self_1399));
-                                            n18 = v_1798;
+                                            const v_1828 = rt.upd(cur[18], b_self_1429, (at_1827) => rt.app(cur[25], b_self_1429));
+                                            n18 = v_1828;
                                             {
-                                                const v_1800 = rt.upd(cur[24], b_self_1399, (at_1799) => cd_INIT_CRED());
-                                                n24 = v_1800;
+                                                const v_1830 = rt.upd(cur[24], b_self_1429, (at_1829) => cd_INIT_CRED());
+                                                n24 = v_1830;
                                                 {
-                                                    const v_1802 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1802;
+                                                    const v_1832 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1832;
                                                     {
-                                                        const v_1804 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1804;
+                                                        const v_1834 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1834;
                                                         {
-                                                            const v_1806 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1806;
+                                                            const v_1836 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1836;
                                                             {
-                                                                const v_1808 = rt.upd(cur[28], b_self_1399, (at_1807) => cd_NO_DOMAIN());
-                                                                n28 = v_1808;
+                                                                const v_1838 = rt.upd(cur[28], b_self_1429, (at_1837) => cd_NO_DOMAIN());
+                                                                n28 = v_1838;
                                                                 {
-                                                                    const v_1810 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1810;
+                                                                    const v_1840 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1840;
                                                                     {
-                                                                        const v_1812 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1812;
+                                                                        const v_1842 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1842;
                                                                         {
-                                                                            const v_1814 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1814;
+                                                                            const v_1844 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1844;
                                                                             {
-                                                                                const v_1816 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_1816;
+                                                                                const v_1846 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_1846;
                                                                                 {
-                                                                                    const v_1818 = rt.upd(cur[33], b_self_1399, (at_1817) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1818;
+                                                                                    const v_1848 = rt.upd(cur[33], b_self_1429, (at_1847) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1848;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15532,40 +15546,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1820 = rt.upd(cur[21], b_self_1399, (at_1819) => rt.app(cur[25], b_self_1399));
-                                            n21 = v_1820;
+                                            const v_1850 = rt.upd(cur[21], b_self_1429, (at_1849) => rt.app(cur[25], b_self_1429));
+                                            n21 = v_1850;
                                             {
-                                                const v_1822 = rt.upd(cur[24], b_self_1399, (at_1821) => cd_INIT_CRED());
-                                                n24 = v_1822;
+                                                const v_1852 = rt.upd(cur[24], b_self_1429, (at_1851) => cd_INIT_CRED());
+                                                n24 = v_1852;
                                                 {
-                                                    const v_1824 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1824;
+                                                    const v_1854 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1854;
                                                     {
-                                                        const v_1826 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1826;
+                                                        const v_1856 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1856;
                                                         {
-                                                            const v_1828 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1828;
+                                                            const v_1858 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1858;
                                                             {
-                                                                const v_1830 = rt.upd(cur[28], b_self_1399, (at_1829) => cd_NO_DOMAIN());
-                                                                n28 = v_1830;
+                                                                const v_1860 = rt.upd(cur[28], b_self_1429, (at_1859) => cd_NO_DOMAIN());
+                                                                n28 = v_1860;
                                                                 {
-                                                                    const v_1832 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1832;
+                                                                    const v_1862 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1862;
                                                                     {
-                                                                        const v_1834 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1834;
+                                                                        const v_1864 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1864;
                                                                         {
-                                                                            const v_1836 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1836;
+                                                                            const v_1866 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1866;
                                                                             {
-                                                                                const v_1838 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_1838;
+                                                                                const v_1868 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_1868;
                                                                                 {
-                                                                                    const v_1840 = rt.upd(cur[33], b_self_1399, (at_1839) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1840;
+                                                                                    const v_1870 = rt.upd(cur[33], b_self_1429, (at_1869) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1870;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15641,10 +15655,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_232")) {
                                     {
-                                        const v_1842 = rt.updv(cur[32], b_self_1399, "do_execve_exec_fails");
-                                        n32 = v_1842;
+                                        const v_1872 = rt.updv(cur[32], b_self_1429, "do_execve_exec_fails");
+                                        n32 = v_1872;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15719,8 +15733,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1844 = rt.updv(cur[32], b_self_1399, "do_execve_exec_goes_on");
-                                        n32 = v_1844;
+                                        const v_1874 = rt.updv(cur[32], b_self_1429, "do_execve_exec_goes_on");
+                                        n32 = v_1874;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15795,19 +15809,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_fails")) {
                                     {
-                                        const v_1845 = K_None;
-                                        n0 = v_1845;
+                                        const v_1875 = K_None;
+                                        n0 = v_1875;
                                         {
-                                            const v_1847 = rt.updv(cur[10], b_self_1399, true);
-                                            n10 = v_1847;
+                                            const v_1877 = rt.updv(cur[10], b_self_1429, true);
+                                            n10 = v_1877;
                                             {
-                                                const v_1849 = rt.updv(cur[17], b_self_1399, "EXEC_NONE");
-                                                n17 = v_1849;
+                                                const v_1879 = rt.updv(cur[17], b_self_1429, "EXEC_NONE");
+                                                n17 = v_1879;
                                                 {
-                                                    const v_1851 = rt.updv(cur[32], b_self_1399, "do_execve_exec_fails_ret");
-                                                    n32 = v_1851;
+                                                    const v_1881 = rt.updv(cur[32], b_self_1429, "do_execve_exec_fails_ret");
+                                                    n32 = v_1881;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15882,41 +15896,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_1853 = rt.updv(cur[18], b_self_1399, "ENOEXEC");
-                                            n18 = v_1853;
+                                            const v_1883 = rt.updv(cur[18], b_self_1429, "ENOEXEC");
+                                            n18 = v_1883;
                                             {
-                                                const v_1855 = rt.upd(cur[24], b_self_1399, (at_1854) => cd_INIT_CRED());
-                                                n24 = v_1855;
+                                                const v_1885 = rt.upd(cur[24], b_self_1429, (at_1884) => cd_INIT_CRED());
+                                                n24 = v_1885;
                                                 {
-                                                    const v_1857 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1857;
+                                                    const v_1887 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1887;
                                                     {
-                                                        const v_1859 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1859;
+                                                        const v_1889 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1889;
                                                         {
-                                                            const v_1861 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1861;
+                                                            const v_1891 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1891;
                                                             {
-                                                                const v_1863 = rt.upd(cur[28], b_self_1399, (at_1862) => cd_NO_DOMAIN());
-                                                                n28 = v_1863;
+                                                                const v_1893 = rt.upd(cur[28], b_self_1429, (at_1892) => cd_NO_DOMAIN());
+                                                                n28 = v_1893;
                                                                 {
-                                                                    const v_1865 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1865;
+                                                                    const v_1895 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1895;
                                                                     {
-                                                                        const v_1867 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1867;
+                                                                        const v_1897 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1897;
                                                                         {
-                                                                            const v_1869 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1869;
+                                                                            const v_1899 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1899;
                                                                             {
-                                                                                const v_1871 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_1871;
+                                                                                const v_1901 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_1901;
                                                                                 {
-                                                                                    const v_1873 = rt.upd(cur[33], b_self_1399, (at_1872) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1873;
+                                                                                    const v_1903 = rt.upd(cur[33], b_self_1429, (at_1902) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1903;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15991,40 +16005,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1875 = rt.updv(cur[21], b_self_1399, "ENOEXEC");
-                                            n21 = v_1875;
+                                            const v_1905 = rt.updv(cur[21], b_self_1429, "ENOEXEC");
+                                            n21 = v_1905;
                                             {
-                                                const v_1877 = rt.upd(cur[24], b_self_1399, (at_1876) => cd_INIT_CRED());
-                                                n24 = v_1877;
+                                                const v_1907 = rt.upd(cur[24], b_self_1429, (at_1906) => cd_INIT_CRED());
+                                                n24 = v_1907;
                                                 {
-                                                    const v_1879 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1879;
+                                                    const v_1909 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1909;
                                                     {
-                                                        const v_1881 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1881;
+                                                        const v_1911 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1911;
                                                         {
-                                                            const v_1883 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1883;
+                                                            const v_1913 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1913;
                                                             {
-                                                                const v_1885 = rt.upd(cur[28], b_self_1399, (at_1884) => cd_NO_DOMAIN());
-                                                                n28 = v_1885;
+                                                                const v_1915 = rt.upd(cur[28], b_self_1429, (at_1914) => cd_NO_DOMAIN());
+                                                                n28 = v_1915;
                                                                 {
-                                                                    const v_1887 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1887;
+                                                                    const v_1917 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1917;
                                                                     {
-                                                                        const v_1889 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1889;
+                                                                        const v_1919 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1919;
                                                                         {
-                                                                            const v_1891 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1891;
+                                                                            const v_1921 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1921;
                                                                             {
-                                                                                const v_1893 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_1893;
+                                                                                const v_1923 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_1923;
                                                                                 {
-                                                                                    const v_1895 = rt.upd(cur[33], b_self_1399, (at_1894) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1895;
+                                                                                    const v_1925 = rt.upd(cur[33], b_self_1429, (at_1924) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1925;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16100,10 +16114,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1897 = rt.updv(cur[32], b_self_1399, "do_execve_exec_ponr");
-                                        n32 = v_1897;
+                                        const v_1927 = rt.updv(cur[32], b_self_1429, "do_execve_exec_ponr");
+                                        n32 = v_1927;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16178,13 +16192,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1899 = rt.updv(cur[17], b_self_1399, "EXEC_PONR");
-                                        n17 = v_1899;
+                                        const v_1929 = rt.updv(cur[17], b_self_1429, "EXEC_PONR");
+                                        n17 = v_1929;
                                         {
-                                            const v_1901 = rt.updv(cur[32], b_self_1399, "do_execve_exec_zap");
-                                            n32 = v_1901;
+                                            const v_1931 = rt.updv(cur[32], b_self_1429, "do_execve_exec_zap");
+                                            n32 = v_1931;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16259,13 +16273,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_zap")) {
                                     {
-                                        const v_1903 = rt.fcn(rt.domain(cur[12]), (b_t_1902) => (rt.in(b_t_1902, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1902), "A disjunct") || !rt.eq(b_t_1902, b_self_1399)) : rt.app(cur[12], b_t_1902)));
-                                        n12 = v_1903;
+                                        const v_1933 = rt.fcn(rt.domain(cur[12]), (b_t_1932) => (rt.in(b_t_1932, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1932), "A disjunct") || !rt.eq(b_t_1932, b_self_1429)) : rt.app(cur[12], b_t_1932)));
+                                        n12 = v_1933;
                                         {
-                                            const v_1905 = rt.updv(cur[32], b_self_1399, "do_execve_exec_dethread");
-                                            n32 = v_1905;
+                                            const v_1935 = rt.updv(cur[32], b_self_1429, "do_execve_exec_dethread");
+                                            n32 = v_1935;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16340,14 +16354,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_dethread")) {
-                                    const k_1906 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_dethread")) {
+                                    const k_1936 = () => {
                                         {
-                                            const v_1910 = rt.upd(cur[30], b_self_1399, (at_1907) => !((s_1908) => s_1908.every((b_t_1909) => (rt.eq(b_t_1909, b_self_1399) || !rt.notin(rt.app(cur[32], b_t_1909), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1910;
+                                            const v_1940 = rt.upd(cur[30], b_self_1429, (at_1937) => !((s_1938) => s_1938.every((b_t_1939) => (rt.eq(b_t_1939, b_self_1429) || !rt.notin(rt.app(cur[32], b_t_1939), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1940;
                                             {
-                                                const v_1912 = rt.updv(cur[32], b_self_1399, "do_execve_exec_dethreaded");
-                                                n32 = v_1912;
+                                                const v_1942 = rt.updv(cur[32], b_self_1429, "do_execve_exec_dethreaded");
+                                                n32 = v_1942;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16423,31 +16437,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1913 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1915 = (i_1916) => {
-                                            if (i_1916 === t_1913.length) {
-                                                k_1906();
+                                        const t_1943 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1945 = (i_1946) => {
+                                            if (i_1946 === t_1943.length) {
+                                                k_1936();
                                             }
                                             else {
-                                                const b_t_1914 = t_1913[i_1916][0];
-                                                if (rt.eq(b_t_1914, b_self_1399)) {
-                                                    step_1915(i_1916 + 1);
+                                                const b_t_1944 = t_1943[i_1946][0];
+                                                if (rt.eq(b_t_1944, b_self_1429)) {
+                                                    step_1945(i_1946 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1914), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1915(i_1916 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1944), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1945(i_1946 + 1);
                                                 }
                                             }
                                         };
-                                        step_1915(0);
+                                        step_1945(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1399), "A conjunct of an action")) {
-                                        k_1906();
+                                    if (rt.bool(rt.app(cur[12], b_self_1429), "A conjunct of an action")) {
+                                        k_1936();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1918 = rt.upd(cur[32], b_self_1399, (at_1917) => (rt.bool(rt.app(cur[30], b_self_1399), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1918;
+                                        const v_1948 = rt.upd(cur[32], b_self_1429, (at_1947) => (rt.bool(rt.app(cur[30], b_self_1429), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1948;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16522,16 +16536,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_killed")) {
                                     {
-                                        const v_1919 = K_None;
-                                        n0 = v_1919;
+                                        const v_1949 = K_None;
+                                        n0 = v_1949;
                                         {
-                                            const v_1921 = rt.updv(cur[17], b_self_1399, "EXEC_NONE");
-                                            n17 = v_1921;
+                                            const v_1951 = rt.updv(cur[17], b_self_1429, "EXEC_NONE");
+                                            n17 = v_1951;
                                             {
-                                                const v_1923 = rt.updv(cur[32], b_self_1399, "do_execve_exec_killed_ret");
-                                                n32 = v_1923;
+                                                const v_1953 = rt.updv(cur[32], b_self_1429, "do_execve_exec_killed_ret");
+                                                n32 = v_1953;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -16606,41 +16620,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_1925 = rt.updv(cur[18], b_self_1399, "EINTR");
-                                            n18 = v_1925;
+                                            const v_1955 = rt.updv(cur[18], b_self_1429, "EINTR");
+                                            n18 = v_1955;
                                             {
-                                                const v_1927 = rt.upd(cur[24], b_self_1399, (at_1926) => cd_INIT_CRED());
-                                                n24 = v_1927;
+                                                const v_1957 = rt.upd(cur[24], b_self_1429, (at_1956) => cd_INIT_CRED());
+                                                n24 = v_1957;
                                                 {
-                                                    const v_1929 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1929;
+                                                    const v_1959 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1959;
                                                     {
-                                                        const v_1931 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1931;
+                                                        const v_1961 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1961;
                                                         {
-                                                            const v_1933 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1933;
+                                                            const v_1963 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1963;
                                                             {
-                                                                const v_1935 = rt.upd(cur[28], b_self_1399, (at_1934) => cd_NO_DOMAIN());
-                                                                n28 = v_1935;
+                                                                const v_1965 = rt.upd(cur[28], b_self_1429, (at_1964) => cd_NO_DOMAIN());
+                                                                n28 = v_1965;
                                                                 {
-                                                                    const v_1937 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1937;
+                                                                    const v_1967 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1967;
                                                                     {
-                                                                        const v_1939 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1939;
+                                                                        const v_1969 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1969;
                                                                         {
-                                                                            const v_1941 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1941;
+                                                                            const v_1971 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1971;
                                                                             {
-                                                                                const v_1943 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_1943;
+                                                                                const v_1973 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_1973;
                                                                                 {
-                                                                                    const v_1945 = rt.upd(cur[33], b_self_1399, (at_1944) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1945;
+                                                                                    const v_1975 = rt.upd(cur[33], b_self_1429, (at_1974) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1975;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16715,40 +16729,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1947 = rt.updv(cur[21], b_self_1399, "EINTR");
-                                            n21 = v_1947;
+                                            const v_1977 = rt.updv(cur[21], b_self_1429, "EINTR");
+                                            n21 = v_1977;
                                             {
-                                                const v_1949 = rt.upd(cur[24], b_self_1399, (at_1948) => cd_INIT_CRED());
-                                                n24 = v_1949;
+                                                const v_1979 = rt.upd(cur[24], b_self_1429, (at_1978) => cd_INIT_CRED());
+                                                n24 = v_1979;
                                                 {
-                                                    const v_1951 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_1951;
+                                                    const v_1981 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_1981;
                                                     {
-                                                        const v_1953 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_1953;
+                                                        const v_1983 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_1983;
                                                         {
-                                                            const v_1955 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_1955;
+                                                            const v_1985 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_1985;
                                                             {
-                                                                const v_1957 = rt.upd(cur[28], b_self_1399, (at_1956) => cd_NO_DOMAIN());
-                                                                n28 = v_1957;
+                                                                const v_1987 = rt.upd(cur[28], b_self_1429, (at_1986) => cd_NO_DOMAIN());
+                                                                n28 = v_1987;
                                                                 {
-                                                                    const v_1959 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_1959;
+                                                                    const v_1989 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_1989;
                                                                     {
-                                                                        const v_1961 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_1961;
+                                                                        const v_1991 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_1991;
                                                                         {
-                                                                            const v_1963 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_1963;
+                                                                            const v_1993 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_1993;
                                                                             {
-                                                                                const v_1965 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_1965;
+                                                                                const v_1995 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_1995;
                                                                                 {
-                                                                                    const v_1967 = rt.upd(cur[33], b_self_1399, (at_1966) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_1967;
+                                                                                    const v_1997 = rt.upd(cur[33], b_self_1429, (at_1996) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_1997;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16824,13 +16838,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_committing")) {
                                     {
-                                        const v_1969 = rt.updv(cur[17], b_self_1399, "EXEC_COMMITTING");
-                                        n17 = v_1969;
+                                        const v_1999 = rt.updv(cur[17], b_self_1429, "EXEC_COMMITTING");
+                                        n17 = v_1999;
                                         {
-                                            const v_1971 = rt.updv(cur[32], b_self_1399, "do_execve_ex_prereq");
-                                            n32 = v_1971;
+                                            const v_2001 = rt.updv(cur[32], b_self_1429, "do_execve_ex_prereq");
+                                            n32 = v_2001;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16905,13 +16919,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1973 = rt.updv(cur[32], b_self_1399, "do_execve_ex_order");
-                                        n32 = v_1973;
+                                        const v_2003 = rt.updv(cur[32], b_self_1429, "do_execve_ex_order");
+                                        n32 = v_2003;
                                         {
-                                            const v_1974 = ((rt.eq(rt.app(cur[4], b_self_1399), 0) || rt.bool(rt.app(cur[7], b_self_1399), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1974;
+                                            const v_2004 = ((rt.eq(rt.app(cur[4], b_self_1429), 0) || rt.bool(rt.app(cur[7], b_self_1429), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_2004;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16986,13 +17000,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_order")) {
                                     {
-                                        const v_1976 = rt.updv(cur[32], b_self_1399, "do_execve_ex_excl");
-                                        n32 = v_1976;
+                                        const v_2006 = rt.updv(cur[32], b_self_1429, "do_execve_ex_excl");
+                                        n32 = v_2006;
                                         {
-                                            const v_1977 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1399), "layers"), (rt.eq(rt.app(cur[4], b_self_1399), 0) ? (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399))) : (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[4], b_self_1399)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399)), rt.app(cur[4], b_self_1399))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1977;
+                                            const v_2007 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1429), "layers"), (rt.eq(rt.app(cur[4], b_self_1429), 0) ? (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429))) : (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[4], b_self_1429)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429)), rt.app(cur[4], b_self_1429))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_2007;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17067,13 +17081,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_excl")) {
                                     {
-                                        const v_1979 = rt.updv(cur[32], b_self_1399, "do_execve_install");
-                                        n32 = v_1979;
+                                        const v_2009 = rt.updv(cur[32], b_self_1429, "do_execve_install");
+                                        n32 = v_2009;
                                         {
-                                            const v_1982 = ((rt.eq(cur[2], 0) || ((s_1980) => s_1980.some((b_i_1981) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1399), "layers"), b_i_1981), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1399), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1982;
+                                            const v_2012 = ((rt.eq(cur[2], 0) || ((s_2010) => s_2010.some((b_i_2011) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1429), "layers"), b_i_2011), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1429), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_2012;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17148,40 +17162,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_install")) {
                                     {
-                                        const v_1984 = rt.updv(cur[4], b_self_1399, 0);
-                                        n4 = v_1984;
+                                        const v_2014 = rt.updv(cur[4], b_self_1429, 0);
+                                        n4 = v_2014;
                                         {
-                                            const v_1986 = rt.updv(cur[5], b_self_1399, false);
-                                            n5 = v_1986;
+                                            const v_2016 = rt.updv(cur[5], b_self_1429, false);
+                                            n5 = v_2016;
                                             {
-                                                const v_1988 = rt.updv(cur[6], b_self_1399, 0);
-                                                n6 = v_1988;
+                                                const v_2018 = rt.updv(cur[6], b_self_1429, 0);
+                                                n6 = v_2018;
                                                 {
-                                                    const v_1990 = rt.upd(cur[8], b_self_1399, (at_1989) => rt.app(cur[28], b_self_1399));
-                                                    n8 = v_1990;
+                                                    const v_2020 = rt.upd(cur[8], b_self_1429, (at_2019) => rt.app(cur[28], b_self_1429));
+                                                    n8 = v_2020;
                                                     {
-                                                        const v_1992 = rt.upd(cur[9], b_self_1399, (at_1991) => (rt.bool(rt.app(cur[16], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct")));
-                                                        n9 = v_1992;
+                                                        const v_2022 = rt.upd(cur[9], b_self_1429, (at_2021) => (rt.bool(rt.app(cur[16], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct")));
+                                                        n9 = v_2022;
                                                         {
-                                                            const v_1994 = rt.updv(cur[10], b_self_1399, false);
-                                                            n10 = v_1994;
+                                                            const v_2024 = rt.updv(cur[10], b_self_1429, false);
+                                                            n10 = v_2024;
                                                             {
-                                                                const v_1998 = rt.upd(cur[14], b_self_1399, (at_1995) => rt.upd(rt.upd(rt.app(cur[24], b_self_1399), "dom", (at_1996) => rt.app(cur[28], b_self_1399)), "cap", (at_1997) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1399), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1399), "A disjunct"))));
-                                                                n14 = v_1998;
+                                                                const v_2028 = rt.upd(cur[14], b_self_1429, (at_2025) => rt.upd(rt.upd(rt.app(cur[24], b_self_1429), "dom", (at_2026) => rt.app(cur[28], b_self_1429)), "cap", (at_2027) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1429), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1429), "A disjunct"))));
+                                                                n14 = v_2028;
                                                                 {
-                                                                    const v_2000 = rt.upd(cur[16], b_self_1399, (at_1999) => (rt.bool(rt.app(cur[16], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct")));
-                                                                    n16 = v_2000;
+                                                                    const v_2030 = rt.upd(cur[16], b_self_1429, (at_2029) => (rt.bool(rt.app(cur[16], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct")));
+                                                                    n16 = v_2030;
                                                                     {
-                                                                        const v_2002 = rt.updv(cur[17], b_self_1399, "EXEC_COMMITTED");
-                                                                        n17 = v_2002;
+                                                                        const v_2032 = rt.updv(cur[17], b_self_1429, "EXEC_COMMITTED");
+                                                                        n17 = v_2032;
                                                                         {
-                                                                            const v_2004 = rt.upd(cur[31], b_self_1399, (at_2003) => rt.app(cur[5], b_self_1399));
-                                                                            n31 = v_2004;
+                                                                            const v_2034 = rt.upd(cur[31], b_self_1429, (at_2033) => rt.app(cur[5], b_self_1429));
+                                                                            n31 = v_2034;
                                                                             {
-                                                                                const v_2006 = rt.updv(cur[32], b_self_1399, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_2006;
+                                                                                const v_2036 = rt.updv(cur[32], b_self_1429, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_2036;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -17256,13 +17270,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_2008 = rt.updv(cur[32], b_self_1399, "do_execve_exec_unlock");
-                                        n32 = v_2008;
+                                        const v_2038 = rt.updv(cur[32], b_self_1429, "do_execve_exec_unlock");
+                                        n32 = v_2038;
                                         {
-                                            const v_2009 = ((rt.not(rt.app(cur[31], b_self_1399)) || rt.bool(rt.app(cur[16], b_self_1399), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_2009;
+                                            const v_2039 = ((rt.not(rt.app(cur[31], b_self_1429)) || rt.bool(rt.app(cur[16], b_self_1429), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_2039;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17337,13 +17351,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_unlock")) {
                                     {
-                                        const v_2010 = K_None;
-                                        n0 = v_2010;
+                                        const v_2040 = K_None;
+                                        n0 = v_2040;
                                         {
-                                            const v_2012 = rt.updv(cur[32], b_self_1399, "do_execve_exec_ok");
-                                            n32 = v_2012;
+                                            const v_2042 = rt.updv(cur[32], b_self_1429, "do_execve_exec_ok");
+                                            n32 = v_2042;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -17418,41 +17432,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec")) {
                                         {
-                                            const v_2014 = rt.updv(cur[18], b_self_1399, "OK");
-                                            n18 = v_2014;
+                                            const v_2044 = rt.updv(cur[18], b_self_1429, "OK");
+                                            n18 = v_2044;
                                             {
-                                                const v_2016 = rt.upd(cur[24], b_self_1399, (at_2015) => cd_INIT_CRED());
-                                                n24 = v_2016;
+                                                const v_2046 = rt.upd(cur[24], b_self_1429, (at_2045) => cd_INIT_CRED());
+                                                n24 = v_2046;
                                                 {
-                                                    const v_2018 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_2018;
+                                                    const v_2048 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_2048;
                                                     {
-                                                        const v_2020 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_2020;
+                                                        const v_2050 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_2050;
                                                         {
-                                                            const v_2022 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_2022;
+                                                            const v_2052 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_2052;
                                                             {
-                                                                const v_2024 = rt.upd(cur[28], b_self_1399, (at_2023) => cd_NO_DOMAIN());
-                                                                n28 = v_2024;
+                                                                const v_2054 = rt.upd(cur[28], b_self_1429, (at_2053) => cd_NO_DOMAIN());
+                                                                n28 = v_2054;
                                                                 {
-                                                                    const v_2026 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_2026;
+                                                                    const v_2056 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_2056;
                                                                     {
-                                                                        const v_2028 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_2028;
+                                                                        const v_2058 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_2058;
                                                                         {
-                                                                            const v_2030 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_2030;
+                                                                            const v_2060 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_2060;
                                                                             {
-                                                                                const v_2032 = rt.updv(cur[32], b_self_1399, "Requester_next_exec");
-                                                                                n32 = v_2032;
+                                                                                const v_2062 = rt.updv(cur[32], b_self_1429, "Requester_next_exec");
+                                                                                n32 = v_2062;
                                                                                 {
-                                                                                    const v_2034 = rt.upd(cur[33], b_self_1399, (at_2033) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_2034;
+                                                                                    const v_2064 = rt.upd(cur[33], b_self_1429, (at_2063) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_2064;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17527,40 +17541,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec")) {
                                         {
-                                            const v_2036 = rt.updv(cur[21], b_self_1399, "OK");
-                                            n21 = v_2036;
+                                            const v_2066 = rt.updv(cur[21], b_self_1429, "OK");
+                                            n21 = v_2066;
                                             {
-                                                const v_2038 = rt.upd(cur[24], b_self_1399, (at_2037) => cd_INIT_CRED());
-                                                n24 = v_2038;
+                                                const v_2068 = rt.upd(cur[24], b_self_1429, (at_2067) => cd_INIT_CRED());
+                                                n24 = v_2068;
                                                 {
-                                                    const v_2040 = rt.updv(cur[25], b_self_1399, "OK");
-                                                    n25 = v_2040;
+                                                    const v_2070 = rt.updv(cur[25], b_self_1429, "OK");
+                                                    n25 = v_2070;
                                                     {
-                                                        const v_2042 = rt.updv(cur[26], b_self_1399, "OK");
-                                                        n26 = v_2042;
+                                                        const v_2072 = rt.updv(cur[26], b_self_1429, "OK");
+                                                        n26 = v_2072;
                                                         {
-                                                            const v_2044 = rt.updv(cur[27], b_self_1399, 0);
-                                                            n27 = v_2044;
+                                                            const v_2074 = rt.updv(cur[27], b_self_1429, 0);
+                                                            n27 = v_2074;
                                                             {
-                                                                const v_2046 = rt.upd(cur[28], b_self_1399, (at_2045) => cd_NO_DOMAIN());
-                                                                n28 = v_2046;
+                                                                const v_2076 = rt.upd(cur[28], b_self_1429, (at_2075) => cd_NO_DOMAIN());
+                                                                n28 = v_2076;
                                                                 {
-                                                                    const v_2048 = rt.updv(cur[29], b_self_1399, false);
-                                                                    n29 = v_2048;
+                                                                    const v_2078 = rt.updv(cur[29], b_self_1429, false);
+                                                                    n29 = v_2078;
                                                                     {
-                                                                        const v_2050 = rt.updv(cur[30], b_self_1399, false);
-                                                                        n30 = v_2050;
+                                                                        const v_2080 = rt.updv(cur[30], b_self_1429, false);
+                                                                        n30 = v_2080;
                                                                         {
-                                                                            const v_2052 = rt.updv(cur[31], b_self_1399, false);
-                                                                            n31 = v_2052;
+                                                                            const v_2082 = rt.updv(cur[31], b_self_1429, false);
+                                                                            n31 = v_2082;
                                                                             {
-                                                                                const v_2054 = rt.updv(cur[32], b_self_1399, "Sibling_linger");
-                                                                                n32 = v_2054;
+                                                                                const v_2084 = rt.updv(cur[32], b_self_1429, "Sibling_linger");
+                                                                                n32 = v_2084;
                                                                                 {
-                                                                                    const v_2056 = rt.upd(cur[33], b_self_1399, (at_2055) => rt.tail(rt.app(cur[33], b_self_1399)));
-                                                                                    n33 = v_2056;
+                                                                                    const v_2086 = rt.upd(cur[33], b_self_1429, (at_2085) => rt.tail(rt.app(cur[33], b_self_1429)));
+                                                                                    n33 = v_2086;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17681,7 +17695,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1399, (at_1400) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1399), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1399, (at_1401) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1399, (at_1402) => rt.upd(rt.upd(rt.app(cur[14], b_self_1399), "cap", (at_1403) => K_CAP), "dom", (at_1404) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1399), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1399, (at_1405) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1399), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1408) => (rt.not(rt.app(cur[12], b_self_1399)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1410) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1399), "A disjunct") || !((s_1411) => s_1411.some((b_t_1412) => (!rt.eq(b_t_1412, b_self_1399) && rt.notin(rt.app(cur[32], b_t_1412), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1412), "Done") && rt.not(rt.app(cur[12], b_t_1412)) && !rt.in(rt.app(cur[32], b_t_1412), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1412), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1414) => (rt.bool(rt.app(cur[12], b_self_1399), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1399), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1399 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1399, (at_1417) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1419) => (!rt.eqs(rt.app(cur[26], b_self_1399), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1399, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1421) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1425) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1430) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1399, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1432) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1436) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1441) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1399, (at_1442) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1399), 1) : rt.app(cur[15], b_self_1399)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1399, (at_1443) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1399)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1444) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1399), "id", (at_1445) => rt.rec(R_1, [b_self_1399, rt.add(rt.app(cur[15], b_self_1399), 1)])) : rt.app(cur[24], b_self_1399)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1399, (at_1446) => (rt.lt(rt.app(cur[15], b_self_1399), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1450) => (!rt.eqs(rt.app(cur[25], b_self_1399), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1399, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1399, (at_1454) => rt.app(cur[25], b_self_1399))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1455) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1459) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1464) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1399, (at_1465) => rt.app(cur[25], b_self_1399))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1466) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1470) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1475) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1399, (at_1476) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1478) => ((rt.eq(rt.app(cur[27], b_self_1399), 0) && rt.eq(rt.app(cur[4], b_self_1399), 0)) ? rt.dot(rt.app(cur[14], b_self_1399), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1399), "id"), (rt.eq(rt.app(cur[4], b_self_1399), 0) ? (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399))) : (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[4], b_self_1399)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399)), rt.app(cur[4], b_self_1399))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1399, (at_1483) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1399))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1485) => (!rt.eqs(rt.app(cur[25], b_self_1399), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1399, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1399, (at_1489) => rt.app(cur[25], b_self_1399))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1490) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1494) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1499) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1399, (at_1500) => rt.app(cur[25], b_self_1399))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1501) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1505) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1510) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1399, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1399, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1517) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1521) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1526) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1399, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1528) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1532) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1537) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1541) => (rt.in(b_t_1541, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1541), "A disjunct") || !rt.eq(b_t_1541, b_self_1399)) : rt.app(cur[12], b_t_1541)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_dethread") && (((s_1543) => s_1543.every((b_t_1544) => (rt.eq(b_t_1544, b_self_1399) || !rt.notin(rt.app(cur[32], b_t_1544), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1399), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1399, (at_1545) => !((s_1546) => s_1546.every((b_t_1547) => (rt.eq(b_t_1547, b_self_1399) || !rt.notin(rt.app(cur[32], b_t_1547), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1399, (at_1549) => (rt.bool(rt.app(cur[30], b_self_1399), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1399, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1553) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1557) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1562) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1399, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1564) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1568) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1573) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1399), 0) || rt.bool(rt.app(cur[7], b_self_1399), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1399), "layers"), (rt.eq(rt.app(cur[4], b_self_1399), 0) ? (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399))) : (rt.eq(rt.app(cur[27], b_self_1399), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[4], b_self_1399)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1399), "dom"), "layers"), rt.app(cur[27], b_self_1399)), rt.app(cur[4], b_self_1399))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1579) => s_1579.some((b_i_1580) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1399), "layers"), b_i_1580), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1399), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1399, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1399, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1399, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1399, (at_1584) => rt.app(cur[28], b_self_1399))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1399, (at_1585) => (rt.bool(rt.app(cur[16], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1399, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1399, (at_1587) => rt.upd(rt.upd(rt.app(cur[24], b_self_1399), "dom", (at_1588) => rt.app(cur[28], b_self_1399)), "cap", (at_1589) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1399), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1399), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1399, (at_1590) => (rt.bool(rt.app(cur[16], b_self_1399), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1399), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1399, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1399, (at_1592) => rt.app(cur[5], b_self_1399))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1399)) || rt.bool(rt.app(cur[16], b_self_1399), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1399), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1399, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1597) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1601) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1606) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1399)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1399, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1399, (at_1608) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1399, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1399, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1399, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1399, (at_1612) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1399, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1399, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1399, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1399, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1399, (at_1617) => rt.tail(rt.app(cur[33], b_self_1399)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1429, (at_1430) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1429), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1429, (at_1431) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1429, (at_1432) => rt.upd(rt.upd(rt.app(cur[14], b_self_1429), "cap", (at_1433) => K_CAP), "dom", (at_1434) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1429), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1429, (at_1435) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1429), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1438) => (rt.not(rt.app(cur[12], b_self_1429)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1440) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1429), "A disjunct") || !((s_1441) => s_1441.some((b_t_1442) => (!rt.eq(b_t_1442, b_self_1429) && rt.notin(rt.app(cur[32], b_t_1442), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1442), "Done") && rt.not(rt.app(cur[12], b_t_1442)) && !rt.in(rt.app(cur[32], b_t_1442), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1442), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1444) => (rt.bool(rt.app(cur[12], b_self_1429), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1429), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1429 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1429, (at_1447) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1449) => (!rt.eqs(rt.app(cur[26], b_self_1429), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1429, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1451) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1455) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1460) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1429, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1462) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1466) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1471) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1429, (at_1472) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1429), 1) : rt.app(cur[15], b_self_1429)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1429, (at_1473) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1429)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1474) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1429), "id", (at_1475) => rt.rec(R_1, [b_self_1429, rt.add(rt.app(cur[15], b_self_1429), 1)])) : rt.app(cur[24], b_self_1429)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1429, (at_1476) => (rt.lt(rt.app(cur[15], b_self_1429), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1480) => (!rt.eqs(rt.app(cur[25], b_self_1429), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1429, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1429, (at_1484) => rt.app(cur[25], b_self_1429))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1485) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1489) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1494) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1429, (at_1495) => rt.app(cur[25], b_self_1429))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1496) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1500) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1505) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1429, (at_1506) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1508) => ((rt.eq(rt.app(cur[27], b_self_1429), 0) && rt.eq(rt.app(cur[4], b_self_1429), 0)) ? rt.dot(rt.app(cur[14], b_self_1429), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1429), "id"), (rt.eq(rt.app(cur[4], b_self_1429), 0) ? (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429))) : (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[4], b_self_1429)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429)), rt.app(cur[4], b_self_1429))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1429, (at_1513) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1429))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1515) => (!rt.eqs(rt.app(cur[25], b_self_1429), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1429, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1429, (at_1519) => rt.app(cur[25], b_self_1429))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1520) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1524) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1529) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1429, (at_1530) => rt.app(cur[25], b_self_1429))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1531) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1535) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1540) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1429, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1429, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1547) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1551) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1556) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1429, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1558) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1562) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1567) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1571) => (rt.in(b_t_1571, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1571), "A disjunct") || !rt.eq(b_t_1571, b_self_1429)) : rt.app(cur[12], b_t_1571)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_dethread") && (((s_1573) => s_1573.every((b_t_1574) => (rt.eq(b_t_1574, b_self_1429) || !rt.notin(rt.app(cur[32], b_t_1574), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1429), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1429, (at_1575) => !((s_1576) => s_1576.every((b_t_1577) => (rt.eq(b_t_1577, b_self_1429) || !rt.notin(rt.app(cur[32], b_t_1577), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1429, (at_1579) => (rt.bool(rt.app(cur[30], b_self_1429), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1429, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1583) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1587) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1592) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1429, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1594) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1598) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1603) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1429), 0) || rt.bool(rt.app(cur[7], b_self_1429), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1429), "layers"), (rt.eq(rt.app(cur[4], b_self_1429), 0) ? (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429))) : (rt.eq(rt.app(cur[27], b_self_1429), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[4], b_self_1429)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1429), "dom"), "layers"), rt.app(cur[27], b_self_1429)), rt.app(cur[4], b_self_1429))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1609) => s_1609.some((b_i_1610) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1429), "layers"), b_i_1610), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1429), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1429, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1429, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1429, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1429, (at_1614) => rt.app(cur[28], b_self_1429))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1429, (at_1615) => (rt.bool(rt.app(cur[16], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1429, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1429, (at_1617) => rt.upd(rt.upd(rt.app(cur[24], b_self_1429), "dom", (at_1618) => rt.app(cur[28], b_self_1429)), "cap", (at_1619) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1429), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1429), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1429, (at_1620) => (rt.bool(rt.app(cur[16], b_self_1429), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1429), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1429, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1429, (at_1622) => rt.app(cur[5], b_self_1429))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1429)) || rt.bool(rt.app(cur[16], b_self_1429), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1429), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1429, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1627) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1631) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1636) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1429)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1429, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1429, (at_1638) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1429, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1429, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1429, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1429, (at_1642) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1429, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1429, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1429, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1429, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1429, (at_1647) => rt.tail(rt.app(cur[33], b_self_1429)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }

@@ -7814,6 +7814,20 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
           ),
           "out_of_range": (kind: string): StatePredicate => ( {
             name: "out_of_range",
+            parts: [
+            { reads: [2], holds: (cur: State): boolean => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+            { reads: [4], holds: (cur: State): boolean => (((s_643: readonly Value[]) => s_643.every((b_t_644: Value) => rt.inRange(rt.app(cur[4], b_t_644), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+            { reads: [6], holds: (cur: State): boolean => (((s_645: readonly Value[]) => s_645.every((b_t_646: Value) => rt.inRange(rt.app(cur[6], b_t_646), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+            { reads: [8], holds: (cur: State): boolean => (((s_647: readonly Value[]) => s_647.every((b_t_648: Value) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_648), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_648), "id"), "n"), 0, cd_CRED_GEN())) && ((s_649: readonly Value[]) => s_649.every((b_k_650: Value) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_648), "layers"), b_k_650), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_648), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+            { reads: [14], holds: (cur: State): boolean => (((s_651: readonly Value[]) => s_651.every((b_t_652: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_653: readonly Value[]) => s_653.every((b_k_654: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "layers"), b_k_654), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+            { reads: [15], holds: (cur: State): boolean => (((s_655: readonly Value[]) => s_655.every((b_t_656: Value) => rt.inRange(rt.app(cur[15], b_t_656), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+            { reads: [19], holds: (cur: State): boolean => (((s_657: readonly Value[]) => s_657.every((b_t_658: Value) => rt.inRange(rt.app(cur[19], b_t_658), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+            { reads: [20], holds: (cur: State): boolean => (((s_659: readonly Value[]) => s_659.every((b_t_660: Value) => rt.inRange(rt.app(cur[20], b_t_660), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+            { reads: [22], holds: (cur: State): boolean => (((s_661: readonly Value[]) => s_661.every((b_t_662: Value) => rt.inRange(rt.app(cur[22], b_t_662), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+            { reads: [24], holds: (cur: State): boolean => (((s_663: readonly Value[]) => s_663.every((b_t_664: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_665: readonly Value[]) => s_665.every((b_k_666: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "layers"), b_k_666), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+            { reads: [27], holds: (cur: State): boolean => (((s_667: readonly Value[]) => s_667.every((b_t_668: Value) => rt.inRange(rt.app(cur[27], b_t_668), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+            { reads: [28], holds: (cur: State): boolean => (((s_669: readonly Value[]) => s_669.every((b_t_670: Value) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_670), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_670), "id"), "n"), 0, cd_CRED_GEN())) && ((s_671: readonly Value[]) => s_671.every((b_k_672: Value) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_670), "layers"), b_k_672), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_670), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+            ],
             holds(cur: State): boolean {
               try {
                 const v: Value = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_613: readonly Value[]) => s_613.every((b_t_614: Value) => rt.inRange(rt.app(cur[4], b_t_614), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_615: readonly Value[]) => s_615.every((b_t_616: Value) => rt.inRange(rt.app(cur[6], b_t_616), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_617: readonly Value[]) => s_617.every((b_t_618: Value) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_618), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_618), "id"), "n"), 0, cd_CRED_GEN())) && ((s_619: readonly Value[]) => s_619.every((b_k_620: Value) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_618), "layers"), b_k_620), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_618), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_621: readonly Value[]) => s_621.every((b_t_622: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_623: readonly Value[]) => s_623.every((b_k_624: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "layers"), b_k_624), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_625: readonly Value[]) => s_625.every((b_t_626: Value) => rt.inRange(rt.app(cur[15], b_t_626), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_627: readonly Value[]) => s_627.every((b_t_628: Value) => rt.inRange(rt.app(cur[19], b_t_628), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_629: readonly Value[]) => s_629.every((b_t_630: Value) => rt.inRange(rt.app(cur[20], b_t_630), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_631: readonly Value[]) => s_631.every((b_t_632: Value) => rt.inRange(rt.app(cur[22], b_t_632), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_633: readonly Value[]) => s_633.every((b_t_634: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_635: readonly Value[]) => s_635.every((b_k_636: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "layers"), b_k_636), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_637: readonly Value[]) => s_637.every((b_t_638: Value) => rt.inRange(rt.app(cur[27], b_t_638), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_639: readonly Value[]) => s_639.every((b_t_640: Value) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_640), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_640), "id"), "n"), 0, cd_CRED_GEN())) && ((s_641: readonly Value[]) => s_641.every((b_k_642: Value) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_640), "layers"), b_k_642), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_640), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -8010,7 +8024,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n32: Value | undefined = t[32];
                   const n33: Value | undefined = t[33];
                   const n34: Value | undefined = t[34];
-                  if (((s_643: readonly Value[]) => s_643.every((b_t_644: Value) => (rt.not(rt.app(cur[16], b_t_644)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_644), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_673: readonly Value[]) => s_673.every((b_t_674: Value) => (rt.not(rt.app(cur[16], b_t_674)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_674), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -8025,32 +8039,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
         function readFairness(): FairnessInstance[] {
           const fairness: FairnessInstance[] = [];
           {
-            const s_645: Value = K_Requester;
-            if (!(s_645 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_646 of s_645.elems) {
+            const s_675: Value = K_Requester;
+            if (!(s_675 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_676 of s_675.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Requester_thread" + "(" + (typeof b_self_646 === "string" ? b_self_646 : rt.formatValue(b_self_646)) + ")" + ")",
-                steps: [{ index: 0, param: b_self_646 }, { index: 1, param: b_self_646 }, { index: 2, param: b_self_646 }, { index: 3, param: b_self_646 }, { index: 4, param: b_self_646 }, { index: 5, param: b_self_646 }, { index: 6, param: b_self_646 }, { index: 7, param: b_self_646 }, { index: 8, param: b_self_646 }, { index: 9, param: b_self_646 }, { index: 10, param: b_self_646 }, { index: 11, param: b_self_646 }, { index: 20, param: b_self_646 }, { index: 21, param: b_self_646 }, { index: 22, param: b_self_646 }, { index: 23, param: b_self_646 }, { index: 24, param: b_self_646 }, { index: 25, param: b_self_646 }, { index: 26, param: b_self_646 }, { index: 27, param: b_self_646 }, { index: 28, param: b_self_646 }, { index: 29, param: b_self_646 }, { index: 30, param: b_self_646 }, { index: 31, param: b_self_646 }, { index: 32, param: b_self_646 }, { index: 33, param: b_self_646 }, { index: 34, param: b_self_646 }, { index: 35, param: b_self_646 }, { index: 36, param: b_self_646 }, { index: 37, param: b_self_646 }, { index: 38, param: b_self_646 }, { index: 39, param: b_self_646 }, { index: 40, param: b_self_646 }, { index: 41, param: b_self_646 }, { index: 42, param: b_self_646 }, { index: 43, param: b_self_646 }, { index: 44, param: b_self_646 }, { index: 45, param: b_self_646 }, { index: 46, param: b_self_646 }, { index: 47, param: b_self_646 }, { index: 48, param: b_self_646 }, { index: 49, param: b_self_646 }, { index: 50, param: b_self_646 }, { index: 51, param: b_self_646 }, { index: 52, param: b_self_646 }, { index: 53, param: b_self_646 }, { index: 54, param: b_self_646 }, { index: 55, param: b_self_646 }, { index: 56, param: b_self_646 }, { index: 57, param: b_self_646 }, { index: 58, param: b_self_646 }, { index: 59, param: b_self_646 }],
+                label: "WF_vars(Requester_thread" + "(" + (typeof b_self_676 === "string" ? b_self_676 : rt.formatValue(b_self_676)) + ")" + ")",
+                steps: [{ index: 0, param: b_self_676 }, { index: 1, param: b_self_676 }, { index: 2, param: b_self_676 }, { index: 3, param: b_self_676 }, { index: 4, param: b_self_676 }, { index: 5, param: b_self_676 }, { index: 6, param: b_self_676 }, { index: 7, param: b_self_676 }, { index: 8, param: b_self_676 }, { index: 9, param: b_self_676 }, { index: 10, param: b_self_676 }, { index: 11, param: b_self_676 }, { index: 20, param: b_self_676 }, { index: 21, param: b_self_676 }, { index: 22, param: b_self_676 }, { index: 23, param: b_self_676 }, { index: 24, param: b_self_676 }, { index: 25, param: b_self_676 }, { index: 26, param: b_self_676 }, { index: 27, param: b_self_676 }, { index: 28, param: b_self_676 }, { index: 29, param: b_self_676 }, { index: 30, param: b_self_676 }, { index: 31, param: b_self_676 }, { index: 32, param: b_self_676 }, { index: 33, param: b_self_676 }, { index: 34, param: b_self_676 }, { index: 35, param: b_self_676 }, { index: 36, param: b_self_676 }, { index: 37, param: b_self_676 }, { index: 38, param: b_self_676 }, { index: 39, param: b_self_676 }, { index: 40, param: b_self_676 }, { index: 41, param: b_self_676 }, { index: 42, param: b_self_676 }, { index: 43, param: b_self_676 }, { index: 44, param: b_self_676 }, { index: 45, param: b_self_676 }, { index: 46, param: b_self_676 }, { index: 47, param: b_self_676 }, { index: 48, param: b_self_676 }, { index: 49, param: b_self_676 }, { index: 50, param: b_self_676 }, { index: 51, param: b_self_676 }, { index: 52, param: b_self_676 }, { index: 53, param: b_self_676 }, { index: 54, param: b_self_676 }, { index: 55, param: b_self_676 }, { index: 56, param: b_self_676 }, { index: 57, param: b_self_676 }, { index: 58, param: b_self_676 }, { index: 59, param: b_self_676 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined;
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_setup")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_setup")) {
                       {
-                        const v_898: Value = rt.upd(cur[8], b_self_646, (at_897: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                        n8 = v_898;
+                        const v_928: Value = rt.upd(cur[8], b_self_676, (at_927: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                        n8 = v_928;
                         {
-                          const v_900: Value = rt.upd(cur[9], b_self_646, (at_899: Value) => K_NNP);
-                          n9 = v_900;
+                          const v_930: Value = rt.upd(cur[9], b_self_676, (at_929: Value) => K_NNP);
+                          n9 = v_930;
                           {
-                            const v_904: Value = rt.upd(cur[14], b_self_646, (at_901: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_646), "cap", (at_902: Value) => K_CAP), "dom", (at_903: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                            n14 = v_904;
+                            const v_934: Value = rt.upd(cur[14], b_self_676, (at_931: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_676), "cap", (at_932: Value) => K_CAP), "dom", (at_933: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                            n14 = v_934;
                             {
-                              const v_906: Value = rt.upd(cur[16], b_self_646, (at_905: Value) => K_NNP);
-                              n16 = v_906;
+                              const v_936: Value = rt.upd(cur[16], b_self_676, (at_935: Value) => K_NNP);
+                              n16 = v_936;
                               {
-                                const v_908: Value = rt.updv(cur[32], b_self_646, "Requester_requests");
-                                n32 = v_908;
+                                const v_938: Value = rt.updv(cur[32], b_self_676, "Requester_requests");
+                                n32 = v_938;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -8125,660 +8139,9 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requests")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requests")) {
                       {
-                        const v_910: Value = rt.upd(cur[32], b_self_646, (at_909: Value) => (rt.lt(rt.app(cur[19], b_self_646), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                        n32 = v_910;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                          throw rt.FOUND;
-                        }
-                        n34 = undefined;
-                        n33 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_request")) {
-                      {
-                        const v_912: Value = rt.upd(cur[22], b_self_646, (at_911: Value) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_646)));
-                        n22 = v_912;
-                        {
-                          const v_914: Value = rt.updv(cur[32], b_self_646, "restrict_self_excl");
-                          n32 = v_914;
-                          {
-                            const v_916: Value = rt.upd(cur[33], b_self_646, (at_915: Value) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_646)));
-                            n33 = v_916;
-                            n0 = cur[0];
-                            n1 = cur[1];
-                            n2 = cur[2];
-                            n3 = cur[3];
-                            n4 = cur[4];
-                            n5 = cur[5];
-                            n6 = cur[6];
-                            n7 = cur[7];
-                            n8 = cur[8];
-                            n9 = cur[9];
-                            n10 = cur[10];
-                            n11 = cur[11];
-                            n12 = cur[12];
-                            n13 = cur[13];
-                            n14 = cur[14];
-                            n15 = cur[15];
-                            n16 = cur[16];
-                            n17 = cur[17];
-                            n18 = cur[18];
-                            n19 = cur[19];
-                            n20 = cur[20];
-                            n21 = cur[21];
-                            n23 = cur[23];
-                            n24 = cur[24];
-                            n25 = cur[25];
-                            n26 = cur[26];
-                            n27 = cur[27];
-                            n28 = cur[28];
-                            n29 = cur[29];
-                            n30 = cur[30];
-                            n31 = cur[31];
-                            n34 = cur[34];
-                            if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                              throw rt.FOUND;
-                            }
-                            n34 = undefined;
-                            n31 = undefined;
-                            n30 = undefined;
-                            n29 = undefined;
-                            n28 = undefined;
-                            n27 = undefined;
-                            n26 = undefined;
-                            n25 = undefined;
-                            n24 = undefined;
-                            n23 = undefined;
-                            n21 = undefined;
-                            n20 = undefined;
-                            n19 = undefined;
-                            n18 = undefined;
-                            n17 = undefined;
-                            n16 = undefined;
-                            n15 = undefined;
-                            n14 = undefined;
-                            n13 = undefined;
-                            n12 = undefined;
-                            n11 = undefined;
-                            n10 = undefined;
-                            n9 = undefined;
-                            n8 = undefined;
-                            n7 = undefined;
-                            n6 = undefined;
-                            n5 = undefined;
-                            n4 = undefined;
-                            n3 = undefined;
-                            n2 = undefined;
-                            n1 = undefined;
-                            n0 = undefined;
-                            n33 = undefined;
-                          }
-                          n32 = undefined;
-                        }
-                        n22 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_request")) {
-                      {
-                        const v_918: Value = rt.upd(cur[19], b_self_646, (at_917: Value) => rt.add(rt.app(cur[19], b_self_646), 1));
-                        n19 = v_918;
-                        {
-                          const v_920: Value = rt.updv(cur[32], b_self_646, "Requester_requests");
-                          n32 = v_920;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                            throw rt.FOUND;
-                          }
-                          n34 = undefined;
-                          n33 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n32 = undefined;
-                        }
-                        n19 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_announce")) {
-                      {
-                        const v_921: Value = true;
-                        n1 = v_921;
-                        {
-                          const v_923: Value = rt.updv(cur[32], b_self_646, "Requester_execs");
-                          n32 = v_923;
-                          n0 = cur[0];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                            throw rt.FOUND;
-                          }
-                          n34 = undefined;
-                          n33 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n0 = undefined;
-                          n32 = undefined;
-                        }
-                        n1 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_execs")) {
-                      {
-                        const v_925: Value = rt.upd(cur[32], b_self_646, (at_924: Value) => ((rt.lt(rt.app(cur[20], b_self_646), K_EXECS) && rt.not(rt.app(cur[12], b_self_646))) ? "Requester_exec" : "Requester_linger"));
-                        n32 = v_925;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                          throw rt.FOUND;
-                        }
-                        n34 = undefined;
-                        n33 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_exec")) {
-                      {
-                        const v_927: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_lock");
-                        n32 = v_927;
-                        {
-                          const v_929: Value = rt.upd(cur[33], b_self_646, (at_928: Value) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_646)));
-                          n33 = v_929;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n34 = cur[34];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                            throw rt.FOUND;
-                          }
-                          n34 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n33 = undefined;
-                        }
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_exec")) {
-                      {
-                        const v_931: Value = rt.upd(cur[20], b_self_646, (at_930: Value) => rt.add(rt.app(cur[20], b_self_646), 1));
-                        n20 = v_931;
-                        {
-                          const v_933: Value = rt.updv(cur[32], b_self_646, "Requester_execs");
-                          n32 = v_933;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                            throw rt.FOUND;
-                          }
-                          n34 = undefined;
-                          n33 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n32 = undefined;
-                        }
-                        n20 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_linger")) {
-                      const k_934 = (): void => {
-                        {
-                          const v_936: Value = rt.updv(cur[32], b_self_646, "Requester_killed");
-                          n32 = v_936;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                            throw rt.FOUND;
-                          }
-                          n34 = undefined;
-                          n33 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n32 = undefined;
-                        }
-                      }
-                      ;
-                      if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                        k_934();
-                      }
-                      if (!((s_937: readonly Value[]) => s_937.some((b_t_938: Value) => (!rt.eq(b_t_938, b_self_646) && rt.notin(rt.app(cur[32], b_t_938), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_938), "Done") && rt.not(rt.app(cur[12], b_t_938)) && !rt.in(rt.app(cur[32], b_t_938), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_938), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                        k_934();
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_killed")) {
-                      {
-                        const v_940: Value = rt.upd(cur[32], b_self_646, (at_939: Value) => (rt.bool(rt.app(cur[12], b_self_646), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                        const v_940: Value = rt.upd(cur[32], b_self_676, (at_939: Value) => (rt.lt(rt.app(cur[19], b_self_676), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                         n32 = v_940;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -8854,257 +8217,908 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requester_exit")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_request")) {
                       {
-                        const v_942: Value = rt.updv(cur[32], b_self_646, "Exiting");
-                        n32 = v_942;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                          throw rt.FOUND;
-                        }
-                        n34 = undefined;
-                        n33 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "Exiting")) {
-                      {
-                        const v_944: Value = rt.updv(cur[32], b_self_646, "Exited");
-                        n32 = v_944;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                          throw rt.FOUND;
-                        }
-                        n34 = undefined;
-                        n33 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl")) {
-                      {
-                        const v_946: Value = rt.upd(cur[32], b_self_646, (at_945: Value) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
-                        n32 = v_946;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
-                          throw rt.FOUND;
-                        }
-                        n34 = undefined;
-                        n33 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n32 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                        const v_942: Value = rt.upd(cur[22], b_self_676, (at_941: Value) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_676)));
+                        n22 = v_942;
                         {
-                          const v_948: Value = rt.updv(cur[18], b_self_646, "EINVAL");
-                          n18 = v_948;
+                          const v_944: Value = rt.updv(cur[32], b_self_676, "restrict_self_excl");
+                          n32 = v_944;
                           {
-                            const v_950: Value = rt.updv(cur[22], b_self_646, 0);
-                            n22 = v_950;
+                            const v_946: Value = rt.upd(cur[33], b_self_676, (at_945: Value) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_676)));
+                            n33 = v_946;
+                            n0 = cur[0];
+                            n1 = cur[1];
+                            n2 = cur[2];
+                            n3 = cur[3];
+                            n4 = cur[4];
+                            n5 = cur[5];
+                            n6 = cur[6];
+                            n7 = cur[7];
+                            n8 = cur[8];
+                            n9 = cur[9];
+                            n10 = cur[10];
+                            n11 = cur[11];
+                            n12 = cur[12];
+                            n13 = cur[13];
+                            n14 = cur[14];
+                            n15 = cur[15];
+                            n16 = cur[16];
+                            n17 = cur[17];
+                            n18 = cur[18];
+                            n19 = cur[19];
+                            n20 = cur[20];
+                            n21 = cur[21];
+                            n23 = cur[23];
+                            n24 = cur[24];
+                            n25 = cur[25];
+                            n26 = cur[26];
+                            n27 = cur[27];
+                            n28 = cur[28];
+                            n29 = cur[29];
+                            n30 = cur[30];
+                            n31 = cur[31];
+                            n34 = cur[34];
+                            if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                              throw rt.FOUND;
+                            }
+                            n34 = undefined;
+                            n31 = undefined;
+                            n30 = undefined;
+                            n29 = undefined;
+                            n28 = undefined;
+                            n27 = undefined;
+                            n26 = undefined;
+                            n25 = undefined;
+                            n24 = undefined;
+                            n23 = undefined;
+                            n21 = undefined;
+                            n20 = undefined;
+                            n19 = undefined;
+                            n18 = undefined;
+                            n17 = undefined;
+                            n16 = undefined;
+                            n15 = undefined;
+                            n14 = undefined;
+                            n13 = undefined;
+                            n12 = undefined;
+                            n11 = undefined;
+                            n10 = undefined;
+                            n9 = undefined;
+                            n8 = undefined;
+                            n7 = undefined;
+                            n6 = undefined;
+                            n5 = undefined;
+                            n4 = undefined;
+                            n3 = undefined;
+                            n2 = undefined;
+                            n1 = undefined;
+                            n0 = undefined;
+                            n33 = undefined;
+                          }
+                          n32 = undefined;
+                        }
+                        n22 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_request")) {
+                      {
+                        const v_948: Value = rt.upd(cur[19], b_self_676, (at_947: Value) => rt.add(rt.app(cur[19], b_self_676), 1));
+                        n19 = v_948;
+                        {
+                          const v_950: Value = rt.updv(cur[32], b_self_676, "Requester_requests");
+                          n32 = v_950;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                            throw rt.FOUND;
+                          }
+                          n34 = undefined;
+                          n33 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n32 = undefined;
+                        }
+                        n19 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_announce")) {
+                      {
+                        const v_951: Value = true;
+                        n1 = v_951;
+                        {
+                          const v_953: Value = rt.updv(cur[32], b_self_676, "Requester_execs");
+                          n32 = v_953;
+                          n0 = cur[0];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                            throw rt.FOUND;
+                          }
+                          n34 = undefined;
+                          n33 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n0 = undefined;
+                          n32 = undefined;
+                        }
+                        n1 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_execs")) {
+                      {
+                        const v_955: Value = rt.upd(cur[32], b_self_676, (at_954: Value) => ((rt.lt(rt.app(cur[20], b_self_676), K_EXECS) && rt.not(rt.app(cur[12], b_self_676))) ? "Requester_exec" : "Requester_linger"));
+                        n32 = v_955;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                          throw rt.FOUND;
+                        }
+                        n34 = undefined;
+                        n33 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_exec")) {
+                      {
+                        const v_957: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_lock");
+                        n32 = v_957;
+                        {
+                          const v_959: Value = rt.upd(cur[33], b_self_676, (at_958: Value) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_676)));
+                          n33 = v_959;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n34 = cur[34];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                            throw rt.FOUND;
+                          }
+                          n34 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n33 = undefined;
+                        }
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_exec")) {
+                      {
+                        const v_961: Value = rt.upd(cur[20], b_self_676, (at_960: Value) => rt.add(rt.app(cur[20], b_self_676), 1));
+                        n20 = v_961;
+                        {
+                          const v_963: Value = rt.updv(cur[32], b_self_676, "Requester_execs");
+                          n32 = v_963;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                            throw rt.FOUND;
+                          }
+                          n34 = undefined;
+                          n33 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n32 = undefined;
+                        }
+                        n20 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_linger")) {
+                      const k_964 = (): void => {
+                        {
+                          const v_966: Value = rt.updv(cur[32], b_self_676, "Requester_killed");
+                          n32 = v_966;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                            throw rt.FOUND;
+                          }
+                          n34 = undefined;
+                          n33 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n32 = undefined;
+                        }
+                      }
+                      ;
+                      if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                        k_964();
+                      }
+                      if (!((s_967: readonly Value[]) => s_967.some((b_t_968: Value) => (!rt.eq(b_t_968, b_self_676) && rt.notin(rt.app(cur[32], b_t_968), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_968), "Done") && rt.not(rt.app(cur[12], b_t_968)) && !rt.in(rt.app(cur[32], b_t_968), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_968), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                        k_964();
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_killed")) {
+                      {
+                        const v_970: Value = rt.upd(cur[32], b_self_676, (at_969: Value) => (rt.bool(rt.app(cur[12], b_self_676), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                        n32 = v_970;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                          throw rt.FOUND;
+                        }
+                        n34 = undefined;
+                        n33 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requester_exit")) {
+                      {
+                        const v_972: Value = rt.updv(cur[32], b_self_676, "Exiting");
+                        n32 = v_972;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                          throw rt.FOUND;
+                        }
+                        n34 = undefined;
+                        n33 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "Exiting")) {
+                      {
+                        const v_974: Value = rt.updv(cur[32], b_self_676, "Exited");
+                        n32 = v_974;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                          throw rt.FOUND;
+                        }
+                        n34 = undefined;
+                        n33 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl")) {
+                      {
+                        const v_976: Value = rt.upd(cur[32], b_self_676, (at_975: Value) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
+                        n32 = v_976;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34])) {
+                          throw rt.FOUND;
+                        }
+                        n34 = undefined;
+                        n33 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n32 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
+                        {
+                          const v_978: Value = rt.updv(cur[18], b_self_676, "EINVAL");
+                          n18 = v_978;
+                          {
+                            const v_980: Value = rt.updv(cur[22], b_self_676, 0);
+                            n22 = v_980;
                             {
-                              const v_952: Value = rt.updv(cur[23], b_self_646, "OK");
-                              n23 = v_952;
+                              const v_982: Value = rt.updv(cur[23], b_self_676, "OK");
+                              n23 = v_982;
                               {
-                                const v_954: Value = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                n32 = v_954;
+                                const v_984: Value = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                n32 = v_984;
                                 {
-                                  const v_956: Value = rt.upd(cur[33], b_self_646, (at_955: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                  n33 = v_956;
+                                  const v_986: Value = rt.upd(cur[33], b_self_676, (at_985: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                  n33 = v_986;
                                   n0 = cur[0];
                                   n1 = cur[1];
                                   n2 = cur[2];
@@ -9180,10 +9194,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_prereq")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_prereq")) {
                       {
-                        const v_958: Value = rt.upd(cur[32], b_self_646, (at_957: Value) => (!(rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
-                        n32 = v_958;
+                        const v_988: Value = rt.upd(cur[32], b_self_676, (at_987: Value) => (!(rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
+                        n32 = v_988;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -9258,23 +9272,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_eperm")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_eperm")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
                         {
-                          const v_960: Value = rt.updv(cur[18], b_self_646, "EPERM");
-                          n18 = v_960;
+                          const v_990: Value = rt.updv(cur[18], b_self_676, "EPERM");
+                          n18 = v_990;
                           {
-                            const v_962: Value = rt.updv(cur[22], b_self_646, 0);
-                            n22 = v_962;
+                            const v_992: Value = rt.updv(cur[22], b_self_676, 0);
+                            n22 = v_992;
                             {
-                              const v_964: Value = rt.updv(cur[23], b_self_646, "OK");
-                              n23 = v_964;
+                              const v_994: Value = rt.updv(cur[23], b_self_676, "OK");
+                              n23 = v_994;
                               {
-                                const v_966: Value = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                n32 = v_966;
+                                const v_996: Value = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                n32 = v_996;
                                 {
-                                  const v_968: Value = rt.upd(cur[33], b_self_646, (at_967: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                  n33 = v_968;
+                                  const v_998: Value = rt.upd(cur[33], b_self_676, (at_997: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                  n33 = v_998;
                                   n0 = cur[0];
                                   n1 = cur[1];
                                   n2 = cur[2];
@@ -9350,22 +9364,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage")) {
                       {
-                        const v_970: Value = rt.upd(cur[4], b_self_646, (at_969: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_646) : rt.app(cur[4], b_self_646)));
-                        n4 = v_970;
+                        const v_1000: Value = rt.upd(cur[4], b_self_676, (at_999: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_676) : rt.app(cur[4], b_self_676)));
+                        n4 = v_1000;
                         {
-                          const v_972: Value = rt.upd(cur[5], b_self_646, (at_971: Value) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_646)));
-                          n5 = v_972;
+                          const v_1002: Value = rt.upd(cur[5], b_self_676, (at_1001: Value) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_676)));
+                          n5 = v_1002;
                           {
-                            const v_974: Value = rt.upd(cur[6], b_self_646, (at_973: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_646), 0) ? rt.app(cur[6], b_self_646) : rt.add(rt.app(cur[6], b_self_646), 1)) : rt.app(cur[6], b_self_646)));
-                            n6 = v_974;
+                            const v_1004: Value = rt.upd(cur[6], b_self_676, (at_1003: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_676), 0) ? rt.app(cur[6], b_self_676) : rt.add(rt.app(cur[6], b_self_676), 1)) : rt.app(cur[6], b_self_676)));
+                            n6 = v_1004;
                             {
-                              const v_976: Value = rt.upd(cur[7], b_self_646, (at_975: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) : rt.app(cur[7], b_self_646)));
-                              n7 = v_976;
+                              const v_1006: Value = rt.upd(cur[7], b_self_676, (at_1005: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) : rt.app(cur[7], b_self_676)));
+                              n7 = v_1006;
                               {
-                                const v_978: Value = rt.updv(cur[32], b_self_646, "restrict_self_staged");
-                                n32 = v_978;
+                                const v_1008: Value = rt.updv(cur[32], b_self_676, "restrict_self_staged");
+                                n32 = v_1008;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -9440,14 +9454,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_980: Value = rt.updv(cur[23], b_self_646, "ENOMEM");
-                          n23 = v_980;
+                          const v_1010: Value = rt.updv(cur[23], b_self_676, "ENOMEM");
+                          n23 = v_1010;
                           {
-                            const v_982: Value = rt.updv(cur[32], b_self_646, "restrict_self_staged");
-                            n32 = v_982;
+                            const v_1012: Value = rt.updv(cur[32], b_self_676, "restrict_self_staged");
+                            n32 = v_1012;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -9523,23 +9537,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_staged")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_staged")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
                         {
-                          const v_984: Value = rt.upd(cur[18], b_self_646, (at_983: Value) => rt.app(cur[23], b_self_646));
-                          n18 = v_984;
+                          const v_1014: Value = rt.upd(cur[18], b_self_676, (at_1013: Value) => rt.app(cur[23], b_self_676));
+                          n18 = v_1014;
                           {
-                            const v_986: Value = rt.updv(cur[22], b_self_646, 0);
-                            n22 = v_986;
+                            const v_1016: Value = rt.updv(cur[22], b_self_676, 0);
+                            n22 = v_1016;
                             {
-                              const v_988: Value = rt.updv(cur[23], b_self_646, "OK");
-                              n23 = v_988;
+                              const v_1018: Value = rt.updv(cur[23], b_self_676, "OK");
+                              n23 = v_1018;
                               {
-                                const v_990: Value = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                n32 = v_990;
+                                const v_1020: Value = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                n32 = v_1020;
                                 {
-                                  const v_992: Value = rt.upd(cur[33], b_self_646, (at_991: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                  n33 = v_992;
+                                  const v_1022: Value = rt.upd(cur[33], b_self_676, (at_1021: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                  n33 = v_1022;
                                   n0 = cur[0];
                                   n1 = cur[1];
                                   n2 = cur[2];
@@ -9615,17 +9629,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_lock")) {
-                      const k_993 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_lock")) {
+                      const k_1023 = (): void => {
                         {
-                          const v_994: Value = (rt.eq(cur[0], K_None) ? b_self_646 : cur[0]);
-                          n0 = v_994;
+                          const v_1024: Value = (rt.eq(cur[0], K_None) ? b_self_676 : cur[0]);
+                          n0 = v_1024;
                           {
-                            const v_996: Value = rt.upd(cur[26], b_self_646, (at_995: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n26 = v_996;
+                            const v_1026: Value = rt.upd(cur[26], b_self_676, (at_1025: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n26 = v_1026;
                             {
-                              const v_998: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_locked");
-                              n32 = v_998;
+                              const v_1028: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_locked");
+                              n32 = v_1028;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -9702,22 +9716,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_993();
+                        k_1023();
                       }
-                      if (rt.bool(rt.app(cur[11], b_self_646), "A conjunct of an action")) {
-                        k_993();
+                      if (rt.bool(rt.app(cur[11], b_self_676), "A conjunct of an action")) {
+                        k_1023();
                       }
-                      if (rt.bool(rt.app(cur[13], b_self_646), "A conjunct of an action")) {
-                        k_993();
+                      if (rt.bool(rt.app(cur[13], b_self_676), "A conjunct of an action")) {
+                        k_1023();
                       }
-                      if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                        k_993();
+                      if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                        k_1023();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_locked")) {
                       {
-                        const v_1000: Value = rt.upd(cur[32], b_self_646, (at_999: Value) => (!rt.eqs(rt.app(cur[26], b_self_646), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n32 = v_1000;
+                        const v_1030: Value = rt.upd(cur[32], b_self_676, (at_1029: Value) => (!rt.eqs(rt.app(cur[26], b_self_676), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n32 = v_1030;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -9792,41 +9806,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1002: Value = rt.updv(cur[18], b_self_646, "ERESTARTNOINTR");
-                          n18 = v_1002;
+                          const v_1032: Value = rt.updv(cur[18], b_self_676, "ERESTARTNOINTR");
+                          n18 = v_1032;
                           {
-                            const v_1004: Value = rt.upd(cur[24], b_self_646, (at_1003: Value) => cd_INIT_CRED());
-                            n24 = v_1004;
+                            const v_1034: Value = rt.upd(cur[24], b_self_676, (at_1033: Value) => cd_INIT_CRED());
+                            n24 = v_1034;
                             {
-                              const v_1006: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1006;
+                              const v_1036: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1036;
                               {
-                                const v_1008: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1008;
+                                const v_1038: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1038;
                                 {
-                                  const v_1010: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1010;
+                                  const v_1040: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1040;
                                   {
-                                    const v_1012: Value = rt.upd(cur[28], b_self_646, (at_1011: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1012;
+                                    const v_1042: Value = rt.upd(cur[28], b_self_676, (at_1041: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1042;
                                     {
-                                      const v_1014: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1014;
+                                      const v_1044: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1044;
                                       {
-                                        const v_1016: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1016;
+                                        const v_1046: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1046;
                                         {
-                                          const v_1018: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1018;
+                                          const v_1048: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1048;
                                           {
-                                            const v_1020: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1020;
+                                            const v_1050: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1050;
                                             {
-                                              const v_1022: Value = rt.upd(cur[33], b_self_646, (at_1021: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1022;
+                                              const v_1052: Value = rt.upd(cur[33], b_self_676, (at_1051: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1052;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -9901,40 +9915,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1024: Value = rt.updv(cur[21], b_self_646, "ERESTARTNOINTR");
-                          n21 = v_1024;
+                          const v_1054: Value = rt.updv(cur[21], b_self_676, "ERESTARTNOINTR");
+                          n21 = v_1054;
                           {
-                            const v_1026: Value = rt.upd(cur[24], b_self_646, (at_1025: Value) => cd_INIT_CRED());
-                            n24 = v_1026;
+                            const v_1056: Value = rt.upd(cur[24], b_self_676, (at_1055: Value) => cd_INIT_CRED());
+                            n24 = v_1056;
                             {
-                              const v_1028: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1028;
+                              const v_1058: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1058;
                               {
-                                const v_1030: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1030;
+                                const v_1060: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1060;
                                 {
-                                  const v_1032: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1032;
+                                  const v_1062: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1062;
                                   {
-                                    const v_1034: Value = rt.upd(cur[28], b_self_646, (at_1033: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1034;
+                                    const v_1064: Value = rt.upd(cur[28], b_self_676, (at_1063: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1064;
                                     {
-                                      const v_1036: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1036;
+                                      const v_1066: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1066;
                                       {
-                                        const v_1038: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1038;
+                                        const v_1068: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1068;
                                         {
-                                          const v_1040: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1040;
+                                          const v_1070: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1070;
                                           {
-                                            const v_1042: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1042;
+                                            const v_1072: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1072;
                                             {
-                                              const v_1044: Value = rt.upd(cur[33], b_self_646, (at_1043: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1044;
+                                              const v_1074: Value = rt.upd(cur[33], b_self_676, (at_1073: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1074;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -10010,22 +10024,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare")) {
                       {
-                        const v_1046: Value = rt.upd(cur[15], b_self_646, (at_1045: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_646), 1) : rt.app(cur[15], b_self_646)));
-                        n15 = v_1046;
+                        const v_1076: Value = rt.upd(cur[15], b_self_676, (at_1075: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_676), 1) : rt.app(cur[15], b_self_676)));
+                        n15 = v_1076;
                         {
-                          const v_1048: Value = rt.upd(cur[17], b_self_646, (at_1047: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_646)));
-                          n17 = v_1048;
+                          const v_1078: Value = rt.upd(cur[17], b_self_676, (at_1077: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_676)));
+                          n17 = v_1078;
                           {
-                            const v_1051: Value = rt.upd(cur[24], b_self_646, (at_1049: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_646), "id", (at_1050: Value) => rt.rec(R_1, [b_self_646, rt.add(rt.app(cur[15], b_self_646), 1)])) : rt.app(cur[24], b_self_646)));
-                            n24 = v_1051;
+                            const v_1081: Value = rt.upd(cur[24], b_self_676, (at_1079: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_676), "id", (at_1080: Value) => rt.rec(R_1, [b_self_676, rt.add(rt.app(cur[15], b_self_676), 1)])) : rt.app(cur[24], b_self_676)));
+                            n24 = v_1081;
                             {
-                              const v_1053: Value = rt.upd(cur[25], b_self_646, (at_1052: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n25 = v_1053;
+                              const v_1083: Value = rt.upd(cur[25], b_self_676, (at_1082: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n25 = v_1083;
                               {
-                                const v_1055: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_prepared");
-                                n32 = v_1055;
+                                const v_1085: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_prepared");
+                                n32 = v_1085;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -10100,14 +10114,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n15 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1057: Value = rt.updv(cur[25], b_self_646, "ENOMEM");
-                          n25 = v_1057;
+                          const v_1087: Value = rt.updv(cur[25], b_self_676, "ENOMEM");
+                          n25 = v_1087;
                           {
-                            const v_1059: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_prepared");
-                            n32 = v_1059;
+                            const v_1089: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_prepared");
+                            n32 = v_1089;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -10183,10 +10197,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepared")) {
                       {
-                        const v_1061: Value = rt.upd(cur[32], b_self_646, (at_1060: Value) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                        n32 = v_1061;
+                        const v_1091: Value = rt.upd(cur[32], b_self_676, (at_1090: Value) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                        n32 = v_1091;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -10261,19 +10275,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem")) {
                       {
-                        const v_1062: Value = K_None;
-                        n0 = v_1062;
+                        const v_1092: Value = K_None;
+                        n0 = v_1092;
                         {
-                          const v_1064: Value = rt.updv(cur[10], b_self_646, true);
-                          n10 = v_1064;
+                          const v_1094: Value = rt.updv(cur[10], b_self_676, true);
+                          n10 = v_1094;
                           {
-                            const v_1066: Value = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                            n17 = v_1066;
+                            const v_1096: Value = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                            n17 = v_1096;
                             {
-                              const v_1068: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_nomem_ret");
-                              n32 = v_1068;
+                              const v_1098: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_nomem_ret");
+                              n32 = v_1098;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -10348,41 +10362,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1070: Value = rt.upd(cur[18], b_self_646, (at_1069: Value) => rt.app(cur[25], b_self_646));
-                          n18 = v_1070;
+                          const v_1100: Value = rt.upd(cur[18], b_self_676, (at_1099: Value) => rt.app(cur[25], b_self_676));
+                          n18 = v_1100;
                           {
-                            const v_1072: Value = rt.upd(cur[24], b_self_646, (at_1071: Value) => cd_INIT_CRED());
-                            n24 = v_1072;
+                            const v_1102: Value = rt.upd(cur[24], b_self_676, (at_1101: Value) => cd_INIT_CRED());
+                            n24 = v_1102;
                             {
-                              const v_1074: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1074;
+                              const v_1104: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1104;
                               {
-                                const v_1076: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1076;
+                                const v_1106: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1106;
                                 {
-                                  const v_1078: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1078;
+                                  const v_1108: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1108;
                                   {
-                                    const v_1080: Value = rt.upd(cur[28], b_self_646, (at_1079: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1080;
+                                    const v_1110: Value = rt.upd(cur[28], b_self_676, (at_1109: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1110;
                                     {
-                                      const v_1082: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1082;
+                                      const v_1112: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1112;
                                       {
-                                        const v_1084: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1084;
+                                        const v_1114: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1114;
                                         {
-                                          const v_1086: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1086;
+                                          const v_1116: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1116;
                                           {
-                                            const v_1088: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1088;
+                                            const v_1118: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1118;
                                             {
-                                              const v_1090: Value = rt.upd(cur[33], b_self_646, (at_1089: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1090;
+                                              const v_1120: Value = rt.upd(cur[33], b_self_676, (at_1119: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1120;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -10457,40 +10471,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1092: Value = rt.upd(cur[21], b_self_646, (at_1091: Value) => rt.app(cur[25], b_self_646));
-                          n21 = v_1092;
+                          const v_1122: Value = rt.upd(cur[21], b_self_676, (at_1121: Value) => rt.app(cur[25], b_self_676));
+                          n21 = v_1122;
                           {
-                            const v_1094: Value = rt.upd(cur[24], b_self_646, (at_1093: Value) => cd_INIT_CRED());
-                            n24 = v_1094;
+                            const v_1124: Value = rt.upd(cur[24], b_self_676, (at_1123: Value) => cd_INIT_CRED());
+                            n24 = v_1124;
                             {
-                              const v_1096: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1096;
+                              const v_1126: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1126;
                               {
-                                const v_1098: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1098;
+                                const v_1128: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1128;
                                 {
-                                  const v_1100: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1100;
+                                  const v_1130: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1130;
                                   {
-                                    const v_1102: Value = rt.upd(cur[28], b_self_646, (at_1101: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1102;
+                                    const v_1132: Value = rt.upd(cur[28], b_self_676, (at_1131: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1132;
                                     {
-                                      const v_1104: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1104;
+                                      const v_1134: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1134;
                                       {
-                                        const v_1106: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1106;
+                                        const v_1136: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1136;
                                         {
-                                          const v_1108: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1108;
+                                          const v_1138: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1138;
                                           {
-                                            const v_1110: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1110;
+                                            const v_1140: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1140;
                                             {
-                                              const v_1112: Value = rt.upd(cur[33], b_self_646, (at_1111: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1112;
+                                              const v_1142: Value = rt.upd(cur[33], b_self_676, (at_1141: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1142;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -10566,13 +10580,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_bpf_hook")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_bpf_hook")) {
                       {
-                        const v_1114: Value = rt.upd(cur[27], b_self_646, (at_1113: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                        n27 = v_1114;
+                        const v_1144: Value = rt.upd(cur[27], b_self_676, (at_1143: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                        n27 = v_1144;
                         {
-                          const v_1116: Value = rt.updv(cur[32], b_self_646, "do_execve_build");
-                          n32 = v_1116;
+                          const v_1146: Value = rt.updv(cur[32], b_self_676, "do_execve_build");
+                          n32 = v_1146;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -10647,13 +10661,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n27 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build")) {
                       {
-                        const v_1118: Value = rt.upd(cur[28], b_self_646, (at_1117: Value) => ((rt.eq(rt.app(cur[27], b_self_646), 0) && rt.eq(rt.app(cur[4], b_self_646), 0)) ? rt.dot(rt.app(cur[14], b_self_646), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_646), "id"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))])));
-                        n28 = v_1118;
+                        const v_1148: Value = rt.upd(cur[28], b_self_676, (at_1147: Value) => ((rt.eq(rt.app(cur[27], b_self_676), 0) && rt.eq(rt.app(cur[4], b_self_676), 0)) ? rt.dot(rt.app(cur[14], b_self_676), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_676), "id"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))])));
+                        n28 = v_1148;
                         {
-                          const v_1120: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_checks");
-                          n32 = v_1120;
+                          const v_1150: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_checks");
+                          n32 = v_1150;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -10728,14 +10742,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n28 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1122: Value = rt.updv(cur[25], b_self_646, "ENOMEM");
-                          n25 = v_1122;
+                          const v_1152: Value = rt.updv(cur[25], b_self_676, "ENOMEM");
+                          n25 = v_1152;
                           {
-                            const v_1124: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_checks");
-                            n32 = v_1124;
+                            const v_1154: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_checks");
+                            n32 = v_1154;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -10811,16 +10825,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_checks")) {
                       {
-                        const v_1126: Value = rt.updv(cur[17], b_self_646, "EXEC_CHECKED");
-                        n17 = v_1126;
+                        const v_1156: Value = rt.updv(cur[17], b_self_676, "EXEC_CHECKED");
+                        n17 = v_1156;
                         {
-                          const v_1128: Value = rt.upd(cur[29], b_self_646, (at_1127: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_646))));
-                          n29 = v_1128;
+                          const v_1158: Value = rt.upd(cur[29], b_self_676, (at_1157: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_676))));
+                          n29 = v_1158;
                           {
-                            const v_1130: Value = rt.updv(cur[32], b_self_646, "do_execve_early_fail");
-                            n32 = v_1130;
+                            const v_1160: Value = rt.updv(cur[32], b_self_676, "do_execve_early_fail");
+                            n32 = v_1160;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -10895,10 +10909,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_early_fail")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_early_fail")) {
                       {
-                        const v_1132: Value = rt.upd(cur[32], b_self_646, (at_1131: Value) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                        n32 = v_1132;
+                        const v_1162: Value = rt.upd(cur[32], b_self_676, (at_1161: Value) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                        n32 = v_1162;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -10973,19 +10987,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed")) {
                       {
-                        const v_1133: Value = K_None;
-                        n0 = v_1133;
+                        const v_1163: Value = K_None;
+                        n0 = v_1163;
                         {
-                          const v_1135: Value = rt.updv(cur[10], b_self_646, true);
-                          n10 = v_1135;
+                          const v_1165: Value = rt.updv(cur[10], b_self_676, true);
+                          n10 = v_1165;
                           {
-                            const v_1137: Value = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                            n17 = v_1137;
+                            const v_1167: Value = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                            n17 = v_1167;
                             {
-                              const v_1139: Value = rt.updv(cur[32], b_self_646, "do_execve_build_failed_ret");
-                              n32 = v_1139;
+                              const v_1169: Value = rt.updv(cur[32], b_self_676, "do_execve_build_failed_ret");
+                              n32 = v_1169;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -11060,41 +11074,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1141: Value = rt.upd(cur[18], b_self_646, (at_1140: Value) => rt.app(cur[25], b_self_646));
-                          n18 = v_1141;
+                          const v_1171: Value = rt.upd(cur[18], b_self_676, (at_1170: Value) => rt.app(cur[25], b_self_676));
+                          n18 = v_1171;
                           {
-                            const v_1143: Value = rt.upd(cur[24], b_self_646, (at_1142: Value) => cd_INIT_CRED());
-                            n24 = v_1143;
+                            const v_1173: Value = rt.upd(cur[24], b_self_676, (at_1172: Value) => cd_INIT_CRED());
+                            n24 = v_1173;
                             {
-                              const v_1145: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1145;
+                              const v_1175: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1175;
                               {
-                                const v_1147: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1147;
+                                const v_1177: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1177;
                                 {
-                                  const v_1149: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1149;
+                                  const v_1179: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1179;
                                   {
-                                    const v_1151: Value = rt.upd(cur[28], b_self_646, (at_1150: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1151;
+                                    const v_1181: Value = rt.upd(cur[28], b_self_676, (at_1180: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1181;
                                     {
-                                      const v_1153: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1153;
+                                      const v_1183: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1183;
                                       {
-                                        const v_1155: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1155;
+                                        const v_1185: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1185;
                                         {
-                                          const v_1157: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1157;
+                                          const v_1187: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1187;
                                           {
-                                            const v_1159: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1159;
+                                            const v_1189: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1189;
                                             {
-                                              const v_1161: Value = rt.upd(cur[33], b_self_646, (at_1160: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1161;
+                                              const v_1191: Value = rt.upd(cur[33], b_self_676, (at_1190: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1191;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -11169,40 +11183,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1163: Value = rt.upd(cur[21], b_self_646, (at_1162: Value) => rt.app(cur[25], b_self_646));
-                          n21 = v_1163;
+                          const v_1193: Value = rt.upd(cur[21], b_self_676, (at_1192: Value) => rt.app(cur[25], b_self_676));
+                          n21 = v_1193;
                           {
-                            const v_1165: Value = rt.upd(cur[24], b_self_646, (at_1164: Value) => cd_INIT_CRED());
-                            n24 = v_1165;
+                            const v_1195: Value = rt.upd(cur[24], b_self_676, (at_1194: Value) => cd_INIT_CRED());
+                            n24 = v_1195;
                             {
-                              const v_1167: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1167;
+                              const v_1197: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1197;
                               {
-                                const v_1169: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1169;
+                                const v_1199: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1199;
                                 {
-                                  const v_1171: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1171;
+                                  const v_1201: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1201;
                                   {
-                                    const v_1173: Value = rt.upd(cur[28], b_self_646, (at_1172: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1173;
+                                    const v_1203: Value = rt.upd(cur[28], b_self_676, (at_1202: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1203;
                                     {
-                                      const v_1175: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1175;
+                                      const v_1205: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1205;
                                       {
-                                        const v_1177: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1177;
+                                        const v_1207: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1207;
                                         {
-                                          const v_1179: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1179;
+                                          const v_1209: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1209;
                                           {
-                                            const v_1181: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1181;
+                                            const v_1211: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1211;
                                             {
-                                              const v_1183: Value = rt.upd(cur[33], b_self_646, (at_1182: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1183;
+                                              const v_1213: Value = rt.upd(cur[33], b_self_676, (at_1212: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1213;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -11278,10 +11292,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_232")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_232")) {
                       {
-                        const v_1185: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_fails");
-                        n32 = v_1185;
+                        const v_1215: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_fails");
+                        n32 = v_1215;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -11356,8 +11370,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                       {
-                        const v_1187: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_goes_on");
-                        n32 = v_1187;
+                        const v_1217: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_goes_on");
+                        n32 = v_1217;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -11432,19 +11446,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails")) {
                       {
-                        const v_1188: Value = K_None;
-                        n0 = v_1188;
+                        const v_1218: Value = K_None;
+                        n0 = v_1218;
                         {
-                          const v_1190: Value = rt.updv(cur[10], b_self_646, true);
-                          n10 = v_1190;
+                          const v_1220: Value = rt.updv(cur[10], b_self_676, true);
+                          n10 = v_1220;
                           {
-                            const v_1192: Value = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                            n17 = v_1192;
+                            const v_1222: Value = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                            n17 = v_1222;
                             {
-                              const v_1194: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_fails_ret");
-                              n32 = v_1194;
+                              const v_1224: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_fails_ret");
+                              n32 = v_1224;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -11519,41 +11533,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1196: Value = rt.updv(cur[18], b_self_646, "ENOEXEC");
-                          n18 = v_1196;
+                          const v_1226: Value = rt.updv(cur[18], b_self_676, "ENOEXEC");
+                          n18 = v_1226;
                           {
-                            const v_1198: Value = rt.upd(cur[24], b_self_646, (at_1197: Value) => cd_INIT_CRED());
-                            n24 = v_1198;
+                            const v_1228: Value = rt.upd(cur[24], b_self_676, (at_1227: Value) => cd_INIT_CRED());
+                            n24 = v_1228;
                             {
-                              const v_1200: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1200;
+                              const v_1230: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1230;
                               {
-                                const v_1202: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1202;
+                                const v_1232: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1232;
                                 {
-                                  const v_1204: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1204;
+                                  const v_1234: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1234;
                                   {
-                                    const v_1206: Value = rt.upd(cur[28], b_self_646, (at_1205: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1206;
+                                    const v_1236: Value = rt.upd(cur[28], b_self_676, (at_1235: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1236;
                                     {
-                                      const v_1208: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1208;
+                                      const v_1238: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1238;
                                       {
-                                        const v_1210: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1210;
+                                        const v_1240: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1240;
                                         {
-                                          const v_1212: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1212;
+                                          const v_1242: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1242;
                                           {
-                                            const v_1214: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1214;
+                                            const v_1244: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1244;
                                             {
-                                              const v_1216: Value = rt.upd(cur[33], b_self_646, (at_1215: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1216;
+                                              const v_1246: Value = rt.upd(cur[33], b_self_676, (at_1245: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1246;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -11628,40 +11642,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1218: Value = rt.updv(cur[21], b_self_646, "ENOEXEC");
-                          n21 = v_1218;
+                          const v_1248: Value = rt.updv(cur[21], b_self_676, "ENOEXEC");
+                          n21 = v_1248;
                           {
-                            const v_1220: Value = rt.upd(cur[24], b_self_646, (at_1219: Value) => cd_INIT_CRED());
-                            n24 = v_1220;
+                            const v_1250: Value = rt.upd(cur[24], b_self_676, (at_1249: Value) => cd_INIT_CRED());
+                            n24 = v_1250;
                             {
-                              const v_1222: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1222;
+                              const v_1252: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1252;
                               {
-                                const v_1224: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1224;
+                                const v_1254: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1254;
                                 {
-                                  const v_1226: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1226;
+                                  const v_1256: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1256;
                                   {
-                                    const v_1228: Value = rt.upd(cur[28], b_self_646, (at_1227: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1228;
+                                    const v_1258: Value = rt.upd(cur[28], b_self_676, (at_1257: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1258;
                                     {
-                                      const v_1230: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1230;
+                                      const v_1260: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1260;
                                       {
-                                        const v_1232: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1232;
+                                        const v_1262: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1262;
                                         {
-                                          const v_1234: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1234;
+                                          const v_1264: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1264;
                                           {
-                                            const v_1236: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1236;
+                                            const v_1266: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1266;
                                             {
-                                              const v_1238: Value = rt.upd(cur[33], b_self_646, (at_1237: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1238;
+                                              const v_1268: Value = rt.upd(cur[33], b_self_676, (at_1267: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1268;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -11737,10 +11751,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_goes_on")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_goes_on")) {
                       {
-                        const v_1240: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_ponr");
-                        n32 = v_1240;
+                        const v_1270: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_ponr");
+                        n32 = v_1270;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -11815,13 +11829,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ponr")) {
                       {
-                        const v_1242: Value = rt.updv(cur[17], b_self_646, "EXEC_PONR");
-                        n17 = v_1242;
+                        const v_1272: Value = rt.updv(cur[17], b_self_676, "EXEC_PONR");
+                        n17 = v_1272;
                         {
-                          const v_1244: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_zap");
-                          n32 = v_1244;
+                          const v_1274: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_zap");
+                          n32 = v_1274;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -11896,13 +11910,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_zap")) {
                       {
-                        const v_1246: Value = rt.fcn(rt.domain(cur[12]), (b_t_1245: Value) => (rt.in(b_t_1245, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1245), "A disjunct") || !rt.eq(b_t_1245, b_self_646)) : rt.app(cur[12], b_t_1245)));
-                        n12 = v_1246;
+                        const v_1276: Value = rt.fcn(rt.domain(cur[12]), (b_t_1275: Value) => (rt.in(b_t_1275, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1275), "A disjunct") || !rt.eq(b_t_1275, b_self_676)) : rt.app(cur[12], b_t_1275)));
+                        n12 = v_1276;
                         {
-                          const v_1248: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_dethread");
-                          n32 = v_1248;
+                          const v_1278: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_dethread");
+                          n32 = v_1278;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -11977,14 +11991,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethread")) {
-                      const k_1249 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethread")) {
+                      const k_1279 = (): void => {
                         {
-                          const v_1253: Value = rt.upd(cur[30], b_self_646, (at_1250: Value) => !((s_1251: readonly Value[]) => s_1251.every((b_t_1252: Value) => (rt.eq(b_t_1252, b_self_646) || !rt.notin(rt.app(cur[32], b_t_1252), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n30 = v_1253;
+                          const v_1283: Value = rt.upd(cur[30], b_self_676, (at_1280: Value) => !((s_1281: readonly Value[]) => s_1281.every((b_t_1282: Value) => (rt.eq(b_t_1282, b_self_676) || !rt.notin(rt.app(cur[32], b_t_1282), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n30 = v_1283;
                           {
-                            const v_1255: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_dethreaded");
-                            n32 = v_1255;
+                            const v_1285: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_dethreaded");
+                            n32 = v_1285;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -12061,32 +12075,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1256 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1258 = (i_1259: number): void => {
-                          if (i_1259 === t_1256.length) {
-                            k_1249();
+                        const t_1286 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1288 = (i_1289: number): void => {
+                          if (i_1289 === t_1286.length) {
+                            k_1279();
                           }
                           else {
-                            const b_t_1257 = t_1256[i_1259]![0]!;
-                            if (rt.eq(b_t_1257, b_self_646)) {
-                              step_1258(i_1259 + 1);
+                            const b_t_1287 = t_1286[i_1289]![0]!;
+                            if (rt.eq(b_t_1287, b_self_676)) {
+                              step_1288(i_1289 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[32], b_t_1257), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1258(i_1259 + 1);
+                            if (!rt.notin(rt.app(cur[32], b_t_1287), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1288(i_1289 + 1);
                             }
                           }
                         }
                         ;
-                        step_1258(0);
+                        step_1288(0);
                       }
-                      if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                        k_1249();
+                      if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                        k_1279();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1261: Value = rt.upd(cur[32], b_self_646, (at_1260: Value) => (rt.bool(rt.app(cur[30], b_self_646), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                        n32 = v_1261;
+                        const v_1291: Value = rt.upd(cur[32], b_self_676, (at_1290: Value) => (rt.bool(rt.app(cur[30], b_self_676), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                        n32 = v_1291;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12161,16 +12175,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed")) {
                       {
-                        const v_1262: Value = K_None;
-                        n0 = v_1262;
+                        const v_1292: Value = K_None;
+                        n0 = v_1292;
                         {
-                          const v_1264: Value = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                          n17 = v_1264;
+                          const v_1294: Value = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                          n17 = v_1294;
                           {
-                            const v_1266: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_killed_ret");
-                            n32 = v_1266;
+                            const v_1296: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_killed_ret");
+                            n32 = v_1296;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -12245,41 +12259,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1268: Value = rt.updv(cur[18], b_self_646, "EINTR");
-                          n18 = v_1268;
+                          const v_1298: Value = rt.updv(cur[18], b_self_676, "EINTR");
+                          n18 = v_1298;
                           {
-                            const v_1270: Value = rt.upd(cur[24], b_self_646, (at_1269: Value) => cd_INIT_CRED());
-                            n24 = v_1270;
+                            const v_1300: Value = rt.upd(cur[24], b_self_676, (at_1299: Value) => cd_INIT_CRED());
+                            n24 = v_1300;
                             {
-                              const v_1272: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1272;
+                              const v_1302: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1302;
                               {
-                                const v_1274: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1274;
+                                const v_1304: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1304;
                                 {
-                                  const v_1276: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1276;
+                                  const v_1306: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1306;
                                   {
-                                    const v_1278: Value = rt.upd(cur[28], b_self_646, (at_1277: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1278;
+                                    const v_1308: Value = rt.upd(cur[28], b_self_676, (at_1307: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1308;
                                     {
-                                      const v_1280: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1280;
+                                      const v_1310: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1310;
                                       {
-                                        const v_1282: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1282;
+                                        const v_1312: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1312;
                                         {
-                                          const v_1284: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1284;
+                                          const v_1314: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1314;
                                           {
-                                            const v_1286: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1286;
+                                            const v_1316: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1316;
                                             {
-                                              const v_1288: Value = rt.upd(cur[33], b_self_646, (at_1287: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1288;
+                                              const v_1318: Value = rt.upd(cur[33], b_self_676, (at_1317: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1318;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -12354,40 +12368,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1290: Value = rt.updv(cur[21], b_self_646, "EINTR");
-                          n21 = v_1290;
+                          const v_1320: Value = rt.updv(cur[21], b_self_676, "EINTR");
+                          n21 = v_1320;
                           {
-                            const v_1292: Value = rt.upd(cur[24], b_self_646, (at_1291: Value) => cd_INIT_CRED());
-                            n24 = v_1292;
+                            const v_1322: Value = rt.upd(cur[24], b_self_676, (at_1321: Value) => cd_INIT_CRED());
+                            n24 = v_1322;
                             {
-                              const v_1294: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1294;
+                              const v_1324: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1324;
                               {
-                                const v_1296: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1296;
+                                const v_1326: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1326;
                                 {
-                                  const v_1298: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1298;
+                                  const v_1328: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1328;
                                   {
-                                    const v_1300: Value = rt.upd(cur[28], b_self_646, (at_1299: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1300;
+                                    const v_1330: Value = rt.upd(cur[28], b_self_676, (at_1329: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1330;
                                     {
-                                      const v_1302: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1302;
+                                      const v_1332: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1332;
                                       {
-                                        const v_1304: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1304;
+                                        const v_1334: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1334;
                                         {
-                                          const v_1306: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1306;
+                                          const v_1336: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1336;
                                           {
-                                            const v_1308: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1308;
+                                            const v_1338: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1338;
                                             {
-                                              const v_1310: Value = rt.upd(cur[33], b_self_646, (at_1309: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1310;
+                                              const v_1340: Value = rt.upd(cur[33], b_self_676, (at_1339: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1340;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -12463,13 +12477,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_committing")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_committing")) {
                       {
-                        const v_1312: Value = rt.updv(cur[17], b_self_646, "EXEC_COMMITTING");
-                        n17 = v_1312;
+                        const v_1342: Value = rt.updv(cur[17], b_self_676, "EXEC_COMMITTING");
+                        n17 = v_1342;
                         {
-                          const v_1314: Value = rt.updv(cur[32], b_self_646, "do_execve_ex_prereq");
-                          n32 = v_1314;
+                          const v_1344: Value = rt.updv(cur[32], b_self_676, "do_execve_ex_prereq");
+                          n32 = v_1344;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12544,13 +12558,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_prereq")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_prereq")) {
                       {
-                        const v_1316: Value = rt.updv(cur[32], b_self_646, "do_execve_ex_order");
-                        n32 = v_1316;
+                        const v_1346: Value = rt.updv(cur[32], b_self_676, "do_execve_ex_order");
+                        n32 = v_1346;
                         {
-                          const v_1317: Value = ((rt.eq(rt.app(cur[4], b_self_646), 0) || rt.bool(rt.app(cur[7], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                          n34 = v_1317;
+                          const v_1347: Value = ((rt.eq(rt.app(cur[4], b_self_676), 0) || rt.bool(rt.app(cur[7], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                          n34 = v_1347;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12625,13 +12639,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_order")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_order")) {
                       {
-                        const v_1319: Value = rt.updv(cur[32], b_self_646, "do_execve_ex_excl");
-                        n32 = v_1319;
+                        const v_1349: Value = rt.updv(cur[32], b_self_676, "do_execve_ex_excl");
+                        n32 = v_1349;
                         {
-                          const v_1320: Value = (rt.eq(rt.dot(rt.app(cur[28], b_self_646), "layers"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))) ? cur[34] : "Assert_do_execve_ex_order");
-                          n34 = v_1320;
+                          const v_1350: Value = (rt.eq(rt.dot(rt.app(cur[28], b_self_676), "layers"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))) ? cur[34] : "Assert_do_execve_ex_order");
+                          n34 = v_1350;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12706,13 +12720,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_excl")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_excl")) {
                       {
-                        const v_1322: Value = rt.updv(cur[32], b_self_646, "do_execve_install");
-                        n32 = v_1322;
+                        const v_1352: Value = rt.updv(cur[32], b_self_676, "do_execve_install");
+                        n32 = v_1352;
                         {
-                          const v_1325: Value = ((rt.eq(cur[2], 0) || ((s_1323: readonly Value[]) => s_1323.some((b_i_1324: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_646), "layers"), b_i_1324), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_646), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                          n34 = v_1325;
+                          const v_1355: Value = ((rt.eq(cur[2], 0) || ((s_1353: readonly Value[]) => s_1353.some((b_i_1354: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_676), "layers"), b_i_1354), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_676), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                          n34 = v_1355;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12787,40 +12801,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_install")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_install")) {
                       {
-                        const v_1327: Value = rt.updv(cur[4], b_self_646, 0);
-                        n4 = v_1327;
+                        const v_1357: Value = rt.updv(cur[4], b_self_676, 0);
+                        n4 = v_1357;
                         {
-                          const v_1329: Value = rt.updv(cur[5], b_self_646, false);
-                          n5 = v_1329;
+                          const v_1359: Value = rt.updv(cur[5], b_self_676, false);
+                          n5 = v_1359;
                           {
-                            const v_1331: Value = rt.updv(cur[6], b_self_646, 0);
-                            n6 = v_1331;
+                            const v_1361: Value = rt.updv(cur[6], b_self_676, 0);
+                            n6 = v_1361;
                             {
-                              const v_1333: Value = rt.upd(cur[8], b_self_646, (at_1332: Value) => rt.app(cur[28], b_self_646));
-                              n8 = v_1333;
+                              const v_1363: Value = rt.upd(cur[8], b_self_676, (at_1362: Value) => rt.app(cur[28], b_self_676));
+                              n8 = v_1363;
                               {
-                                const v_1335: Value = rt.upd(cur[9], b_self_646, (at_1334: Value) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")));
-                                n9 = v_1335;
+                                const v_1365: Value = rt.upd(cur[9], b_self_676, (at_1364: Value) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")));
+                                n9 = v_1365;
                                 {
-                                  const v_1337: Value = rt.updv(cur[10], b_self_646, false);
-                                  n10 = v_1337;
+                                  const v_1367: Value = rt.updv(cur[10], b_self_676, false);
+                                  n10 = v_1367;
                                   {
-                                    const v_1341: Value = rt.upd(cur[14], b_self_646, (at_1338: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_646), "dom", (at_1339: Value) => rt.app(cur[28], b_self_646)), "cap", (at_1340: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_646), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_646), "A disjunct"))));
-                                    n14 = v_1341;
+                                    const v_1371: Value = rt.upd(cur[14], b_self_676, (at_1368: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_676), "dom", (at_1369: Value) => rt.app(cur[28], b_self_676)), "cap", (at_1370: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_676), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_676), "A disjunct"))));
+                                    n14 = v_1371;
                                     {
-                                      const v_1343: Value = rt.upd(cur[16], b_self_646, (at_1342: Value) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")));
-                                      n16 = v_1343;
+                                      const v_1373: Value = rt.upd(cur[16], b_self_676, (at_1372: Value) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")));
+                                      n16 = v_1373;
                                       {
-                                        const v_1345: Value = rt.updv(cur[17], b_self_646, "EXEC_COMMITTED");
-                                        n17 = v_1345;
+                                        const v_1375: Value = rt.updv(cur[17], b_self_676, "EXEC_COMMITTED");
+                                        n17 = v_1375;
                                         {
-                                          const v_1347: Value = rt.upd(cur[31], b_self_646, (at_1346: Value) => rt.app(cur[5], b_self_646));
-                                          n31 = v_1347;
+                                          const v_1377: Value = rt.upd(cur[31], b_self_676, (at_1376: Value) => rt.app(cur[5], b_self_676));
+                                          n31 = v_1377;
                                           {
-                                            const v_1349: Value = rt.updv(cur[32], b_self_646, "do_execve_ex_nnp_sticky");
-                                            n32 = v_1349;
+                                            const v_1379: Value = rt.updv(cur[32], b_self_676, "do_execve_ex_nnp_sticky");
+                                            n32 = v_1379;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12895,13 +12909,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_nnp_sticky")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_nnp_sticky")) {
                       {
-                        const v_1351: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_unlock");
-                        n32 = v_1351;
+                        const v_1381: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_unlock");
+                        n32 = v_1381;
                         {
-                          const v_1352: Value = ((rt.not(rt.app(cur[31], b_self_646)) || rt.bool(rt.app(cur[16], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                          n34 = v_1352;
+                          const v_1382: Value = ((rt.not(rt.app(cur[31], b_self_676)) || rt.bool(rt.app(cur[16], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                          n34 = v_1382;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12976,13 +12990,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_unlock")) {
                       {
-                        const v_1353: Value = K_None;
-                        n0 = v_1353;
+                        const v_1383: Value = K_None;
+                        n0 = v_1383;
                         {
-                          const v_1355: Value = rt.updv(cur[32], b_self_646, "do_execve_exec_ok");
-                          n32 = v_1355;
+                          const v_1385: Value = rt.updv(cur[32], b_self_676, "do_execve_exec_ok");
+                          n32 = v_1385;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -13057,41 +13071,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ok")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ok")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                         {
-                          const v_1357: Value = rt.updv(cur[18], b_self_646, "OK");
-                          n18 = v_1357;
+                          const v_1387: Value = rt.updv(cur[18], b_self_676, "OK");
+                          n18 = v_1387;
                           {
-                            const v_1359: Value = rt.upd(cur[24], b_self_646, (at_1358: Value) => cd_INIT_CRED());
-                            n24 = v_1359;
+                            const v_1389: Value = rt.upd(cur[24], b_self_676, (at_1388: Value) => cd_INIT_CRED());
+                            n24 = v_1389;
                             {
-                              const v_1361: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1361;
+                              const v_1391: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1391;
                               {
-                                const v_1363: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1363;
+                                const v_1393: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1393;
                                 {
-                                  const v_1365: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1365;
+                                  const v_1395: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1395;
                                   {
-                                    const v_1367: Value = rt.upd(cur[28], b_self_646, (at_1366: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1367;
+                                    const v_1397: Value = rt.upd(cur[28], b_self_676, (at_1396: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1397;
                                     {
-                                      const v_1369: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1369;
+                                      const v_1399: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1399;
                                       {
-                                        const v_1371: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1371;
+                                        const v_1401: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1401;
                                         {
-                                          const v_1373: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1373;
+                                          const v_1403: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1403;
                                           {
-                                            const v_1375: Value = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                            n32 = v_1375;
+                                            const v_1405: Value = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                            n32 = v_1405;
                                             {
-                                              const v_1377: Value = rt.upd(cur[33], b_self_646, (at_1376: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1377;
+                                              const v_1407: Value = rt.upd(cur[33], b_self_676, (at_1406: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1407;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -13166,40 +13180,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                         {
-                          const v_1379: Value = rt.updv(cur[21], b_self_646, "OK");
-                          n21 = v_1379;
+                          const v_1409: Value = rt.updv(cur[21], b_self_676, "OK");
+                          n21 = v_1409;
                           {
-                            const v_1381: Value = rt.upd(cur[24], b_self_646, (at_1380: Value) => cd_INIT_CRED());
-                            n24 = v_1381;
+                            const v_1411: Value = rt.upd(cur[24], b_self_676, (at_1410: Value) => cd_INIT_CRED());
+                            n24 = v_1411;
                             {
-                              const v_1383: Value = rt.updv(cur[25], b_self_646, "OK");
-                              n25 = v_1383;
+                              const v_1413: Value = rt.updv(cur[25], b_self_676, "OK");
+                              n25 = v_1413;
                               {
-                                const v_1385: Value = rt.updv(cur[26], b_self_646, "OK");
-                                n26 = v_1385;
+                                const v_1415: Value = rt.updv(cur[26], b_self_676, "OK");
+                                n26 = v_1415;
                                 {
-                                  const v_1387: Value = rt.updv(cur[27], b_self_646, 0);
-                                  n27 = v_1387;
+                                  const v_1417: Value = rt.updv(cur[27], b_self_676, 0);
+                                  n27 = v_1417;
                                   {
-                                    const v_1389: Value = rt.upd(cur[28], b_self_646, (at_1388: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1389;
+                                    const v_1419: Value = rt.upd(cur[28], b_self_676, (at_1418: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1419;
                                     {
-                                      const v_1391: Value = rt.updv(cur[29], b_self_646, false);
-                                      n29 = v_1391;
+                                      const v_1421: Value = rt.updv(cur[29], b_self_676, false);
+                                      n29 = v_1421;
                                       {
-                                        const v_1393: Value = rt.updv(cur[30], b_self_646, false);
-                                        n30 = v_1393;
+                                        const v_1423: Value = rt.updv(cur[30], b_self_676, false);
+                                        n30 = v_1423;
                                         {
-                                          const v_1395: Value = rt.updv(cur[31], b_self_646, false);
-                                          n31 = v_1395;
+                                          const v_1425: Value = rt.updv(cur[31], b_self_676, false);
+                                          n31 = v_1425;
                                           {
-                                            const v_1397: Value = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                            n32 = v_1397;
+                                            const v_1427: Value = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                            n32 = v_1427;
                                             {
-                                              const v_1399: Value = rt.upd(cur[33], b_self_646, (at_1398: Value) => rt.tail(rt.app(cur[33], b_self_646)));
-                                              n33 = v_1399;
+                                              const v_1429: Value = rt.upd(cur[33], b_self_676, (at_1428: Value) => rt.tail(rt.app(cur[33], b_self_676)));
+                                              n33 = v_1429;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -13320,7 +13334,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n32: Value | undefined = t[32];
                     const n33: Value | undefined = t[33];
                     const n34: Value | undefined = t[34];
-                    if (((rt.eqs(rt.app(cur[32], b_self_646), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_646, (at_647: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_646, (at_648: Value) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_646, (at_649: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_646), "cap", (at_650: Value) => K_CAP), "dom", (at_651: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_646, (at_652: Value) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_654: Value) => (rt.lt(rt.app(cur[19], b_self_646), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_646, (at_655: Value) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_646)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_657: Value) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_646, (at_658: Value) => rt.add(rt.app(cur[19], b_self_646), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_661: Value) => ((rt.lt(rt.app(cur[20], b_self_646), K_EXECS) && rt.not(rt.app(cur[12], b_self_646))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_663: Value) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_646, (at_664: Value) => rt.add(rt.app(cur[20], b_self_646), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_646), "A disjunct") || !((s_666: readonly Value[]) => s_666.some((b_t_667: Value) => (!rt.eq(b_t_667, b_self_646) && rt.notin(rt.app(cur[32], b_t_667), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_667), "Done") && rt.not(rt.app(cur[12], b_t_667)) && !rt.in(rt.app(cur[32], b_t_667), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_667), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_669: Value) => (rt.bool(rt.app(cur[12], b_self_646), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_672: Value) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_677: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_678: Value) => (!(rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_683: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_646, (at_684: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_646) : rt.app(cur[4], b_self_646)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_646, (at_685: Value) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_646)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_646, (at_686: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_646), 0) ? rt.app(cur[6], b_self_646) : rt.add(rt.app(cur[6], b_self_646), 1)) : rt.app(cur[6], b_self_646)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_646, (at_687: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) : rt.app(cur[7], b_self_646)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_691: Value) => rt.app(cur[23], b_self_646))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_695: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_646), "A disjunct") || rt.bool(rt.app(cur[13], b_self_646), "A disjunct") || rt.bool(rt.app(cur[12], b_self_646), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_646 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_646, (at_696: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_698: Value) => (!rt.eqs(rt.app(cur[26], b_self_646), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_700: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_704: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_709: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_711: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_715: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_720: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_646, (at_721: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_646), 1) : rt.app(cur[15], b_self_646)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_646, (at_722: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_646)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_723: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_646), "id", (at_724: Value) => rt.rec(R_1, [b_self_646, rt.add(rt.app(cur[15], b_self_646), 1)])) : rt.app(cur[24], b_self_646)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_646, (at_725: Value) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_729: Value) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_733: Value) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_734: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_738: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_743: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_646, (at_744: Value) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_745: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_749: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_754: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_646, (at_755: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_757: Value) => ((rt.eq(rt.app(cur[27], b_self_646), 0) && rt.eq(rt.app(cur[4], b_self_646), 0)) ? rt.dot(rt.app(cur[14], b_self_646), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_646), "id"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_646, (at_762: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_646))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_764: Value) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_768: Value) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_769: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_773: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_778: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_646, (at_779: Value) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_780: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_784: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_789: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_796: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_800: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_805: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_807: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_811: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_816: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_820: Value) => (rt.in(b_t_820, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_820), "A disjunct") || !rt.eq(b_t_820, b_self_646)) : rt.app(cur[12], b_t_820)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethread") && (((s_822: readonly Value[]) => s_822.every((b_t_823: Value) => (rt.eq(b_t_823, b_self_646) || !rt.notin(rt.app(cur[32], b_t_823), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_646), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_646, (at_824: Value) => !((s_825: readonly Value[]) => s_825.every((b_t_826: Value) => (rt.eq(b_t_826, b_self_646) || !rt.notin(rt.app(cur[32], b_t_826), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_828: Value) => (rt.bool(rt.app(cur[30], b_self_646), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_832: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_836: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_841: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_843: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_847: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_852: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_646), 0) || rt.bool(rt.app(cur[7], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_646), "layers"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_858: readonly Value[]) => s_858.some((b_i_859: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_646), "layers"), b_i_859), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_646), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_646, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_646, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_646, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_646, (at_863: Value) => rt.app(cur[28], b_self_646))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_646, (at_864: Value) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_646, (at_866: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_646), "dom", (at_867: Value) => rt.app(cur[28], b_self_646)), "cap", (at_868: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_646), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_646), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_646, (at_869: Value) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_646, (at_871: Value) => rt.app(cur[5], b_self_646))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_646)) || rt.bool(rt.app(cur[16], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_876: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_880: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_885: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_887: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_891: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_896: Value) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[32], b_self_676), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_676, (at_677: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_676, (at_678: Value) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_676, (at_679: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_676), "cap", (at_680: Value) => K_CAP), "dom", (at_681: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_676, (at_682: Value) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_684: Value) => (rt.lt(rt.app(cur[19], b_self_676), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_676, (at_685: Value) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_676)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_687: Value) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_676, (at_688: Value) => rt.add(rt.app(cur[19], b_self_676), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_691: Value) => ((rt.lt(rt.app(cur[20], b_self_676), K_EXECS) && rt.not(rt.app(cur[12], b_self_676))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_693: Value) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_676, (at_694: Value) => rt.add(rt.app(cur[20], b_self_676), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_676), "A disjunct") || !((s_696: readonly Value[]) => s_696.some((b_t_697: Value) => (!rt.eq(b_t_697, b_self_676) && rt.notin(rt.app(cur[32], b_t_697), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_697), "Done") && rt.not(rt.app(cur[12], b_t_697)) && !rt.in(rt.app(cur[32], b_t_697), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_697), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_699: Value) => (rt.bool(rt.app(cur[12], b_self_676), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_702: Value) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_707: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_708: Value) => (!(rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_713: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_676, (at_714: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_676) : rt.app(cur[4], b_self_676)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_676, (at_715: Value) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_676)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_676, (at_716: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_676), 0) ? rt.app(cur[6], b_self_676) : rt.add(rt.app(cur[6], b_self_676), 1)) : rt.app(cur[6], b_self_676)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_676, (at_717: Value) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) : rt.app(cur[7], b_self_676)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_721: Value) => rt.app(cur[23], b_self_676))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_725: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_676), "A disjunct") || rt.bool(rt.app(cur[13], b_self_676), "A disjunct") || rt.bool(rt.app(cur[12], b_self_676), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_676 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_676, (at_726: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_728: Value) => (!rt.eqs(rt.app(cur[26], b_self_676), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_730: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_734: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_739: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_741: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_745: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_750: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_676, (at_751: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_676), 1) : rt.app(cur[15], b_self_676)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_676, (at_752: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_676)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_753: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_676), "id", (at_754: Value) => rt.rec(R_1, [b_self_676, rt.add(rt.app(cur[15], b_self_676), 1)])) : rt.app(cur[24], b_self_676)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_676, (at_755: Value) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_759: Value) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_763: Value) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_764: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_768: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_773: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_676, (at_774: Value) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_775: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_779: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_784: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_676, (at_785: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_787: Value) => ((rt.eq(rt.app(cur[27], b_self_676), 0) && rt.eq(rt.app(cur[4], b_self_676), 0)) ? rt.dot(rt.app(cur[14], b_self_676), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_676), "id"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_676, (at_792: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_676))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_794: Value) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_798: Value) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_799: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_803: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_808: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_676, (at_809: Value) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_810: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_814: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_819: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_826: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_830: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_835: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_837: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_841: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_846: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_850: Value) => (rt.in(b_t_850, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_850), "A disjunct") || !rt.eq(b_t_850, b_self_676)) : rt.app(cur[12], b_t_850)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethread") && (((s_852: readonly Value[]) => s_852.every((b_t_853: Value) => (rt.eq(b_t_853, b_self_676) || !rt.notin(rt.app(cur[32], b_t_853), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_676), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_676, (at_854: Value) => !((s_855: readonly Value[]) => s_855.every((b_t_856: Value) => (rt.eq(b_t_856, b_self_676) || !rt.notin(rt.app(cur[32], b_t_856), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_858: Value) => (rt.bool(rt.app(cur[30], b_self_676), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_862: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_866: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_871: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_873: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_877: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_882: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_676), 0) || rt.bool(rt.app(cur[7], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_676), "layers"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_888: readonly Value[]) => s_888.some((b_i_889: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_676), "layers"), b_i_889), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_676), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_676, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_676, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_676, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_676, (at_893: Value) => rt.app(cur[28], b_self_676))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_676, (at_894: Value) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_676, (at_896: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_676), "dom", (at_897: Value) => rt.app(cur[28], b_self_676)), "cap", (at_898: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_676), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_676), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_676, (at_899: Value) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_676, (at_901: Value) => rt.app(cur[5], b_self_676))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_676)) || rt.bool(rt.app(cur[16], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_906: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_910: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_915: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_917: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_921: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_926: Value) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -13332,32 +13346,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1400: Value = K_Sibling;
-            if (!(s_1400 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1401 of s_1400.elems) {
+            const s_1430: Value = K_Sibling;
+            if (!(s_1430 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1431 of s_1430.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1401 === "string" ? b_self_1401 : rt.formatValue(b_self_1401)) + ")" + ")",
-                steps: [{ index: 12, param: b_self_1401 }, { index: 13, param: b_self_1401 }, { index: 14, param: b_self_1401 }, { index: 15, param: b_self_1401 }, { index: 16, param: b_self_1401 }, { index: 17, param: b_self_1401 }, { index: 18, param: b_self_1401 }, { index: 19, param: b_self_1401 }, { index: 27, param: b_self_1401 }, { index: 28, param: b_self_1401 }, { index: 29, param: b_self_1401 }, { index: 30, param: b_self_1401 }, { index: 31, param: b_self_1401 }, { index: 32, param: b_self_1401 }, { index: 33, param: b_self_1401 }, { index: 34, param: b_self_1401 }, { index: 35, param: b_self_1401 }, { index: 36, param: b_self_1401 }, { index: 37, param: b_self_1401 }, { index: 38, param: b_self_1401 }, { index: 39, param: b_self_1401 }, { index: 40, param: b_self_1401 }, { index: 41, param: b_self_1401 }, { index: 42, param: b_self_1401 }, { index: 43, param: b_self_1401 }, { index: 44, param: b_self_1401 }, { index: 45, param: b_self_1401 }, { index: 46, param: b_self_1401 }, { index: 47, param: b_self_1401 }, { index: 48, param: b_self_1401 }, { index: 49, param: b_self_1401 }, { index: 50, param: b_self_1401 }, { index: 51, param: b_self_1401 }, { index: 52, param: b_self_1401 }, { index: 53, param: b_self_1401 }, { index: 54, param: b_self_1401 }, { index: 55, param: b_self_1401 }, { index: 56, param: b_self_1401 }, { index: 57, param: b_self_1401 }, { index: 58, param: b_self_1401 }, { index: 59, param: b_self_1401 }],
+                label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1431 === "string" ? b_self_1431 : rt.formatValue(b_self_1431)) + ")" + ")",
+                steps: [{ index: 12, param: b_self_1431 }, { index: 13, param: b_self_1431 }, { index: 14, param: b_self_1431 }, { index: 15, param: b_self_1431 }, { index: 16, param: b_self_1431 }, { index: 17, param: b_self_1431 }, { index: 18, param: b_self_1431 }, { index: 19, param: b_self_1431 }, { index: 27, param: b_self_1431 }, { index: 28, param: b_self_1431 }, { index: 29, param: b_self_1431 }, { index: 30, param: b_self_1431 }, { index: 31, param: b_self_1431 }, { index: 32, param: b_self_1431 }, { index: 33, param: b_self_1431 }, { index: 34, param: b_self_1431 }, { index: 35, param: b_self_1431 }, { index: 36, param: b_self_1431 }, { index: 37, param: b_self_1431 }, { index: 38, param: b_self_1431 }, { index: 39, param: b_self_1431 }, { index: 40, param: b_self_1431 }, { index: 41, param: b_self_1431 }, { index: 42, param: b_self_1431 }, { index: 43, param: b_self_1431 }, { index: 44, param: b_self_1431 }, { index: 45, param: b_self_1431 }, { index: 46, param: b_self_1431 }, { index: 47, param: b_self_1431 }, { index: 48, param: b_self_1431 }, { index: 49, param: b_self_1431 }, { index: 50, param: b_self_1431 }, { index: 51, param: b_self_1431 }, { index: 52, param: b_self_1431 }, { index: 53, param: b_self_1431 }, { index: 54, param: b_self_1431 }, { index: 55, param: b_self_1431 }, { index: 56, param: b_self_1431 }, { index: 57, param: b_self_1431 }, { index: 58, param: b_self_1431 }, { index: 59, param: b_self_1431 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined;
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_setup")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_setup")) {
                       {
-                        const v_1621: Value = rt.upd(cur[8], b_self_1401, (at_1620: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                        n8 = v_1621;
+                        const v_1651: Value = rt.upd(cur[8], b_self_1431, (at_1650: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                        n8 = v_1651;
                         {
-                          const v_1623: Value = rt.upd(cur[9], b_self_1401, (at_1622: Value) => K_NNP);
-                          n9 = v_1623;
+                          const v_1653: Value = rt.upd(cur[9], b_self_1431, (at_1652: Value) => K_NNP);
+                          n9 = v_1653;
                           {
-                            const v_1627: Value = rt.upd(cur[14], b_self_1401, (at_1624: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_1401), "cap", (at_1625: Value) => K_CAP), "dom", (at_1626: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                            n14 = v_1627;
+                            const v_1657: Value = rt.upd(cur[14], b_self_1431, (at_1654: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_1431), "cap", (at_1655: Value) => K_CAP), "dom", (at_1656: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                            n14 = v_1657;
                             {
-                              const v_1629: Value = rt.upd(cur[16], b_self_1401, (at_1628: Value) => K_NNP);
-                              n16 = v_1629;
+                              const v_1659: Value = rt.upd(cur[16], b_self_1431, (at_1658: Value) => K_NNP);
+                              n16 = v_1659;
                               {
-                                const v_1631: Value = rt.updv(cur[32], b_self_1401, "Sibling_sib_wait");
-                                n32 = v_1631;
+                                const v_1661: Value = rt.updv(cur[32], b_self_1431, "Sibling_sib_wait");
+                                n32 = v_1661;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -13432,11 +13446,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_wait")) {
-                      const k_1632 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_wait")) {
+                      const k_1662 = (): void => {
                         {
-                          const v_1634: Value = rt.updv(cur[32], b_self_1401, "Sibling_sib_run");
-                          n32 = v_1634;
+                          const v_1664: Value = rt.updv(cur[32], b_self_1431, "Sibling_sib_run");
+                          n32 = v_1664;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13513,16 +13527,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.bool(cur[1], "A conjunct of an action")) {
-                        k_1632();
+                        k_1662();
                       }
-                      if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                        k_1632();
+                      if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                        k_1662();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_run")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_run")) {
                       {
-                        const v_1636: Value = rt.upd(cur[32], b_self_1401, (at_1635: Value) => (rt.not(rt.app(cur[12], b_self_1401)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                        n32 = v_1636;
+                        const v_1666: Value = rt.upd(cur[32], b_self_1431, (at_1665: Value) => (rt.not(rt.app(cur[12], b_self_1431)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                        n32 = v_1666;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -13597,13 +13611,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_exec")) {
                       {
-                        const v_1638: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_lock");
-                        n32 = v_1638;
+                        const v_1668: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_lock");
+                        n32 = v_1668;
                         {
-                          const v_1640: Value = rt.upd(cur[33], b_self_1401, (at_1639: Value) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1401)));
-                          n33 = v_1640;
+                          const v_1670: Value = rt.upd(cur[33], b_self_1431, (at_1669: Value) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1431)));
+                          n33 = v_1670;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13678,11 +13692,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_linger")) {
-                      const k_1641 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_linger")) {
+                      const k_1671 = (): void => {
                         {
-                          const v_1643: Value = rt.updv(cur[32], b_self_1401, "Sibling_killed");
-                          n32 = v_1643;
+                          const v_1673: Value = rt.updv(cur[32], b_self_1431, "Sibling_killed");
+                          n32 = v_1673;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13758,17 +13772,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                        k_1641();
+                      if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                        k_1671();
                       }
-                      if (!((s_1644: readonly Value[]) => s_1644.some((b_t_1645: Value) => (!rt.eq(b_t_1645, b_self_1401) && rt.notin(rt.app(cur[32], b_t_1645), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1645), "Done") && rt.not(rt.app(cur[12], b_t_1645)) && !rt.in(rt.app(cur[32], b_t_1645), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1645), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                        k_1641();
+                      if (!((s_1674: readonly Value[]) => s_1674.some((b_t_1675: Value) => (!rt.eq(b_t_1675, b_self_1431) && rt.notin(rt.app(cur[32], b_t_1675), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1675), "Done") && rt.not(rt.app(cur[12], b_t_1675)) && !rt.in(rt.app(cur[32], b_t_1675), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1675), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                        k_1671();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_killed")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_killed")) {
                       {
-                        const v_1647: Value = rt.upd(cur[32], b_self_1401, (at_1646: Value) => (rt.bool(rt.app(cur[12], b_self_1401), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                        n32 = v_1647;
+                        const v_1677: Value = rt.upd(cur[32], b_self_1431, (at_1676: Value) => (rt.bool(rt.app(cur[12], b_self_1431), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                        n32 = v_1677;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -13843,10 +13857,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sibling_exit")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sibling_exit")) {
                       {
-                        const v_1649: Value = rt.updv(cur[32], b_self_1401, "Exiting");
-                        n32 = v_1649;
+                        const v_1679: Value = rt.updv(cur[32], b_self_1431, "Exiting");
+                        n32 = v_1679;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -13921,10 +13935,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "Exiting")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "Exiting")) {
                       {
-                        const v_1651: Value = rt.updv(cur[32], b_self_1401, "Exited");
-                        n32 = v_1651;
+                        const v_1681: Value = rt.updv(cur[32], b_self_1431, "Exited");
+                        n32 = v_1681;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -13999,17 +14013,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_lock")) {
-                      const k_1652 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_lock")) {
+                      const k_1682 = (): void => {
                         {
-                          const v_1653: Value = (rt.eq(cur[0], K_None) ? b_self_1401 : cur[0]);
-                          n0 = v_1653;
+                          const v_1683: Value = (rt.eq(cur[0], K_None) ? b_self_1431 : cur[0]);
+                          n0 = v_1683;
                           {
-                            const v_1655: Value = rt.upd(cur[26], b_self_1401, (at_1654: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n26 = v_1655;
+                            const v_1685: Value = rt.upd(cur[26], b_self_1431, (at_1684: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n26 = v_1685;
                             {
-                              const v_1657: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_locked");
-                              n32 = v_1657;
+                              const v_1687: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_locked");
+                              n32 = v_1687;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -14086,22 +14100,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_1652();
+                        k_1682();
                       }
-                      if (rt.bool(rt.app(cur[11], b_self_1401), "A conjunct of an action")) {
-                        k_1652();
+                      if (rt.bool(rt.app(cur[11], b_self_1431), "A conjunct of an action")) {
+                        k_1682();
                       }
-                      if (rt.bool(rt.app(cur[13], b_self_1401), "A conjunct of an action")) {
-                        k_1652();
+                      if (rt.bool(rt.app(cur[13], b_self_1431), "A conjunct of an action")) {
+                        k_1682();
                       }
-                      if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                        k_1652();
+                      if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                        k_1682();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_locked")) {
                       {
-                        const v_1659: Value = rt.upd(cur[32], b_self_1401, (at_1658: Value) => (!rt.eqs(rt.app(cur[26], b_self_1401), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n32 = v_1659;
+                        const v_1689: Value = rt.upd(cur[32], b_self_1431, (at_1688: Value) => (!rt.eqs(rt.app(cur[26], b_self_1431), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n32 = v_1689;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -14176,41 +14190,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_1661: Value = rt.updv(cur[18], b_self_1401, "ERESTARTNOINTR");
-                          n18 = v_1661;
+                          const v_1691: Value = rt.updv(cur[18], b_self_1431, "ERESTARTNOINTR");
+                          n18 = v_1691;
                           {
-                            const v_1663: Value = rt.upd(cur[24], b_self_1401, (at_1662: Value) => cd_INIT_CRED());
-                            n24 = v_1663;
+                            const v_1693: Value = rt.upd(cur[24], b_self_1431, (at_1692: Value) => cd_INIT_CRED());
+                            n24 = v_1693;
                             {
-                              const v_1665: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1665;
+                              const v_1695: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1695;
                               {
-                                const v_1667: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1667;
+                                const v_1697: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1697;
                                 {
-                                  const v_1669: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1669;
+                                  const v_1699: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1699;
                                   {
-                                    const v_1671: Value = rt.upd(cur[28], b_self_1401, (at_1670: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1671;
+                                    const v_1701: Value = rt.upd(cur[28], b_self_1431, (at_1700: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1701;
                                     {
-                                      const v_1673: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1673;
+                                      const v_1703: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1703;
                                       {
-                                        const v_1675: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1675;
+                                        const v_1705: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1705;
                                         {
-                                          const v_1677: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1677;
+                                          const v_1707: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1707;
                                           {
-                                            const v_1679: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_1679;
+                                            const v_1709: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_1709;
                                             {
-                                              const v_1681: Value = rt.upd(cur[33], b_self_1401, (at_1680: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1681;
+                                              const v_1711: Value = rt.upd(cur[33], b_self_1431, (at_1710: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1711;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -14285,40 +14299,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_1683: Value = rt.updv(cur[21], b_self_1401, "ERESTARTNOINTR");
-                          n21 = v_1683;
+                          const v_1713: Value = rt.updv(cur[21], b_self_1431, "ERESTARTNOINTR");
+                          n21 = v_1713;
                           {
-                            const v_1685: Value = rt.upd(cur[24], b_self_1401, (at_1684: Value) => cd_INIT_CRED());
-                            n24 = v_1685;
+                            const v_1715: Value = rt.upd(cur[24], b_self_1431, (at_1714: Value) => cd_INIT_CRED());
+                            n24 = v_1715;
                             {
-                              const v_1687: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1687;
+                              const v_1717: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1717;
                               {
-                                const v_1689: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1689;
+                                const v_1719: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1719;
                                 {
-                                  const v_1691: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1691;
+                                  const v_1721: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1721;
                                   {
-                                    const v_1693: Value = rt.upd(cur[28], b_self_1401, (at_1692: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1693;
+                                    const v_1723: Value = rt.upd(cur[28], b_self_1431, (at_1722: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1723;
                                     {
-                                      const v_1695: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1695;
+                                      const v_1725: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1725;
                                       {
-                                        const v_1697: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1697;
+                                        const v_1727: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1727;
                                         {
-                                          const v_1699: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1699;
+                                          const v_1729: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1729;
                                           {
-                                            const v_1701: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_1701;
+                                            const v_1731: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_1731;
                                             {
-                                              const v_1703: Value = rt.upd(cur[33], b_self_1401, (at_1702: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1703;
+                                              const v_1733: Value = rt.upd(cur[33], b_self_1431, (at_1732: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1733;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -14394,22 +14408,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare")) {
                       {
-                        const v_1705: Value = rt.upd(cur[15], b_self_1401, (at_1704: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1401), 1) : rt.app(cur[15], b_self_1401)));
-                        n15 = v_1705;
+                        const v_1735: Value = rt.upd(cur[15], b_self_1431, (at_1734: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1431), 1) : rt.app(cur[15], b_self_1431)));
+                        n15 = v_1735;
                         {
-                          const v_1707: Value = rt.upd(cur[17], b_self_1401, (at_1706: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1401)));
-                          n17 = v_1707;
+                          const v_1737: Value = rt.upd(cur[17], b_self_1431, (at_1736: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1431)));
+                          n17 = v_1737;
                           {
-                            const v_1710: Value = rt.upd(cur[24], b_self_1401, (at_1708: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1401), "id", (at_1709: Value) => rt.rec(R_1, [b_self_1401, rt.add(rt.app(cur[15], b_self_1401), 1)])) : rt.app(cur[24], b_self_1401)));
-                            n24 = v_1710;
+                            const v_1740: Value = rt.upd(cur[24], b_self_1431, (at_1738: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1431), "id", (at_1739: Value) => rt.rec(R_1, [b_self_1431, rt.add(rt.app(cur[15], b_self_1431), 1)])) : rt.app(cur[24], b_self_1431)));
+                            n24 = v_1740;
                             {
-                              const v_1712: Value = rt.upd(cur[25], b_self_1401, (at_1711: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n25 = v_1712;
+                              const v_1742: Value = rt.upd(cur[25], b_self_1431, (at_1741: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n25 = v_1742;
                               {
-                                const v_1714: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared");
-                                n32 = v_1714;
+                                const v_1744: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared");
+                                n32 = v_1744;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -14484,14 +14498,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n15 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1716: Value = rt.updv(cur[25], b_self_1401, "ENOMEM");
-                          n25 = v_1716;
+                          const v_1746: Value = rt.updv(cur[25], b_self_1431, "ENOMEM");
+                          n25 = v_1746;
                           {
-                            const v_1718: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared");
-                            n32 = v_1718;
+                            const v_1748: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared");
+                            n32 = v_1748;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -14567,10 +14581,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepared")) {
                       {
-                        const v_1720: Value = rt.upd(cur[32], b_self_1401, (at_1719: Value) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                        n32 = v_1720;
+                        const v_1750: Value = rt.upd(cur[32], b_self_1431, (at_1749: Value) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                        n32 = v_1750;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -14645,19 +14659,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem")) {
                       {
-                        const v_1721: Value = K_None;
-                        n0 = v_1721;
+                        const v_1751: Value = K_None;
+                        n0 = v_1751;
                         {
-                          const v_1723: Value = rt.updv(cur[10], b_self_1401, true);
-                          n10 = v_1723;
+                          const v_1753: Value = rt.updv(cur[10], b_self_1431, true);
+                          n10 = v_1753;
                           {
-                            const v_1725: Value = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                            n17 = v_1725;
+                            const v_1755: Value = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                            n17 = v_1755;
                             {
-                              const v_1727: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_nomem_ret");
-                              n32 = v_1727;
+                              const v_1757: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_nomem_ret");
+                              n32 = v_1757;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -14732,41 +14746,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_1729: Value = rt.upd(cur[18], b_self_1401, (at_1728: Value) => rt.app(cur[25], b_self_1401));
-                          n18 = v_1729;
+                          const v_1759: Value = rt.upd(cur[18], b_self_1431, (at_1758: Value) => rt.app(cur[25], b_self_1431));
+                          n18 = v_1759;
                           {
-                            const v_1731: Value = rt.upd(cur[24], b_self_1401, (at_1730: Value) => cd_INIT_CRED());
-                            n24 = v_1731;
+                            const v_1761: Value = rt.upd(cur[24], b_self_1431, (at_1760: Value) => cd_INIT_CRED());
+                            n24 = v_1761;
                             {
-                              const v_1733: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1733;
+                              const v_1763: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1763;
                               {
-                                const v_1735: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1735;
+                                const v_1765: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1765;
                                 {
-                                  const v_1737: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1737;
+                                  const v_1767: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1767;
                                   {
-                                    const v_1739: Value = rt.upd(cur[28], b_self_1401, (at_1738: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1739;
+                                    const v_1769: Value = rt.upd(cur[28], b_self_1431, (at_1768: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1769;
                                     {
-                                      const v_1741: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1741;
+                                      const v_1771: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1771;
                                       {
-                                        const v_1743: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1743;
+                                        const v_1773: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1773;
                                         {
-                                          const v_1745: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1745;
+                                          const v_1775: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1775;
                                           {
-                                            const v_1747: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_1747;
+                                            const v_1777: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_1777;
                                             {
-                                              const v_1749: Value = rt.upd(cur[33], b_self_1401, (at_1748: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1749;
+                                              const v_1779: Value = rt.upd(cur[33], b_self_1431, (at_1778: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1779;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -14841,40 +14855,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_1751: Value = rt.upd(cur[21], b_self_1401, (at_1750: Value) => rt.app(cur[25], b_self_1401));
-                          n21 = v_1751;
+                          const v_1781: Value = rt.upd(cur[21], b_self_1431, (at_1780: Value) => rt.app(cur[25], b_self_1431));
+                          n21 = v_1781;
                           {
-                            const v_1753: Value = rt.upd(cur[24], b_self_1401, (at_1752: Value) => cd_INIT_CRED());
-                            n24 = v_1753;
+                            const v_1783: Value = rt.upd(cur[24], b_self_1431, (at_1782: Value) => cd_INIT_CRED());
+                            n24 = v_1783;
                             {
-                              const v_1755: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1755;
+                              const v_1785: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1785;
                               {
-                                const v_1757: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1757;
+                                const v_1787: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1787;
                                 {
-                                  const v_1759: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1759;
+                                  const v_1789: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1789;
                                   {
-                                    const v_1761: Value = rt.upd(cur[28], b_self_1401, (at_1760: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1761;
+                                    const v_1791: Value = rt.upd(cur[28], b_self_1431, (at_1790: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1791;
                                     {
-                                      const v_1763: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1763;
+                                      const v_1793: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1793;
                                       {
-                                        const v_1765: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1765;
+                                        const v_1795: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1795;
                                         {
-                                          const v_1767: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1767;
+                                          const v_1797: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1797;
                                           {
-                                            const v_1769: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_1769;
+                                            const v_1799: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_1799;
                                             {
-                                              const v_1771: Value = rt.upd(cur[33], b_self_1401, (at_1770: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1771;
+                                              const v_1801: Value = rt.upd(cur[33], b_self_1431, (at_1800: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1801;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -14950,13 +14964,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_bpf_hook")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_bpf_hook")) {
                       {
-                        const v_1773: Value = rt.upd(cur[27], b_self_1401, (at_1772: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                        n27 = v_1773;
+                        const v_1803: Value = rt.upd(cur[27], b_self_1431, (at_1802: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                        n27 = v_1803;
                         {
-                          const v_1775: Value = rt.updv(cur[32], b_self_1401, "do_execve_build");
-                          n32 = v_1775;
+                          const v_1805: Value = rt.updv(cur[32], b_self_1431, "do_execve_build");
+                          n32 = v_1805;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15031,13 +15045,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n27 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build")) {
                       {
-                        const v_1777: Value = rt.upd(cur[28], b_self_1401, (at_1776: Value) => ((rt.eq(rt.app(cur[27], b_self_1401), 0) && rt.eq(rt.app(cur[4], b_self_1401), 0)) ? rt.dot(rt.app(cur[14], b_self_1401), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1401), "id"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))])));
-                        n28 = v_1777;
+                        const v_1807: Value = rt.upd(cur[28], b_self_1431, (at_1806: Value) => ((rt.eq(rt.app(cur[27], b_self_1431), 0) && rt.eq(rt.app(cur[4], b_self_1431), 0)) ? rt.dot(rt.app(cur[14], b_self_1431), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1431), "id"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))])));
+                        n28 = v_1807;
                         {
-                          const v_1779: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_checks");
-                          n32 = v_1779;
+                          const v_1809: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_checks");
+                          n32 = v_1809;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15112,14 +15126,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n28 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1781: Value = rt.updv(cur[25], b_self_1401, "ENOMEM");
-                          n25 = v_1781;
+                          const v_1811: Value = rt.updv(cur[25], b_self_1431, "ENOMEM");
+                          n25 = v_1811;
                           {
-                            const v_1783: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_checks");
-                            n32 = v_1783;
+                            const v_1813: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_checks");
+                            n32 = v_1813;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -15195,16 +15209,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_checks")) {
                       {
-                        const v_1785: Value = rt.updv(cur[17], b_self_1401, "EXEC_CHECKED");
-                        n17 = v_1785;
+                        const v_1815: Value = rt.updv(cur[17], b_self_1431, "EXEC_CHECKED");
+                        n17 = v_1815;
                         {
-                          const v_1787: Value = rt.upd(cur[29], b_self_1401, (at_1786: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1401))));
-                          n29 = v_1787;
+                          const v_1817: Value = rt.upd(cur[29], b_self_1431, (at_1816: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1431))));
+                          n29 = v_1817;
                           {
-                            const v_1789: Value = rt.updv(cur[32], b_self_1401, "do_execve_early_fail");
-                            n32 = v_1789;
+                            const v_1819: Value = rt.updv(cur[32], b_self_1431, "do_execve_early_fail");
+                            n32 = v_1819;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -15279,10 +15293,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_early_fail")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_early_fail")) {
                       {
-                        const v_1791: Value = rt.upd(cur[32], b_self_1401, (at_1790: Value) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                        n32 = v_1791;
+                        const v_1821: Value = rt.upd(cur[32], b_self_1431, (at_1820: Value) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                        n32 = v_1821;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15357,19 +15371,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed")) {
                       {
-                        const v_1792: Value = K_None;
-                        n0 = v_1792;
+                        const v_1822: Value = K_None;
+                        n0 = v_1822;
                         {
-                          const v_1794: Value = rt.updv(cur[10], b_self_1401, true);
-                          n10 = v_1794;
+                          const v_1824: Value = rt.updv(cur[10], b_self_1431, true);
+                          n10 = v_1824;
                           {
-                            const v_1796: Value = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                            n17 = v_1796;
+                            const v_1826: Value = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                            n17 = v_1826;
                             {
-                              const v_1798: Value = rt.updv(cur[32], b_self_1401, "do_execve_build_failed_ret");
-                              n32 = v_1798;
+                              const v_1828: Value = rt.updv(cur[32], b_self_1431, "do_execve_build_failed_ret");
+                              n32 = v_1828;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -15444,41 +15458,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_1800: Value = rt.upd(cur[18], b_self_1401, (at_1799: Value) => rt.app(cur[25], b_self_1401));
-                          n18 = v_1800;
+                          const v_1830: Value = rt.upd(cur[18], b_self_1431, (at_1829: Value) => rt.app(cur[25], b_self_1431));
+                          n18 = v_1830;
                           {
-                            const v_1802: Value = rt.upd(cur[24], b_self_1401, (at_1801: Value) => cd_INIT_CRED());
-                            n24 = v_1802;
+                            const v_1832: Value = rt.upd(cur[24], b_self_1431, (at_1831: Value) => cd_INIT_CRED());
+                            n24 = v_1832;
                             {
-                              const v_1804: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1804;
+                              const v_1834: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1834;
                               {
-                                const v_1806: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1806;
+                                const v_1836: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1836;
                                 {
-                                  const v_1808: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1808;
+                                  const v_1838: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1838;
                                   {
-                                    const v_1810: Value = rt.upd(cur[28], b_self_1401, (at_1809: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1810;
+                                    const v_1840: Value = rt.upd(cur[28], b_self_1431, (at_1839: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1840;
                                     {
-                                      const v_1812: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1812;
+                                      const v_1842: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1842;
                                       {
-                                        const v_1814: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1814;
+                                        const v_1844: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1844;
                                         {
-                                          const v_1816: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1816;
+                                          const v_1846: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1846;
                                           {
-                                            const v_1818: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_1818;
+                                            const v_1848: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_1848;
                                             {
-                                              const v_1820: Value = rt.upd(cur[33], b_self_1401, (at_1819: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1820;
+                                              const v_1850: Value = rt.upd(cur[33], b_self_1431, (at_1849: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1850;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -15553,40 +15567,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_1822: Value = rt.upd(cur[21], b_self_1401, (at_1821: Value) => rt.app(cur[25], b_self_1401));
-                          n21 = v_1822;
+                          const v_1852: Value = rt.upd(cur[21], b_self_1431, (at_1851: Value) => rt.app(cur[25], b_self_1431));
+                          n21 = v_1852;
                           {
-                            const v_1824: Value = rt.upd(cur[24], b_self_1401, (at_1823: Value) => cd_INIT_CRED());
-                            n24 = v_1824;
+                            const v_1854: Value = rt.upd(cur[24], b_self_1431, (at_1853: Value) => cd_INIT_CRED());
+                            n24 = v_1854;
                             {
-                              const v_1826: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1826;
+                              const v_1856: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1856;
                               {
-                                const v_1828: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1828;
+                                const v_1858: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1858;
                                 {
-                                  const v_1830: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1830;
+                                  const v_1860: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1860;
                                   {
-                                    const v_1832: Value = rt.upd(cur[28], b_self_1401, (at_1831: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1832;
+                                    const v_1862: Value = rt.upd(cur[28], b_self_1431, (at_1861: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1862;
                                     {
-                                      const v_1834: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1834;
+                                      const v_1864: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1864;
                                       {
-                                        const v_1836: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1836;
+                                        const v_1866: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1866;
                                         {
-                                          const v_1838: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1838;
+                                          const v_1868: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1868;
                                           {
-                                            const v_1840: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_1840;
+                                            const v_1870: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_1870;
                                             {
-                                              const v_1842: Value = rt.upd(cur[33], b_self_1401, (at_1841: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1842;
+                                              const v_1872: Value = rt.upd(cur[33], b_self_1431, (at_1871: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1872;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -15662,10 +15676,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_232")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_232")) {
                       {
-                        const v_1844: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_fails");
-                        n32 = v_1844;
+                        const v_1874: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_fails");
+                        n32 = v_1874;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15740,8 +15754,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                       {
-                        const v_1846: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_goes_on");
-                        n32 = v_1846;
+                        const v_1876: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_goes_on");
+                        n32 = v_1876;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15816,19 +15830,19 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails")) {
                       {
-                        const v_1847: Value = K_None;
-                        n0 = v_1847;
+                        const v_1877: Value = K_None;
+                        n0 = v_1877;
                         {
-                          const v_1849: Value = rt.updv(cur[10], b_self_1401, true);
-                          n10 = v_1849;
+                          const v_1879: Value = rt.updv(cur[10], b_self_1431, true);
+                          n10 = v_1879;
                           {
-                            const v_1851: Value = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                            n17 = v_1851;
+                            const v_1881: Value = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                            n17 = v_1881;
                             {
-                              const v_1853: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_fails_ret");
-                              n32 = v_1853;
+                              const v_1883: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_fails_ret");
+                              n32 = v_1883;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -15903,41 +15917,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_1855: Value = rt.updv(cur[18], b_self_1401, "ENOEXEC");
-                          n18 = v_1855;
+                          const v_1885: Value = rt.updv(cur[18], b_self_1431, "ENOEXEC");
+                          n18 = v_1885;
                           {
-                            const v_1857: Value = rt.upd(cur[24], b_self_1401, (at_1856: Value) => cd_INIT_CRED());
-                            n24 = v_1857;
+                            const v_1887: Value = rt.upd(cur[24], b_self_1431, (at_1886: Value) => cd_INIT_CRED());
+                            n24 = v_1887;
                             {
-                              const v_1859: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1859;
+                              const v_1889: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1889;
                               {
-                                const v_1861: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1861;
+                                const v_1891: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1891;
                                 {
-                                  const v_1863: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1863;
+                                  const v_1893: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1893;
                                   {
-                                    const v_1865: Value = rt.upd(cur[28], b_self_1401, (at_1864: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1865;
+                                    const v_1895: Value = rt.upd(cur[28], b_self_1431, (at_1894: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1895;
                                     {
-                                      const v_1867: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1867;
+                                      const v_1897: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1897;
                                       {
-                                        const v_1869: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1869;
+                                        const v_1899: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1899;
                                         {
-                                          const v_1871: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1871;
+                                          const v_1901: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1901;
                                           {
-                                            const v_1873: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_1873;
+                                            const v_1903: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_1903;
                                             {
-                                              const v_1875: Value = rt.upd(cur[33], b_self_1401, (at_1874: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1875;
+                                              const v_1905: Value = rt.upd(cur[33], b_self_1431, (at_1904: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1905;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -16012,40 +16026,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_1877: Value = rt.updv(cur[21], b_self_1401, "ENOEXEC");
-                          n21 = v_1877;
+                          const v_1907: Value = rt.updv(cur[21], b_self_1431, "ENOEXEC");
+                          n21 = v_1907;
                           {
-                            const v_1879: Value = rt.upd(cur[24], b_self_1401, (at_1878: Value) => cd_INIT_CRED());
-                            n24 = v_1879;
+                            const v_1909: Value = rt.upd(cur[24], b_self_1431, (at_1908: Value) => cd_INIT_CRED());
+                            n24 = v_1909;
                             {
-                              const v_1881: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1881;
+                              const v_1911: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1911;
                               {
-                                const v_1883: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1883;
+                                const v_1913: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1913;
                                 {
-                                  const v_1885: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1885;
+                                  const v_1915: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1915;
                                   {
-                                    const v_1887: Value = rt.upd(cur[28], b_self_1401, (at_1886: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1887;
+                                    const v_1917: Value = rt.upd(cur[28], b_self_1431, (at_1916: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1917;
                                     {
-                                      const v_1889: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1889;
+                                      const v_1919: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1919;
                                       {
-                                        const v_1891: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1891;
+                                        const v_1921: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1921;
                                         {
-                                          const v_1893: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1893;
+                                          const v_1923: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1923;
                                           {
-                                            const v_1895: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_1895;
+                                            const v_1925: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_1925;
                                             {
-                                              const v_1897: Value = rt.upd(cur[33], b_self_1401, (at_1896: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1897;
+                                              const v_1927: Value = rt.upd(cur[33], b_self_1431, (at_1926: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1927;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -16121,10 +16135,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_goes_on")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_goes_on")) {
                       {
-                        const v_1899: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_ponr");
-                        n32 = v_1899;
+                        const v_1929: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_ponr");
+                        n32 = v_1929;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16199,13 +16213,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ponr")) {
                       {
-                        const v_1901: Value = rt.updv(cur[17], b_self_1401, "EXEC_PONR");
-                        n17 = v_1901;
+                        const v_1931: Value = rt.updv(cur[17], b_self_1431, "EXEC_PONR");
+                        n17 = v_1931;
                         {
-                          const v_1903: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_zap");
-                          n32 = v_1903;
+                          const v_1933: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_zap");
+                          n32 = v_1933;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16280,13 +16294,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_zap")) {
                       {
-                        const v_1905: Value = rt.fcn(rt.domain(cur[12]), (b_t_1904: Value) => (rt.in(b_t_1904, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1904), "A disjunct") || !rt.eq(b_t_1904, b_self_1401)) : rt.app(cur[12], b_t_1904)));
-                        n12 = v_1905;
+                        const v_1935: Value = rt.fcn(rt.domain(cur[12]), (b_t_1934: Value) => (rt.in(b_t_1934, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1934), "A disjunct") || !rt.eq(b_t_1934, b_self_1431)) : rt.app(cur[12], b_t_1934)));
+                        n12 = v_1935;
                         {
-                          const v_1907: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_dethread");
-                          n32 = v_1907;
+                          const v_1937: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_dethread");
+                          n32 = v_1937;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16361,14 +16375,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethread")) {
-                      const k_1908 = (): void => {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethread")) {
+                      const k_1938 = (): void => {
                         {
-                          const v_1912: Value = rt.upd(cur[30], b_self_1401, (at_1909: Value) => !((s_1910: readonly Value[]) => s_1910.every((b_t_1911: Value) => (rt.eq(b_t_1911, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1911), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n30 = v_1912;
+                          const v_1942: Value = rt.upd(cur[30], b_self_1431, (at_1939: Value) => !((s_1940: readonly Value[]) => s_1940.every((b_t_1941: Value) => (rt.eq(b_t_1941, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1941), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n30 = v_1942;
                           {
-                            const v_1914: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_dethreaded");
-                            n32 = v_1914;
+                            const v_1944: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_dethreaded");
+                            n32 = v_1944;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -16445,32 +16459,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1915 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1917 = (i_1918: number): void => {
-                          if (i_1918 === t_1915.length) {
-                            k_1908();
+                        const t_1945 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1947 = (i_1948: number): void => {
+                          if (i_1948 === t_1945.length) {
+                            k_1938();
                           }
                           else {
-                            const b_t_1916 = t_1915[i_1918]![0]!;
-                            if (rt.eq(b_t_1916, b_self_1401)) {
-                              step_1917(i_1918 + 1);
+                            const b_t_1946 = t_1945[i_1948]![0]!;
+                            if (rt.eq(b_t_1946, b_self_1431)) {
+                              step_1947(i_1948 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[32], b_t_1916), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1917(i_1918 + 1);
+                            if (!rt.notin(rt.app(cur[32], b_t_1946), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1947(i_1948 + 1);
                             }
                           }
                         }
                         ;
-                        step_1917(0);
+                        step_1947(0);
                       }
-                      if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                        k_1908();
+                      if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                        k_1938();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1920: Value = rt.upd(cur[32], b_self_1401, (at_1919: Value) => (rt.bool(rt.app(cur[30], b_self_1401), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                        n32 = v_1920;
+                        const v_1950: Value = rt.upd(cur[32], b_self_1431, (at_1949: Value) => (rt.bool(rt.app(cur[30], b_self_1431), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                        n32 = v_1950;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16545,16 +16559,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed")) {
                       {
-                        const v_1921: Value = K_None;
-                        n0 = v_1921;
+                        const v_1951: Value = K_None;
+                        n0 = v_1951;
                         {
-                          const v_1923: Value = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                          n17 = v_1923;
+                          const v_1953: Value = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                          n17 = v_1953;
                           {
-                            const v_1925: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_killed_ret");
-                            n32 = v_1925;
+                            const v_1955: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_killed_ret");
+                            n32 = v_1955;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -16629,41 +16643,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_1927: Value = rt.updv(cur[18], b_self_1401, "EINTR");
-                          n18 = v_1927;
+                          const v_1957: Value = rt.updv(cur[18], b_self_1431, "EINTR");
+                          n18 = v_1957;
                           {
-                            const v_1929: Value = rt.upd(cur[24], b_self_1401, (at_1928: Value) => cd_INIT_CRED());
-                            n24 = v_1929;
+                            const v_1959: Value = rt.upd(cur[24], b_self_1431, (at_1958: Value) => cd_INIT_CRED());
+                            n24 = v_1959;
                             {
-                              const v_1931: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1931;
+                              const v_1961: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1961;
                               {
-                                const v_1933: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1933;
+                                const v_1963: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1963;
                                 {
-                                  const v_1935: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1935;
+                                  const v_1965: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1965;
                                   {
-                                    const v_1937: Value = rt.upd(cur[28], b_self_1401, (at_1936: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1937;
+                                    const v_1967: Value = rt.upd(cur[28], b_self_1431, (at_1966: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1967;
                                     {
-                                      const v_1939: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1939;
+                                      const v_1969: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1969;
                                       {
-                                        const v_1941: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1941;
+                                        const v_1971: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1971;
                                         {
-                                          const v_1943: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1943;
+                                          const v_1973: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1973;
                                           {
-                                            const v_1945: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_1945;
+                                            const v_1975: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_1975;
                                             {
-                                              const v_1947: Value = rt.upd(cur[33], b_self_1401, (at_1946: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1947;
+                                              const v_1977: Value = rt.upd(cur[33], b_self_1431, (at_1976: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1977;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -16738,40 +16752,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_1949: Value = rt.updv(cur[21], b_self_1401, "EINTR");
-                          n21 = v_1949;
+                          const v_1979: Value = rt.updv(cur[21], b_self_1431, "EINTR");
+                          n21 = v_1979;
                           {
-                            const v_1951: Value = rt.upd(cur[24], b_self_1401, (at_1950: Value) => cd_INIT_CRED());
-                            n24 = v_1951;
+                            const v_1981: Value = rt.upd(cur[24], b_self_1431, (at_1980: Value) => cd_INIT_CRED());
+                            n24 = v_1981;
                             {
-                              const v_1953: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_1953;
+                              const v_1983: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_1983;
                               {
-                                const v_1955: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_1955;
+                                const v_1985: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_1985;
                                 {
-                                  const v_1957: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_1957;
+                                  const v_1987: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_1987;
                                   {
-                                    const v_1959: Value = rt.upd(cur[28], b_self_1401, (at_1958: Value) => cd_NO_DOMAIN());
-                                    n28 = v_1959;
+                                    const v_1989: Value = rt.upd(cur[28], b_self_1431, (at_1988: Value) => cd_NO_DOMAIN());
+                                    n28 = v_1989;
                                     {
-                                      const v_1961: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_1961;
+                                      const v_1991: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_1991;
                                       {
-                                        const v_1963: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_1963;
+                                        const v_1993: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_1993;
                                         {
-                                          const v_1965: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_1965;
+                                          const v_1995: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_1995;
                                           {
-                                            const v_1967: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_1967;
+                                            const v_1997: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_1997;
                                             {
-                                              const v_1969: Value = rt.upd(cur[33], b_self_1401, (at_1968: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_1969;
+                                              const v_1999: Value = rt.upd(cur[33], b_self_1431, (at_1998: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_1999;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -16847,13 +16861,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_committing")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_committing")) {
                       {
-                        const v_1971: Value = rt.updv(cur[17], b_self_1401, "EXEC_COMMITTING");
-                        n17 = v_1971;
+                        const v_2001: Value = rt.updv(cur[17], b_self_1431, "EXEC_COMMITTING");
+                        n17 = v_2001;
                         {
-                          const v_1973: Value = rt.updv(cur[32], b_self_1401, "do_execve_ex_prereq");
-                          n32 = v_1973;
+                          const v_2003: Value = rt.updv(cur[32], b_self_1431, "do_execve_ex_prereq");
+                          n32 = v_2003;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16928,13 +16942,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n17 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_prereq")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_prereq")) {
                       {
-                        const v_1975: Value = rt.updv(cur[32], b_self_1401, "do_execve_ex_order");
-                        n32 = v_1975;
+                        const v_2005: Value = rt.updv(cur[32], b_self_1431, "do_execve_ex_order");
+                        n32 = v_2005;
                         {
-                          const v_1976: Value = ((rt.eq(rt.app(cur[4], b_self_1401), 0) || rt.bool(rt.app(cur[7], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                          n34 = v_1976;
+                          const v_2006: Value = ((rt.eq(rt.app(cur[4], b_self_1431), 0) || rt.bool(rt.app(cur[7], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                          n34 = v_2006;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17009,13 +17023,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_order")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_order")) {
                       {
-                        const v_1978: Value = rt.updv(cur[32], b_self_1401, "do_execve_ex_excl");
-                        n32 = v_1978;
+                        const v_2008: Value = rt.updv(cur[32], b_self_1431, "do_execve_ex_excl");
+                        n32 = v_2008;
                         {
-                          const v_1979: Value = (rt.eq(rt.dot(rt.app(cur[28], b_self_1401), "layers"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))) ? cur[34] : "Assert_do_execve_ex_order");
-                          n34 = v_1979;
+                          const v_2009: Value = (rt.eq(rt.dot(rt.app(cur[28], b_self_1431), "layers"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))) ? cur[34] : "Assert_do_execve_ex_order");
+                          n34 = v_2009;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17090,13 +17104,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_excl")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_excl")) {
                       {
-                        const v_1981: Value = rt.updv(cur[32], b_self_1401, "do_execve_install");
-                        n32 = v_1981;
+                        const v_2011: Value = rt.updv(cur[32], b_self_1431, "do_execve_install");
+                        n32 = v_2011;
                         {
-                          const v_1984: Value = ((rt.eq(cur[2], 0) || ((s_1982: readonly Value[]) => s_1982.some((b_i_1983: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1401), "layers"), b_i_1983), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1401), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                          n34 = v_1984;
+                          const v_2014: Value = ((rt.eq(cur[2], 0) || ((s_2012: readonly Value[]) => s_2012.some((b_i_2013: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1431), "layers"), b_i_2013), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1431), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                          n34 = v_2014;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17171,40 +17185,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_install")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_install")) {
                       {
-                        const v_1986: Value = rt.updv(cur[4], b_self_1401, 0);
-                        n4 = v_1986;
+                        const v_2016: Value = rt.updv(cur[4], b_self_1431, 0);
+                        n4 = v_2016;
                         {
-                          const v_1988: Value = rt.updv(cur[5], b_self_1401, false);
-                          n5 = v_1988;
+                          const v_2018: Value = rt.updv(cur[5], b_self_1431, false);
+                          n5 = v_2018;
                           {
-                            const v_1990: Value = rt.updv(cur[6], b_self_1401, 0);
-                            n6 = v_1990;
+                            const v_2020: Value = rt.updv(cur[6], b_self_1431, 0);
+                            n6 = v_2020;
                             {
-                              const v_1992: Value = rt.upd(cur[8], b_self_1401, (at_1991: Value) => rt.app(cur[28], b_self_1401));
-                              n8 = v_1992;
+                              const v_2022: Value = rt.upd(cur[8], b_self_1431, (at_2021: Value) => rt.app(cur[28], b_self_1431));
+                              n8 = v_2022;
                               {
-                                const v_1994: Value = rt.upd(cur[9], b_self_1401, (at_1993: Value) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")));
-                                n9 = v_1994;
+                                const v_2024: Value = rt.upd(cur[9], b_self_1431, (at_2023: Value) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")));
+                                n9 = v_2024;
                                 {
-                                  const v_1996: Value = rt.updv(cur[10], b_self_1401, false);
-                                  n10 = v_1996;
+                                  const v_2026: Value = rt.updv(cur[10], b_self_1431, false);
+                                  n10 = v_2026;
                                   {
-                                    const v_2000: Value = rt.upd(cur[14], b_self_1401, (at_1997: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_1401), "dom", (at_1998: Value) => rt.app(cur[28], b_self_1401)), "cap", (at_1999: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1401), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1401), "A disjunct"))));
-                                    n14 = v_2000;
+                                    const v_2030: Value = rt.upd(cur[14], b_self_1431, (at_2027: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_1431), "dom", (at_2028: Value) => rt.app(cur[28], b_self_1431)), "cap", (at_2029: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1431), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1431), "A disjunct"))));
+                                    n14 = v_2030;
                                     {
-                                      const v_2002: Value = rt.upd(cur[16], b_self_1401, (at_2001: Value) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")));
-                                      n16 = v_2002;
+                                      const v_2032: Value = rt.upd(cur[16], b_self_1431, (at_2031: Value) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")));
+                                      n16 = v_2032;
                                       {
-                                        const v_2004: Value = rt.updv(cur[17], b_self_1401, "EXEC_COMMITTED");
-                                        n17 = v_2004;
+                                        const v_2034: Value = rt.updv(cur[17], b_self_1431, "EXEC_COMMITTED");
+                                        n17 = v_2034;
                                         {
-                                          const v_2006: Value = rt.upd(cur[31], b_self_1401, (at_2005: Value) => rt.app(cur[5], b_self_1401));
-                                          n31 = v_2006;
+                                          const v_2036: Value = rt.upd(cur[31], b_self_1431, (at_2035: Value) => rt.app(cur[5], b_self_1431));
+                                          n31 = v_2036;
                                           {
-                                            const v_2008: Value = rt.updv(cur[32], b_self_1401, "do_execve_ex_nnp_sticky");
-                                            n32 = v_2008;
+                                            const v_2038: Value = rt.updv(cur[32], b_self_1431, "do_execve_ex_nnp_sticky");
+                                            n32 = v_2038;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17279,13 +17293,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_nnp_sticky")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_nnp_sticky")) {
                       {
-                        const v_2010: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_unlock");
-                        n32 = v_2010;
+                        const v_2040: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_unlock");
+                        n32 = v_2040;
                         {
-                          const v_2011: Value = ((rt.not(rt.app(cur[31], b_self_1401)) || rt.bool(rt.app(cur[16], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                          n34 = v_2011;
+                          const v_2041: Value = ((rt.not(rt.app(cur[31], b_self_1431)) || rt.bool(rt.app(cur[16], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                          n34 = v_2041;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17360,13 +17374,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n32 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_unlock")) {
                       {
-                        const v_2012: Value = K_None;
-                        n0 = v_2012;
+                        const v_2042: Value = K_None;
+                        n0 = v_2042;
                         {
-                          const v_2014: Value = rt.updv(cur[32], b_self_1401, "do_execve_exec_ok");
-                          n32 = v_2014;
+                          const v_2044: Value = rt.updv(cur[32], b_self_1431, "do_execve_exec_ok");
+                          n32 = v_2044;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -17441,41 +17455,41 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ok")) {
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                    if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ok")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                         {
-                          const v_2016: Value = rt.updv(cur[18], b_self_1401, "OK");
-                          n18 = v_2016;
+                          const v_2046: Value = rt.updv(cur[18], b_self_1431, "OK");
+                          n18 = v_2046;
                           {
-                            const v_2018: Value = rt.upd(cur[24], b_self_1401, (at_2017: Value) => cd_INIT_CRED());
-                            n24 = v_2018;
+                            const v_2048: Value = rt.upd(cur[24], b_self_1431, (at_2047: Value) => cd_INIT_CRED());
+                            n24 = v_2048;
                             {
-                              const v_2020: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_2020;
+                              const v_2050: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_2050;
                               {
-                                const v_2022: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_2022;
+                                const v_2052: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_2052;
                                 {
-                                  const v_2024: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_2024;
+                                  const v_2054: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_2054;
                                   {
-                                    const v_2026: Value = rt.upd(cur[28], b_self_1401, (at_2025: Value) => cd_NO_DOMAIN());
-                                    n28 = v_2026;
+                                    const v_2056: Value = rt.upd(cur[28], b_self_1431, (at_2055: Value) => cd_NO_DOMAIN());
+                                    n28 = v_2056;
                                     {
-                                      const v_2028: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_2028;
+                                      const v_2058: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_2058;
                                       {
-                                        const v_2030: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_2030;
+                                        const v_2060: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_2060;
                                         {
-                                          const v_2032: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_2032;
+                                          const v_2062: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_2062;
                                           {
-                                            const v_2034: Value = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                            n32 = v_2034;
+                                            const v_2064: Value = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                            n32 = v_2064;
                                             {
-                                              const v_2036: Value = rt.upd(cur[33], b_self_1401, (at_2035: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_2036;
+                                              const v_2066: Value = rt.upd(cur[33], b_self_1431, (at_2065: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_2066;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -17550,40 +17564,40 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           n18 = undefined;
                         }
                       }
-                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                      if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                         {
-                          const v_2038: Value = rt.updv(cur[21], b_self_1401, "OK");
-                          n21 = v_2038;
+                          const v_2068: Value = rt.updv(cur[21], b_self_1431, "OK");
+                          n21 = v_2068;
                           {
-                            const v_2040: Value = rt.upd(cur[24], b_self_1401, (at_2039: Value) => cd_INIT_CRED());
-                            n24 = v_2040;
+                            const v_2070: Value = rt.upd(cur[24], b_self_1431, (at_2069: Value) => cd_INIT_CRED());
+                            n24 = v_2070;
                             {
-                              const v_2042: Value = rt.updv(cur[25], b_self_1401, "OK");
-                              n25 = v_2042;
+                              const v_2072: Value = rt.updv(cur[25], b_self_1431, "OK");
+                              n25 = v_2072;
                               {
-                                const v_2044: Value = rt.updv(cur[26], b_self_1401, "OK");
-                                n26 = v_2044;
+                                const v_2074: Value = rt.updv(cur[26], b_self_1431, "OK");
+                                n26 = v_2074;
                                 {
-                                  const v_2046: Value = rt.updv(cur[27], b_self_1401, 0);
-                                  n27 = v_2046;
+                                  const v_2076: Value = rt.updv(cur[27], b_self_1431, 0);
+                                  n27 = v_2076;
                                   {
-                                    const v_2048: Value = rt.upd(cur[28], b_self_1401, (at_2047: Value) => cd_NO_DOMAIN());
-                                    n28 = v_2048;
+                                    const v_2078: Value = rt.upd(cur[28], b_self_1431, (at_2077: Value) => cd_NO_DOMAIN());
+                                    n28 = v_2078;
                                     {
-                                      const v_2050: Value = rt.updv(cur[29], b_self_1401, false);
-                                      n29 = v_2050;
+                                      const v_2080: Value = rt.updv(cur[29], b_self_1431, false);
+                                      n29 = v_2080;
                                       {
-                                        const v_2052: Value = rt.updv(cur[30], b_self_1401, false);
-                                        n30 = v_2052;
+                                        const v_2082: Value = rt.updv(cur[30], b_self_1431, false);
+                                        n30 = v_2082;
                                         {
-                                          const v_2054: Value = rt.updv(cur[31], b_self_1401, false);
-                                          n31 = v_2054;
+                                          const v_2084: Value = rt.updv(cur[31], b_self_1431, false);
+                                          n31 = v_2084;
                                           {
-                                            const v_2056: Value = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                            n32 = v_2056;
+                                            const v_2086: Value = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                            n32 = v_2086;
                                             {
-                                              const v_2058: Value = rt.upd(cur[33], b_self_1401, (at_2057: Value) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                              n33 = v_2058;
+                                              const v_2088: Value = rt.upd(cur[33], b_self_1431, (at_2087: Value) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                              n33 = v_2088;
                                               n0 = cur[0];
                                               n1 = cur[1];
                                               n2 = cur[2];
@@ -17704,7 +17718,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n32: Value | undefined = t[32];
                     const n33: Value | undefined = t[33];
                     const n34: Value | undefined = t[34];
-                    if (((rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1401, (at_1402: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1401, (at_1403: Value) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1401, (at_1404: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_1401), "cap", (at_1405: Value) => K_CAP), "dom", (at_1406: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1401, (at_1407: Value) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1410: Value) => (rt.not(rt.app(cur[12], b_self_1401)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1412: Value) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1401), "A disjunct") || !((s_1413: readonly Value[]) => s_1413.some((b_t_1414: Value) => (!rt.eq(b_t_1414, b_self_1401) && rt.notin(rt.app(cur[32], b_t_1414), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1414), "Done") && rt.not(rt.app(cur[12], b_t_1414)) && !rt.in(rt.app(cur[32], b_t_1414), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1414), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1416: Value) => (rt.bool(rt.app(cur[12], b_self_1401), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1401 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1401, (at_1419: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1421: Value) => (!rt.eqs(rt.app(cur[26], b_self_1401), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1423: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1427: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1432: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1434: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1438: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1443: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1401, (at_1444: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1401), 1) : rt.app(cur[15], b_self_1401)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1401, (at_1445: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1401)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1446: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1401), "id", (at_1447: Value) => rt.rec(R_1, [b_self_1401, rt.add(rt.app(cur[15], b_self_1401), 1)])) : rt.app(cur[24], b_self_1401)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1401, (at_1448: Value) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1452: Value) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1401, (at_1456: Value) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1457: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1461: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1466: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1401, (at_1467: Value) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1468: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1472: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1477: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1401, (at_1478: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1480: Value) => ((rt.eq(rt.app(cur[27], b_self_1401), 0) && rt.eq(rt.app(cur[4], b_self_1401), 0)) ? rt.dot(rt.app(cur[14], b_self_1401), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1401), "id"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1401, (at_1485: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1401))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1487: Value) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1401, (at_1491: Value) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1492: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1496: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1501: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1401, (at_1502: Value) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1503: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1507: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1512: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1519: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1523: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1528: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1530: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1534: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1539: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1543: Value) => (rt.in(b_t_1543, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1543), "A disjunct") || !rt.eq(b_t_1543, b_self_1401)) : rt.app(cur[12], b_t_1543)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethread") && (((s_1545: readonly Value[]) => s_1545.every((b_t_1546: Value) => (rt.eq(b_t_1546, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1546), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1401, (at_1547: Value) => !((s_1548: readonly Value[]) => s_1548.every((b_t_1549: Value) => (rt.eq(b_t_1549, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1549), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1551: Value) => (rt.bool(rt.app(cur[30], b_self_1401), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1555: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1559: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1564: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1566: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1570: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1575: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1401), 0) || rt.bool(rt.app(cur[7], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1401), "layers"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1581: readonly Value[]) => s_1581.some((b_i_1582: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1401), "layers"), b_i_1582), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1401), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1401, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1401, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1401, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1401, (at_1586: Value) => rt.app(cur[28], b_self_1401))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1401, (at_1587: Value) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1401, (at_1589: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_1401), "dom", (at_1590: Value) => rt.app(cur[28], b_self_1401)), "cap", (at_1591: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1401), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1401), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1401, (at_1592: Value) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1401, (at_1594: Value) => rt.app(cur[5], b_self_1401))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1401)) || rt.bool(rt.app(cur[16], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1599: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1603: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1608: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1610: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1614: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1619: Value) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1431, (at_1432: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1431, (at_1433: Value) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1431, (at_1434: Value) => rt.upd(rt.upd(rt.app(cur[14], b_self_1431), "cap", (at_1435: Value) => K_CAP), "dom", (at_1436: Value) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1431, (at_1437: Value) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1440: Value) => (rt.not(rt.app(cur[12], b_self_1431)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1442: Value) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1431), "A disjunct") || !((s_1443: readonly Value[]) => s_1443.some((b_t_1444: Value) => (!rt.eq(b_t_1444, b_self_1431) && rt.notin(rt.app(cur[32], b_t_1444), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1444), "Done") && rt.not(rt.app(cur[12], b_t_1444)) && !rt.in(rt.app(cur[32], b_t_1444), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1444), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1446: Value) => (rt.bool(rt.app(cur[12], b_self_1431), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1431 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1431, (at_1449: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1451: Value) => (!rt.eqs(rt.app(cur[26], b_self_1431), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1453: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1457: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1462: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1464: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1468: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1473: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1431, (at_1474: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1431), 1) : rt.app(cur[15], b_self_1431)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1431, (at_1475: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1431)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1476: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1431), "id", (at_1477: Value) => rt.rec(R_1, [b_self_1431, rt.add(rt.app(cur[15], b_self_1431), 1)])) : rt.app(cur[24], b_self_1431)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1431, (at_1478: Value) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1482: Value) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1431, (at_1486: Value) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1487: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1491: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1496: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1431, (at_1497: Value) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1498: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1502: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1507: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1431, (at_1508: Value) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1510: Value) => ((rt.eq(rt.app(cur[27], b_self_1431), 0) && rt.eq(rt.app(cur[4], b_self_1431), 0)) ? rt.dot(rt.app(cur[14], b_self_1431), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1431), "id"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1431, (at_1515: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1431))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1517: Value) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1431, (at_1521: Value) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1522: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1526: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1531: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1431, (at_1532: Value) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1533: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1537: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1542: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1549: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1553: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1558: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1560: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1564: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1569: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1573: Value) => (rt.in(b_t_1573, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1573), "A disjunct") || !rt.eq(b_t_1573, b_self_1431)) : rt.app(cur[12], b_t_1573)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethread") && (((s_1575: readonly Value[]) => s_1575.every((b_t_1576: Value) => (rt.eq(b_t_1576, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1576), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1431, (at_1577: Value) => !((s_1578: readonly Value[]) => s_1578.every((b_t_1579: Value) => (rt.eq(b_t_1579, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1579), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1581: Value) => (rt.bool(rt.app(cur[30], b_self_1431), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1585: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1589: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1594: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1596: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1600: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1605: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1431), 0) || rt.bool(rt.app(cur[7], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1431), "layers"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1611: readonly Value[]) => s_1611.some((b_i_1612: Value) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1431), "layers"), b_i_1612), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1431), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1431, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1431, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1431, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1431, (at_1616: Value) => rt.app(cur[28], b_self_1431))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1431, (at_1617: Value) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1431, (at_1619: Value) => rt.upd(rt.upd(rt.app(cur[24], b_self_1431), "dom", (at_1620: Value) => rt.app(cur[28], b_self_1431)), "cap", (at_1621: Value) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1431), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1431), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1431, (at_1622: Value) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1431, (at_1624: Value) => rt.app(cur[5], b_self_1431))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1431)) || rt.bool(rt.app(cur[16], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1629: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1633: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1638: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1640: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1644: Value) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1649: Value) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {

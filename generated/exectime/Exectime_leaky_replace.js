@@ -7806,6 +7806,20 @@ export function createModule(rt) {
             }),
             "out_of_range": (kind) => ({
                 name: "out_of_range",
+                parts: [
+                    { reads: [2], holds: (cur) => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+                    { reads: [4], holds: (cur) => (((s_643) => s_643.every((b_t_644) => rt.inRange(rt.app(cur[4], b_t_644), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+                    { reads: [6], holds: (cur) => (((s_645) => s_645.every((b_t_646) => rt.inRange(rt.app(cur[6], b_t_646), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+                    { reads: [8], holds: (cur) => (((s_647) => s_647.every((b_t_648) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_648), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_648), "id"), "n"), 0, cd_CRED_GEN())) && ((s_649) => s_649.every((b_k_650) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_648), "layers"), b_k_650), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_648), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+                    { reads: [14], holds: (cur) => (((s_651) => s_651.every((b_t_652) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_653) => s_653.every((b_k_654) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "layers"), b_k_654), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_652), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+                    { reads: [15], holds: (cur) => (((s_655) => s_655.every((b_t_656) => rt.inRange(rt.app(cur[15], b_t_656), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+                    { reads: [19], holds: (cur) => (((s_657) => s_657.every((b_t_658) => rt.inRange(rt.app(cur[19], b_t_658), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+                    { reads: [20], holds: (cur) => (((s_659) => s_659.every((b_t_660) => rt.inRange(rt.app(cur[20], b_t_660), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+                    { reads: [22], holds: (cur) => (((s_661) => s_661.every((b_t_662) => rt.inRange(rt.app(cur[22], b_t_662), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+                    { reads: [24], holds: (cur) => (((s_663) => s_663.every((b_t_664) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_665) => s_665.every((b_k_666) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "layers"), b_k_666), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_664), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+                    { reads: [27], holds: (cur) => (((s_667) => s_667.every((b_t_668) => rt.inRange(rt.app(cur[27], b_t_668), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+                    { reads: [28], holds: (cur) => (((s_669) => s_669.every((b_t_670) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_670), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_670), "id"), "n"), 0, cd_CRED_GEN())) && ((s_671) => s_671.every((b_k_672) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_670), "layers"), b_k_672), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_670), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+                ],
                 holds(cur) {
                     try {
                         const v = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_613) => s_613.every((b_t_614) => rt.inRange(rt.app(cur[4], b_t_614), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_615) => s_615.every((b_t_616) => rt.inRange(rt.app(cur[6], b_t_616), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_617) => s_617.every((b_t_618) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_618), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_618), "id"), "n"), 0, cd_CRED_GEN())) && ((s_619) => s_619.every((b_k_620) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_618), "layers"), b_k_620), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_618), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_621) => s_621.every((b_t_622) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_623) => s_623.every((b_k_624) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "layers"), b_k_624), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_622), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_625) => s_625.every((b_t_626) => rt.inRange(rt.app(cur[15], b_t_626), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_627) => s_627.every((b_t_628) => rt.inRange(rt.app(cur[19], b_t_628), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_629) => s_629.every((b_t_630) => rt.inRange(rt.app(cur[20], b_t_630), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_631) => s_631.every((b_t_632) => rt.inRange(rt.app(cur[22], b_t_632), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_633) => s_633.every((b_t_634) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_635) => s_635.every((b_k_636) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "layers"), b_k_636), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_634), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_637) => s_637.every((b_t_638) => rt.inRange(rt.app(cur[27], b_t_638), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_639) => s_639.every((b_t_640) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_640), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_640), "id"), "n"), 0, cd_CRED_GEN())) && ((s_641) => s_641.every((b_k_642) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_640), "layers"), b_k_642), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_640), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -8001,7 +8015,7 @@ export function createModule(rt) {
                             const n32 = t[32];
                             const n33 = t[33];
                             const n34 = t[34];
-                            if (((s_643) => s_643.every((b_t_644) => (rt.not(rt.app(cur[16], b_t_644)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_644), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
+                            if (((s_673) => s_673.every((b_t_674) => (rt.not(rt.app(cur[16], b_t_674)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_674), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
                                 return true;
                             return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                         }
@@ -8015,33 +8029,33 @@ export function createModule(rt) {
         function readFairness() {
             const fairness = [];
             {
-                const s_645 = K_Requester;
-                if (!(s_645 instanceof rt.SetValue))
+                const s_675 = K_Requester;
+                if (!(s_675 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_646 of s_645.elems) {
+                for (const b_self_676 of s_675.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_646 === "string" ? b_self_646 : rt.formatValue(b_self_646)) + ")" + ")",
-                        steps: [{ index: 0, param: b_self_646 }, { index: 1, param: b_self_646 }, { index: 2, param: b_self_646 }, { index: 3, param: b_self_646 }, { index: 4, param: b_self_646 }, { index: 5, param: b_self_646 }, { index: 6, param: b_self_646 }, { index: 7, param: b_self_646 }, { index: 8, param: b_self_646 }, { index: 9, param: b_self_646 }, { index: 10, param: b_self_646 }, { index: 11, param: b_self_646 }, { index: 20, param: b_self_646 }, { index: 21, param: b_self_646 }, { index: 22, param: b_self_646 }, { index: 23, param: b_self_646 }, { index: 24, param: b_self_646 }, { index: 25, param: b_self_646 }, { index: 26, param: b_self_646 }, { index: 27, param: b_self_646 }, { index: 28, param: b_self_646 }, { index: 29, param: b_self_646 }, { index: 30, param: b_self_646 }, { index: 31, param: b_self_646 }, { index: 32, param: b_self_646 }, { index: 33, param: b_self_646 }, { index: 34, param: b_self_646 }, { index: 35, param: b_self_646 }, { index: 36, param: b_self_646 }, { index: 37, param: b_self_646 }, { index: 38, param: b_self_646 }, { index: 39, param: b_self_646 }, { index: 40, param: b_self_646 }, { index: 41, param: b_self_646 }, { index: 42, param: b_self_646 }, { index: 43, param: b_self_646 }, { index: 44, param: b_self_646 }, { index: 45, param: b_self_646 }, { index: 46, param: b_self_646 }, { index: 47, param: b_self_646 }, { index: 48, param: b_self_646 }, { index: 49, param: b_self_646 }, { index: 50, param: b_self_646 }, { index: 51, param: b_self_646 }, { index: 52, param: b_self_646 }, { index: 53, param: b_self_646 }, { index: 54, param: b_self_646 }, { index: 55, param: b_self_646 }, { index: 56, param: b_self_646 }, { index: 57, param: b_self_646 }, { index: 58, param: b_self_646 }, { index: 59, param: b_self_646 }],
+                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_676 === "string" ? b_self_676 : rt.formatValue(b_self_676)) + ")" + ")",
+                        steps: [{ index: 0, param: b_self_676 }, { index: 1, param: b_self_676 }, { index: 2, param: b_self_676 }, { index: 3, param: b_self_676 }, { index: 4, param: b_self_676 }, { index: 5, param: b_self_676 }, { index: 6, param: b_self_676 }, { index: 7, param: b_self_676 }, { index: 8, param: b_self_676 }, { index: 9, param: b_self_676 }, { index: 10, param: b_self_676 }, { index: 11, param: b_self_676 }, { index: 20, param: b_self_676 }, { index: 21, param: b_self_676 }, { index: 22, param: b_self_676 }, { index: 23, param: b_self_676 }, { index: 24, param: b_self_676 }, { index: 25, param: b_self_676 }, { index: 26, param: b_self_676 }, { index: 27, param: b_self_676 }, { index: 28, param: b_self_676 }, { index: 29, param: b_self_676 }, { index: 30, param: b_self_676 }, { index: 31, param: b_self_676 }, { index: 32, param: b_self_676 }, { index: 33, param: b_self_676 }, { index: 34, param: b_self_676 }, { index: 35, param: b_self_676 }, { index: 36, param: b_self_676 }, { index: 37, param: b_self_676 }, { index: 38, param: b_self_676 }, { index: 39, param: b_self_676 }, { index: 40, param: b_self_676 }, { index: 41, param: b_self_676 }, { index: 42, param: b_self_676 }, { index: 43, param: b_self_676 }, { index: 44, param: b_self_676 }, { index: 45, param: b_self_676 }, { index: 46, param: b_self_676 }, { index: 47, param: b_self_676 }, { index: 48, param: b_self_676 }, { index: 49, param: b_self_676 }, { index: 50, param: b_self_676 }, { index: 51, param: b_self_676 }, { index: 52, param: b_self_676 }, { index: 53, param: b_self_676 }, { index: 54, param: b_self_676 }, { index: 55, param: b_self_676 }, { index: 56, param: b_self_676 }, { index: 57, param: b_self_676 }, { index: 58, param: b_self_676 }, { index: 59, param: b_self_676 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_setup")) {
                                     {
-                                        const v_898 = rt.upd(cur[8], b_self_646, (at_897) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_898;
+                                        const v_928 = rt.upd(cur[8], b_self_676, (at_927) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_928;
                                         {
-                                            const v_900 = rt.upd(cur[9], b_self_646, (at_899) => K_NNP);
-                                            n9 = v_900;
+                                            const v_930 = rt.upd(cur[9], b_self_676, (at_929) => K_NNP);
+                                            n9 = v_930;
                                             {
-                                                const v_904 = rt.upd(cur[14], b_self_646, (at_901) => rt.upd(rt.upd(rt.app(cur[14], b_self_646), "cap", (at_902) => K_CAP), "dom", (at_903) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_904;
+                                                const v_934 = rt.upd(cur[14], b_self_676, (at_931) => rt.upd(rt.upd(rt.app(cur[14], b_self_676), "cap", (at_932) => K_CAP), "dom", (at_933) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_934;
                                                 {
-                                                    const v_906 = rt.upd(cur[16], b_self_646, (at_905) => K_NNP);
-                                                    n16 = v_906;
+                                                    const v_936 = rt.upd(cur[16], b_self_676, (at_935) => K_NNP);
+                                                    n16 = v_936;
                                                     {
-                                                        const v_908 = rt.updv(cur[32], b_self_646, "Requester_requests");
-                                                        n32 = v_908;
+                                                        const v_938 = rt.updv(cur[32], b_self_676, "Requester_requests");
+                                                        n32 = v_938;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -8116,659 +8130,9 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requests")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requests")) {
                                     {
-                                        const v_910 = rt.upd(cur[32], b_self_646, (at_909) => (rt.lt(rt.app(cur[19], b_self_646), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                                        n32 = v_910;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_request")) {
-                                    {
-                                        const v_912 = rt.upd(cur[22], b_self_646, (at_911) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_646)));
-                                        n22 = v_912;
-                                        {
-                                            const v_914 = rt.updv(cur[32], b_self_646, "restrict_self_excl");
-                                            n32 = v_914;
-                                            {
-                                                const v_916 = rt.upd(cur[33], b_self_646, (at_915) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_646)));
-                                                n33 = v_916;
-                                                n0 = cur[0];
-                                                n1 = cur[1];
-                                                n2 = cur[2];
-                                                n3 = cur[3];
-                                                n4 = cur[4];
-                                                n5 = cur[5];
-                                                n6 = cur[6];
-                                                n7 = cur[7];
-                                                n8 = cur[8];
-                                                n9 = cur[9];
-                                                n10 = cur[10];
-                                                n11 = cur[11];
-                                                n12 = cur[12];
-                                                n13 = cur[13];
-                                                n14 = cur[14];
-                                                n15 = cur[15];
-                                                n16 = cur[16];
-                                                n17 = cur[17];
-                                                n18 = cur[18];
-                                                n19 = cur[19];
-                                                n20 = cur[20];
-                                                n21 = cur[21];
-                                                n23 = cur[23];
-                                                n24 = cur[24];
-                                                n25 = cur[25];
-                                                n26 = cur[26];
-                                                n27 = cur[27];
-                                                n28 = cur[28];
-                                                n29 = cur[29];
-                                                n30 = cur[30];
-                                                n31 = cur[31];
-                                                n34 = cur[34];
-                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                    throw rt.FOUND;
-                                                }
-                                                n34 = undefined;
-                                                n31 = undefined;
-                                                n30 = undefined;
-                                                n29 = undefined;
-                                                n28 = undefined;
-                                                n27 = undefined;
-                                                n26 = undefined;
-                                                n25 = undefined;
-                                                n24 = undefined;
-                                                n23 = undefined;
-                                                n21 = undefined;
-                                                n20 = undefined;
-                                                n19 = undefined;
-                                                n18 = undefined;
-                                                n17 = undefined;
-                                                n16 = undefined;
-                                                n15 = undefined;
-                                                n14 = undefined;
-                                                n13 = undefined;
-                                                n12 = undefined;
-                                                n11 = undefined;
-                                                n10 = undefined;
-                                                n9 = undefined;
-                                                n8 = undefined;
-                                                n7 = undefined;
-                                                n6 = undefined;
-                                                n5 = undefined;
-                                                n4 = undefined;
-                                                n3 = undefined;
-                                                n2 = undefined;
-                                                n1 = undefined;
-                                                n0 = undefined;
-                                                n33 = undefined;
-                                            }
-                                            n32 = undefined;
-                                        }
-                                        n22 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_request")) {
-                                    {
-                                        const v_918 = rt.upd(cur[19], b_self_646, (at_917) => rt.add(rt.app(cur[19], b_self_646), 1));
-                                        n19 = v_918;
-                                        {
-                                            const v_920 = rt.updv(cur[32], b_self_646, "Requester_requests");
-                                            n32 = v_920;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n19 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_announce")) {
-                                    {
-                                        const v_921 = true;
-                                        n1 = v_921;
-                                        {
-                                            const v_923 = rt.updv(cur[32], b_self_646, "Requester_execs");
-                                            n32 = v_923;
-                                            n0 = cur[0];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n1 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_execs")) {
-                                    {
-                                        const v_925 = rt.upd(cur[32], b_self_646, (at_924) => ((rt.lt(rt.app(cur[20], b_self_646), K_EXECS) && rt.not(rt.app(cur[12], b_self_646))) ? "Requester_exec" : "Requester_linger"));
-                                        n32 = v_925;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_exec")) {
-                                    {
-                                        const v_927 = rt.updv(cur[32], b_self_646, "do_execve_exec_lock");
-                                        n32 = v_927;
-                                        {
-                                            const v_929 = rt.upd(cur[33], b_self_646, (at_928) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_646)));
-                                            n33 = v_929;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n33 = undefined;
-                                        }
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_exec")) {
-                                    {
-                                        const v_931 = rt.upd(cur[20], b_self_646, (at_930) => rt.add(rt.app(cur[20], b_self_646), 1));
-                                        n20 = v_931;
-                                        {
-                                            const v_933 = rt.updv(cur[32], b_self_646, "Requester_execs");
-                                            n32 = v_933;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n20 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_linger")) {
-                                    const k_934 = () => {
-                                        {
-                                            const v_936 = rt.updv(cur[32], b_self_646, "Requester_killed");
-                                            n32 = v_936;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                    };
-                                    if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                                        k_934();
-                                    }
-                                    if (!((s_937) => s_937.some((b_t_938) => (!rt.eq(b_t_938, b_self_646) && rt.notin(rt.app(cur[32], b_t_938), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_938), "Done") && rt.not(rt.app(cur[12], b_t_938)) && !rt.in(rt.app(cur[32], b_t_938), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_938), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_934();
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_killed")) {
-                                    {
-                                        const v_940 = rt.upd(cur[32], b_self_646, (at_939) => (rt.bool(rt.app(cur[12], b_self_646), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        const v_940 = rt.upd(cur[32], b_self_676, (at_939) => (rt.lt(rt.app(cur[19], b_self_676), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                                         n32 = v_940;
                                         n0 = cur[0];
                                         n1 = cur[1];
@@ -8844,257 +8208,907 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requester_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_request")) {
                                     {
-                                        const v_942 = rt.updv(cur[32], b_self_646, "Exiting");
-                                        n32 = v_942;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "Exiting")) {
-                                    {
-                                        const v_944 = rt.updv(cur[32], b_self_646, "Exited");
-                                        n32 = v_944;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl")) {
-                                    {
-                                        const v_946 = rt.upd(cur[32], b_self_646, (at_945) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
-                                        n32 = v_946;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                                        const v_942 = rt.upd(cur[22], b_self_676, (at_941) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_676)));
+                                        n22 = v_942;
                                         {
-                                            const v_948 = rt.updv(cur[18], b_self_646, "EINVAL");
-                                            n18 = v_948;
+                                            const v_944 = rt.updv(cur[32], b_self_676, "restrict_self_excl");
+                                            n32 = v_944;
                                             {
-                                                const v_950 = rt.updv(cur[22], b_self_646, 0);
-                                                n22 = v_950;
+                                                const v_946 = rt.upd(cur[33], b_self_676, (at_945) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_676)));
+                                                n33 = v_946;
+                                                n0 = cur[0];
+                                                n1 = cur[1];
+                                                n2 = cur[2];
+                                                n3 = cur[3];
+                                                n4 = cur[4];
+                                                n5 = cur[5];
+                                                n6 = cur[6];
+                                                n7 = cur[7];
+                                                n8 = cur[8];
+                                                n9 = cur[9];
+                                                n10 = cur[10];
+                                                n11 = cur[11];
+                                                n12 = cur[12];
+                                                n13 = cur[13];
+                                                n14 = cur[14];
+                                                n15 = cur[15];
+                                                n16 = cur[16];
+                                                n17 = cur[17];
+                                                n18 = cur[18];
+                                                n19 = cur[19];
+                                                n20 = cur[20];
+                                                n21 = cur[21];
+                                                n23 = cur[23];
+                                                n24 = cur[24];
+                                                n25 = cur[25];
+                                                n26 = cur[26];
+                                                n27 = cur[27];
+                                                n28 = cur[28];
+                                                n29 = cur[29];
+                                                n30 = cur[30];
+                                                n31 = cur[31];
+                                                n34 = cur[34];
+                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                    throw rt.FOUND;
+                                                }
+                                                n34 = undefined;
+                                                n31 = undefined;
+                                                n30 = undefined;
+                                                n29 = undefined;
+                                                n28 = undefined;
+                                                n27 = undefined;
+                                                n26 = undefined;
+                                                n25 = undefined;
+                                                n24 = undefined;
+                                                n23 = undefined;
+                                                n21 = undefined;
+                                                n20 = undefined;
+                                                n19 = undefined;
+                                                n18 = undefined;
+                                                n17 = undefined;
+                                                n16 = undefined;
+                                                n15 = undefined;
+                                                n14 = undefined;
+                                                n13 = undefined;
+                                                n12 = undefined;
+                                                n11 = undefined;
+                                                n10 = undefined;
+                                                n9 = undefined;
+                                                n8 = undefined;
+                                                n7 = undefined;
+                                                n6 = undefined;
+                                                n5 = undefined;
+                                                n4 = undefined;
+                                                n3 = undefined;
+                                                n2 = undefined;
+                                                n1 = undefined;
+                                                n0 = undefined;
+                                                n33 = undefined;
+                                            }
+                                            n32 = undefined;
+                                        }
+                                        n22 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_request")) {
+                                    {
+                                        const v_948 = rt.upd(cur[19], b_self_676, (at_947) => rt.add(rt.app(cur[19], b_self_676), 1));
+                                        n19 = v_948;
+                                        {
+                                            const v_950 = rt.updv(cur[32], b_self_676, "Requester_requests");
+                                            n32 = v_950;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n19 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_announce")) {
+                                    {
+                                        const v_951 = true;
+                                        n1 = v_951;
+                                        {
+                                            const v_953 = rt.updv(cur[32], b_self_676, "Requester_execs");
+                                            n32 = v_953;
+                                            n0 = cur[0];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n1 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_execs")) {
+                                    {
+                                        const v_955 = rt.upd(cur[32], b_self_676, (at_954) => ((rt.lt(rt.app(cur[20], b_self_676), K_EXECS) && rt.not(rt.app(cur[12], b_self_676))) ? "Requester_exec" : "Requester_linger"));
+                                        n32 = v_955;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_exec")) {
+                                    {
+                                        const v_957 = rt.updv(cur[32], b_self_676, "do_execve_exec_lock");
+                                        n32 = v_957;
+                                        {
+                                            const v_959 = rt.upd(cur[33], b_self_676, (at_958) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_676)));
+                                            n33 = v_959;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n33 = undefined;
+                                        }
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_exec")) {
+                                    {
+                                        const v_961 = rt.upd(cur[20], b_self_676, (at_960) => rt.add(rt.app(cur[20], b_self_676), 1));
+                                        n20 = v_961;
+                                        {
+                                            const v_963 = rt.updv(cur[32], b_self_676, "Requester_execs");
+                                            n32 = v_963;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n20 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_linger")) {
+                                    const k_964 = () => {
+                                        {
+                                            const v_966 = rt.updv(cur[32], b_self_676, "Requester_killed");
+                                            n32 = v_966;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                    };
+                                    if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                                        k_964();
+                                    }
+                                    if (!((s_967) => s_967.some((b_t_968) => (!rt.eq(b_t_968, b_self_676) && rt.notin(rt.app(cur[32], b_t_968), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_968), "Done") && rt.not(rt.app(cur[12], b_t_968)) && !rt.in(rt.app(cur[32], b_t_968), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_968), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_964();
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_killed")) {
+                                    {
+                                        const v_970 = rt.upd(cur[32], b_self_676, (at_969) => (rt.bool(rt.app(cur[12], b_self_676), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        n32 = v_970;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requester_exit")) {
+                                    {
+                                        const v_972 = rt.updv(cur[32], b_self_676, "Exiting");
+                                        n32 = v_972;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "Exiting")) {
+                                    {
+                                        const v_974 = rt.updv(cur[32], b_self_676, "Exited");
+                                        n32 = v_974;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl")) {
+                                    {
+                                        const v_976 = rt.upd(cur[32], b_self_676, (at_975) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
+                                        n32 = v_976;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
+                                        {
+                                            const v_978 = rt.updv(cur[18], b_self_676, "EINVAL");
+                                            n18 = v_978;
+                                            {
+                                                const v_980 = rt.updv(cur[22], b_self_676, 0);
+                                                n22 = v_980;
                                                 {
-                                                    const v_952 = rt.updv(cur[23], b_self_646, "OK");
-                                                    n23 = v_952;
+                                                    const v_982 = rt.updv(cur[23], b_self_676, "OK");
+                                                    n23 = v_982;
                                                     {
-                                                        const v_954 = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                                        n32 = v_954;
+                                                        const v_984 = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                                        n32 = v_984;
                                                         {
-                                                            const v_956 = rt.upd(cur[33], b_self_646, (at_955) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                            n33 = v_956;
+                                                            const v_986 = rt.upd(cur[33], b_self_676, (at_985) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                            n33 = v_986;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9170,10 +9184,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_prereq")) {
                                     {
-                                        const v_958 = rt.upd(cur[32], b_self_646, (at_957) => (!(rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
-                                        n32 = v_958;
+                                        const v_988 = rt.upd(cur[32], b_self_676, (at_987) => (!(rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
+                                        n32 = v_988;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9248,23 +9262,23 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_eperm")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_eperm")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
                                         {
-                                            const v_960 = rt.updv(cur[18], b_self_646, "EPERM");
-                                            n18 = v_960;
+                                            const v_990 = rt.updv(cur[18], b_self_676, "EPERM");
+                                            n18 = v_990;
                                             {
-                                                const v_962 = rt.updv(cur[22], b_self_646, 0);
-                                                n22 = v_962;
+                                                const v_992 = rt.updv(cur[22], b_self_676, 0);
+                                                n22 = v_992;
                                                 {
-                                                    const v_964 = rt.updv(cur[23], b_self_646, "OK");
-                                                    n23 = v_964;
+                                                    const v_994 = rt.updv(cur[23], b_self_676, "OK");
+                                                    n23 = v_994;
                                                     {
-                                                        const v_966 = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                                        n32 = v_966;
+                                                        const v_996 = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                                        n32 = v_996;
                                                         {
-                                                            const v_968 = rt.upd(cur[33], b_self_646, (at_967) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                            n33 = v_968;
+                                                            const v_998 = rt.upd(cur[33], b_self_676, (at_997) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                            n33 = v_998;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9340,22 +9354,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage")) {
                                     {
-                                        const v_970 = rt.upd(cur[4], b_self_646, (at_969) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_646) : rt.app(cur[4], b_self_646)));
-                                        n4 = v_970;
+                                        const v_1000 = rt.upd(cur[4], b_self_676, (at_999) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_676) : rt.app(cur[4], b_self_676)));
+                                        n4 = v_1000;
                                         {
-                                            const v_972 = rt.upd(cur[5], b_self_646, (at_971) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_646)));
-                                            n5 = v_972;
+                                            const v_1002 = rt.upd(cur[5], b_self_676, (at_1001) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_676)));
+                                            n5 = v_1002;
                                             {
-                                                const v_974 = rt.upd(cur[6], b_self_646, (at_973) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.add(rt.app(cur[6], b_self_646), 1) : rt.app(cur[6], b_self_646)));
-                                                n6 = v_974;
+                                                const v_1004 = rt.upd(cur[6], b_self_676, (at_1003) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.add(rt.app(cur[6], b_self_676), 1) : rt.app(cur[6], b_self_676)));
+                                                n6 = v_1004;
                                                 {
-                                                    const v_976 = rt.upd(cur[7], b_self_646, (at_975) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) : rt.app(cur[7], b_self_646)));
-                                                    n7 = v_976;
+                                                    const v_1006 = rt.upd(cur[7], b_self_676, (at_1005) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) : rt.app(cur[7], b_self_676)));
+                                                    n7 = v_1006;
                                                     {
-                                                        const v_978 = rt.updv(cur[32], b_self_646, "restrict_self_staged");
-                                                        n32 = v_978;
+                                                        const v_1008 = rt.updv(cur[32], b_self_676, "restrict_self_staged");
+                                                        n32 = v_1008;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -9430,14 +9444,14 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_980 = rt.updv(cur[23], b_self_646, "ENOMEM");
-                                            n23 = v_980;
+                                            const v_1010 = rt.updv(cur[23], b_self_676, "ENOMEM");
+                                            n23 = v_1010;
                                             {
-                                                const v_982 = rt.updv(cur[32], b_self_646, "restrict_self_staged");
-                                                n32 = v_982;
+                                                const v_1012 = rt.updv(cur[32], b_self_676, "restrict_self_staged");
+                                                n32 = v_1012;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9513,23 +9527,23 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_staged")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_staged")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request")) {
                                         {
-                                            const v_984 = rt.upd(cur[18], b_self_646, (at_983) => rt.app(cur[23], b_self_646));
-                                            n18 = v_984;
+                                            const v_1014 = rt.upd(cur[18], b_self_676, (at_1013) => rt.app(cur[23], b_self_676));
+                                            n18 = v_1014;
                                             {
-                                                const v_986 = rt.updv(cur[22], b_self_646, 0);
-                                                n22 = v_986;
+                                                const v_1016 = rt.updv(cur[22], b_self_676, 0);
+                                                n22 = v_1016;
                                                 {
-                                                    const v_988 = rt.updv(cur[23], b_self_646, "OK");
-                                                    n23 = v_988;
+                                                    const v_1018 = rt.updv(cur[23], b_self_676, "OK");
+                                                    n23 = v_1018;
                                                     {
-                                                        const v_990 = rt.updv(cur[32], b_self_646, "Requester_next_request");
-                                                        n32 = v_990;
+                                                        const v_1020 = rt.updv(cur[32], b_self_676, "Requester_next_request");
+                                                        n32 = v_1020;
                                                         {
-                                                            const v_992 = rt.upd(cur[33], b_self_646, (at_991) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                            n33 = v_992;
+                                                            const v_1022 = rt.upd(cur[33], b_self_676, (at_1021) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                            n33 = v_1022;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9605,17 +9619,17 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_lock")) {
-                                    const k_993 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_lock")) {
+                                    const k_1023 = () => {
                                         {
-                                            const v_994 = (rt.eq(cur[0], K_None) ? b_self_646 : cur[0]);
-                                            n0 = v_994;
+                                            const v_1024 = (rt.eq(cur[0], K_None) ? b_self_676 : cur[0]);
+                                            n0 = v_1024;
                                             {
-                                                const v_996 = rt.upd(cur[26], b_self_646, (at_995) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_996;
+                                                const v_1026 = rt.upd(cur[26], b_self_676, (at_1025) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1026;
                                                 {
-                                                    const v_998 = rt.updv(cur[32], b_self_646, "do_execve_exec_locked");
-                                                    n32 = v_998;
+                                                    const v_1028 = rt.updv(cur[32], b_self_676, "do_execve_exec_locked");
+                                                    n32 = v_1028;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -9691,22 +9705,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_993();
+                                        k_1023();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_646), "A conjunct of an action")) {
-                                        k_993();
+                                    if (rt.bool(rt.app(cur[11], b_self_676), "A conjunct of an action")) {
+                                        k_1023();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_646), "A conjunct of an action")) {
-                                        k_993();
+                                    if (rt.bool(rt.app(cur[13], b_self_676), "A conjunct of an action")) {
+                                        k_1023();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                                        k_993();
+                                    if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                                        k_1023();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_locked")) {
                                     {
-                                        const v_1000 = rt.upd(cur[32], b_self_646, (at_999) => (!rt.eqs(rt.app(cur[26], b_self_646), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1000;
+                                        const v_1030 = rt.upd(cur[32], b_self_676, (at_1029) => (!rt.eqs(rt.app(cur[26], b_self_676), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1030;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9781,41 +9795,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1002 = rt.updv(cur[18], b_self_646, "ERESTARTNOINTR");
-                                            n18 = v_1002;
+                                            const v_1032 = rt.updv(cur[18], b_self_676, "ERESTARTNOINTR");
+                                            n18 = v_1032;
                                             {
-                                                const v_1004 = rt.upd(cur[24], b_self_646, (at_1003) => cd_INIT_CRED());
-                                                n24 = v_1004;
+                                                const v_1034 = rt.upd(cur[24], b_self_676, (at_1033) => cd_INIT_CRED());
+                                                n24 = v_1034;
                                                 {
-                                                    const v_1006 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1006;
+                                                    const v_1036 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1036;
                                                     {
-                                                        const v_1008 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1008;
+                                                        const v_1038 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1038;
                                                         {
-                                                            const v_1010 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1010;
+                                                            const v_1040 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1040;
                                                             {
-                                                                const v_1012 = rt.upd(cur[28], b_self_646, (at_1011) => cd_NO_DOMAIN());
-                                                                n28 = v_1012;
+                                                                const v_1042 = rt.upd(cur[28], b_self_676, (at_1041) => cd_NO_DOMAIN());
+                                                                n28 = v_1042;
                                                                 {
-                                                                    const v_1014 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1014;
+                                                                    const v_1044 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1044;
                                                                     {
-                                                                        const v_1016 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1016;
+                                                                        const v_1046 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1046;
                                                                         {
-                                                                            const v_1018 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1018;
+                                                                            const v_1048 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1048;
                                                                             {
-                                                                                const v_1020 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1020;
+                                                                                const v_1050 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1050;
                                                                                 {
-                                                                                    const v_1022 = rt.upd(cur[33], b_self_646, (at_1021) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1022;
+                                                                                    const v_1052 = rt.upd(cur[33], b_self_676, (at_1051) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1052;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9890,40 +9904,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1024 = rt.updv(cur[21], b_self_646, "ERESTARTNOINTR");
-                                            n21 = v_1024;
+                                            const v_1054 = rt.updv(cur[21], b_self_676, "ERESTARTNOINTR");
+                                            n21 = v_1054;
                                             {
-                                                const v_1026 = rt.upd(cur[24], b_self_646, (at_1025) => cd_INIT_CRED());
-                                                n24 = v_1026;
+                                                const v_1056 = rt.upd(cur[24], b_self_676, (at_1055) => cd_INIT_CRED());
+                                                n24 = v_1056;
                                                 {
-                                                    const v_1028 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1028;
+                                                    const v_1058 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1058;
                                                     {
-                                                        const v_1030 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1030;
+                                                        const v_1060 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1060;
                                                         {
-                                                            const v_1032 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1032;
+                                                            const v_1062 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1062;
                                                             {
-                                                                const v_1034 = rt.upd(cur[28], b_self_646, (at_1033) => cd_NO_DOMAIN());
-                                                                n28 = v_1034;
+                                                                const v_1064 = rt.upd(cur[28], b_self_676, (at_1063) => cd_NO_DOMAIN());
+                                                                n28 = v_1064;
                                                                 {
-                                                                    const v_1036 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1036;
+                                                                    const v_1066 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1066;
                                                                     {
-                                                                        const v_1038 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1038;
+                                                                        const v_1068 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1068;
                                                                         {
-                                                                            const v_1040 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1040;
+                                                                            const v_1070 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1070;
                                                                             {
-                                                                                const v_1042 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1042;
+                                                                                const v_1072 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1072;
                                                                                 {
-                                                                                    const v_1044 = rt.upd(cur[33], b_self_646, (at_1043) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1044;
+                                                                                    const v_1074 = rt.upd(cur[33], b_self_676, (at_1073) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1074;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9999,22 +10013,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1046 = rt.upd(cur[15], b_self_646, (at_1045) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_646), 1) : rt.app(cur[15], b_self_646)));
-                                        n15 = v_1046;
+                                        const v_1076 = rt.upd(cur[15], b_self_676, (at_1075) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_676), 1) : rt.app(cur[15], b_self_676)));
+                                        n15 = v_1076;
                                         {
-                                            const v_1048 = rt.upd(cur[17], b_self_646, (at_1047) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_646)));
-                                            n17 = v_1048;
+                                            const v_1078 = rt.upd(cur[17], b_self_676, (at_1077) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_676)));
+                                            n17 = v_1078;
                                             {
-                                                const v_1051 = rt.upd(cur[24], b_self_646, (at_1049) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_646), "id", (at_1050) => rt.rec(R_1, [b_self_646, rt.add(rt.app(cur[15], b_self_646), 1)])) : rt.app(cur[24], b_self_646)));
-                                                n24 = v_1051;
+                                                const v_1081 = rt.upd(cur[24], b_self_676, (at_1079) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_676), "id", (at_1080) => rt.rec(R_1, [b_self_676, rt.add(rt.app(cur[15], b_self_676), 1)])) : rt.app(cur[24], b_self_676)));
+                                                n24 = v_1081;
                                                 {
-                                                    const v_1053 = rt.upd(cur[25], b_self_646, (at_1052) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1053;
+                                                    const v_1083 = rt.upd(cur[25], b_self_676, (at_1082) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1083;
                                                     {
-                                                        const v_1055 = rt.updv(cur[32], b_self_646, "do_execve_exec_prepared");
-                                                        n32 = v_1055;
+                                                        const v_1085 = rt.updv(cur[32], b_self_676, "do_execve_exec_prepared");
+                                                        n32 = v_1085;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -10089,14 +10103,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1057 = rt.updv(cur[25], b_self_646, "ENOMEM");
-                                            n25 = v_1057;
+                                            const v_1087 = rt.updv(cur[25], b_self_676, "ENOMEM");
+                                            n25 = v_1087;
                                             {
-                                                const v_1059 = rt.updv(cur[32], b_self_646, "do_execve_exec_prepared");
-                                                n32 = v_1059;
+                                                const v_1089 = rt.updv(cur[32], b_self_676, "do_execve_exec_prepared");
+                                                n32 = v_1089;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10172,10 +10186,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1061 = rt.upd(cur[32], b_self_646, (at_1060) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1061;
+                                        const v_1091 = rt.upd(cur[32], b_self_676, (at_1090) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1091;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10250,19 +10264,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1062 = K_None;
-                                        n0 = v_1062;
+                                        const v_1092 = K_None;
+                                        n0 = v_1092;
                                         {
-                                            const v_1064 = rt.updv(cur[10], b_self_646, true);
-                                            n10 = v_1064;
+                                            const v_1094 = rt.updv(cur[10], b_self_676, true);
+                                            n10 = v_1094;
                                             {
-                                                const v_1066 = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                                                n17 = v_1066;
+                                                const v_1096 = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                                                n17 = v_1096;
                                                 {
-                                                    const v_1068 = rt.updv(cur[32], b_self_646, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1068;
+                                                    const v_1098 = rt.updv(cur[32], b_self_676, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1098;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10337,41 +10351,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1070 = rt.upd(cur[18], b_self_646, (at_1069) => rt.app(cur[25], b_self_646));
-                                            n18 = v_1070;
+                                            const v_1100 = rt.upd(cur[18], b_self_676, (at_1099) => rt.app(cur[25], b_self_676));
+                                            n18 = v_1100;
                                             {
-                                                const v_1072 = rt.upd(cur[24], b_self_646, (at_1071) => cd_INIT_CRED());
-                                                n24 = v_1072;
+                                                const v_1102 = rt.upd(cur[24], b_self_676, (at_1101) => cd_INIT_CRED());
+                                                n24 = v_1102;
                                                 {
-                                                    const v_1074 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1074;
+                                                    const v_1104 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1104;
                                                     {
-                                                        const v_1076 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1076;
+                                                        const v_1106 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1106;
                                                         {
-                                                            const v_1078 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1078;
+                                                            const v_1108 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1108;
                                                             {
-                                                                const v_1080 = rt.upd(cur[28], b_self_646, (at_1079) => cd_NO_DOMAIN());
-                                                                n28 = v_1080;
+                                                                const v_1110 = rt.upd(cur[28], b_self_676, (at_1109) => cd_NO_DOMAIN());
+                                                                n28 = v_1110;
                                                                 {
-                                                                    const v_1082 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1082;
+                                                                    const v_1112 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1112;
                                                                     {
-                                                                        const v_1084 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1084;
+                                                                        const v_1114 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1114;
                                                                         {
-                                                                            const v_1086 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1086;
+                                                                            const v_1116 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1116;
                                                                             {
-                                                                                const v_1088 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1088;
+                                                                                const v_1118 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1118;
                                                                                 {
-                                                                                    const v_1090 = rt.upd(cur[33], b_self_646, (at_1089) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1090;
+                                                                                    const v_1120 = rt.upd(cur[33], b_self_676, (at_1119) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1120;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10446,40 +10460,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1092 = rt.upd(cur[21], b_self_646, (at_1091) => rt.app(cur[25], b_self_646));
-                                            n21 = v_1092;
+                                            const v_1122 = rt.upd(cur[21], b_self_676, (at_1121) => rt.app(cur[25], b_self_676));
+                                            n21 = v_1122;
                                             {
-                                                const v_1094 = rt.upd(cur[24], b_self_646, (at_1093) => cd_INIT_CRED());
-                                                n24 = v_1094;
+                                                const v_1124 = rt.upd(cur[24], b_self_676, (at_1123) => cd_INIT_CRED());
+                                                n24 = v_1124;
                                                 {
-                                                    const v_1096 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1096;
+                                                    const v_1126 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1126;
                                                     {
-                                                        const v_1098 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1098;
+                                                        const v_1128 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1128;
                                                         {
-                                                            const v_1100 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1100;
+                                                            const v_1130 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1130;
                                                             {
-                                                                const v_1102 = rt.upd(cur[28], b_self_646, (at_1101) => cd_NO_DOMAIN());
-                                                                n28 = v_1102;
+                                                                const v_1132 = rt.upd(cur[28], b_self_676, (at_1131) => cd_NO_DOMAIN());
+                                                                n28 = v_1132;
                                                                 {
-                                                                    const v_1104 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1104;
+                                                                    const v_1134 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1134;
                                                                     {
-                                                                        const v_1106 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1106;
+                                                                        const v_1136 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1136;
                                                                         {
-                                                                            const v_1108 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1108;
+                                                                            const v_1138 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1138;
                                                                             {
-                                                                                const v_1110 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1110;
+                                                                                const v_1140 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1140;
                                                                                 {
-                                                                                    const v_1112 = rt.upd(cur[33], b_self_646, (at_1111) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1112;
+                                                                                    const v_1142 = rt.upd(cur[33], b_self_676, (at_1141) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1142;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10555,13 +10569,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1114 = rt.upd(cur[27], b_self_646, (at_1113) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1114;
+                                        const v_1144 = rt.upd(cur[27], b_self_676, (at_1143) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1144;
                                         {
-                                            const v_1116 = rt.updv(cur[32], b_self_646, "do_execve_build");
-                                            n32 = v_1116;
+                                            const v_1146 = rt.updv(cur[32], b_self_676, "do_execve_build");
+                                            n32 = v_1146;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10636,13 +10650,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build")) {
                                     {
-                                        const v_1118 = rt.upd(cur[28], b_self_646, (at_1117) => ((rt.eq(rt.app(cur[27], b_self_646), 0) && rt.eq(rt.app(cur[4], b_self_646), 0)) ? rt.dot(rt.app(cur[14], b_self_646), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_646), "id"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))])));
-                                        n28 = v_1118;
+                                        const v_1148 = rt.upd(cur[28], b_self_676, (at_1147) => ((rt.eq(rt.app(cur[27], b_self_676), 0) && rt.eq(rt.app(cur[4], b_self_676), 0)) ? rt.dot(rt.app(cur[14], b_self_676), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_676), "id"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))])));
+                                        n28 = v_1148;
                                         {
-                                            const v_1120 = rt.updv(cur[32], b_self_646, "do_execve_exec_checks");
-                                            n32 = v_1120;
+                                            const v_1150 = rt.updv(cur[32], b_self_676, "do_execve_exec_checks");
+                                            n32 = v_1150;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10717,14 +10731,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1122 = rt.updv(cur[25], b_self_646, "ENOMEM");
-                                            n25 = v_1122;
+                                            const v_1152 = rt.updv(cur[25], b_self_676, "ENOMEM");
+                                            n25 = v_1152;
                                             {
-                                                const v_1124 = rt.updv(cur[32], b_self_646, "do_execve_exec_checks");
-                                                n32 = v_1124;
+                                                const v_1154 = rt.updv(cur[32], b_self_676, "do_execve_exec_checks");
+                                                n32 = v_1154;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10800,16 +10814,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_checks")) {
                                     {
-                                        const v_1126 = rt.updv(cur[17], b_self_646, "EXEC_CHECKED");
-                                        n17 = v_1126;
+                                        const v_1156 = rt.updv(cur[17], b_self_676, "EXEC_CHECKED");
+                                        n17 = v_1156;
                                         {
-                                            const v_1128 = rt.upd(cur[29], b_self_646, (at_1127) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_646))));
-                                            n29 = v_1128;
+                                            const v_1158 = rt.upd(cur[29], b_self_676, (at_1157) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_676))));
+                                            n29 = v_1158;
                                             {
-                                                const v_1130 = rt.updv(cur[32], b_self_646, "do_execve_early_fail");
-                                                n32 = v_1130;
+                                                const v_1160 = rt.updv(cur[32], b_self_676, "do_execve_early_fail");
+                                                n32 = v_1160;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10884,10 +10898,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_early_fail")) {
                                     {
-                                        const v_1132 = rt.upd(cur[32], b_self_646, (at_1131) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1132;
+                                        const v_1162 = rt.upd(cur[32], b_self_676, (at_1161) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1162;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10962,19 +10976,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed")) {
                                     {
-                                        const v_1133 = K_None;
-                                        n0 = v_1133;
+                                        const v_1163 = K_None;
+                                        n0 = v_1163;
                                         {
-                                            const v_1135 = rt.updv(cur[10], b_self_646, true);
-                                            n10 = v_1135;
+                                            const v_1165 = rt.updv(cur[10], b_self_676, true);
+                                            n10 = v_1165;
                                             {
-                                                const v_1137 = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                                                n17 = v_1137;
+                                                const v_1167 = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                                                n17 = v_1167;
                                                 {
-                                                    const v_1139 = rt.updv(cur[32], b_self_646, "do_execve_build_failed_ret");
-                                                    n32 = v_1139;
+                                                    const v_1169 = rt.updv(cur[32], b_self_676, "do_execve_build_failed_ret");
+                                                    n32 = v_1169;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11049,41 +11063,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1141 = rt.upd(cur[18], b_self_646, (at_1140) => rt.app(cur[25], b_self_646));
-                                            n18 = v_1141;
+                                            const v_1171 = rt.upd(cur[18], b_self_676, (at_1170) => rt.app(cur[25], b_self_676));
+                                            n18 = v_1171;
                                             {
-                                                const v_1143 = rt.upd(cur[24], b_self_646, (at_1142) => cd_INIT_CRED());
-                                                n24 = v_1143;
+                                                const v_1173 = rt.upd(cur[24], b_self_676, (at_1172) => cd_INIT_CRED());
+                                                n24 = v_1173;
                                                 {
-                                                    const v_1145 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1145;
+                                                    const v_1175 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1175;
                                                     {
-                                                        const v_1147 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1147;
+                                                        const v_1177 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1177;
                                                         {
-                                                            const v_1149 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1149;
+                                                            const v_1179 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1179;
                                                             {
-                                                                const v_1151 = rt.upd(cur[28], b_self_646, (at_1150) => cd_NO_DOMAIN());
-                                                                n28 = v_1151;
+                                                                const v_1181 = rt.upd(cur[28], b_self_676, (at_1180) => cd_NO_DOMAIN());
+                                                                n28 = v_1181;
                                                                 {
-                                                                    const v_1153 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1153;
+                                                                    const v_1183 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1183;
                                                                     {
-                                                                        const v_1155 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1155;
+                                                                        const v_1185 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1185;
                                                                         {
-                                                                            const v_1157 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1157;
+                                                                            const v_1187 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1187;
                                                                             {
-                                                                                const v_1159 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1159;
+                                                                                const v_1189 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1189;
                                                                                 {
-                                                                                    const v_1161 = rt.upd(cur[33], b_self_646, (at_1160) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1161;
+                                                                                    const v_1191 = rt.upd(cur[33], b_self_676, (at_1190) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1191;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11158,40 +11172,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1163 = rt.upd(cur[21], b_self_646, (at_1162) => rt.app(cur[25], b_self_646));
-                                            n21 = v_1163;
+                                            const v_1193 = rt.upd(cur[21], b_self_676, (at_1192) => rt.app(cur[25], b_self_676));
+                                            n21 = v_1193;
                                             {
-                                                const v_1165 = rt.upd(cur[24], b_self_646, (at_1164) => cd_INIT_CRED());
-                                                n24 = v_1165;
+                                                const v_1195 = rt.upd(cur[24], b_self_676, (at_1194) => cd_INIT_CRED());
+                                                n24 = v_1195;
                                                 {
-                                                    const v_1167 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1167;
+                                                    const v_1197 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1197;
                                                     {
-                                                        const v_1169 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1169;
+                                                        const v_1199 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1199;
                                                         {
-                                                            const v_1171 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1171;
+                                                            const v_1201 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1201;
                                                             {
-                                                                const v_1173 = rt.upd(cur[28], b_self_646, (at_1172) => cd_NO_DOMAIN());
-                                                                n28 = v_1173;
+                                                                const v_1203 = rt.upd(cur[28], b_self_676, (at_1202) => cd_NO_DOMAIN());
+                                                                n28 = v_1203;
                                                                 {
-                                                                    const v_1175 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1175;
+                                                                    const v_1205 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1205;
                                                                     {
-                                                                        const v_1177 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1177;
+                                                                        const v_1207 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1207;
                                                                         {
-                                                                            const v_1179 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1179;
+                                                                            const v_1209 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1209;
                                                                             {
-                                                                                const v_1181 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1181;
+                                                                                const v_1211 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1211;
                                                                                 {
-                                                                                    const v_1183 = rt.upd(cur[33], b_self_646, (at_1182) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1183;
+                                                                                    const v_1213 = rt.upd(cur[33], b_self_676, (at_1212) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1213;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11267,10 +11281,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_232")) {
                                     {
-                                        const v_1185 = rt.updv(cur[32], b_self_646, "do_execve_exec_fails");
-                                        n32 = v_1185;
+                                        const v_1215 = rt.updv(cur[32], b_self_676, "do_execve_exec_fails");
+                                        n32 = v_1215;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11345,8 +11359,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1187 = rt.updv(cur[32], b_self_646, "do_execve_exec_goes_on");
-                                        n32 = v_1187;
+                                        const v_1217 = rt.updv(cur[32], b_self_676, "do_execve_exec_goes_on");
+                                        n32 = v_1217;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11421,19 +11435,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails")) {
                                     {
-                                        const v_1188 = K_None;
-                                        n0 = v_1188;
+                                        const v_1218 = K_None;
+                                        n0 = v_1218;
                                         {
-                                            const v_1190 = rt.updv(cur[10], b_self_646, true);
-                                            n10 = v_1190;
+                                            const v_1220 = rt.updv(cur[10], b_self_676, true);
+                                            n10 = v_1220;
                                             {
-                                                const v_1192 = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                                                n17 = v_1192;
+                                                const v_1222 = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                                                n17 = v_1222;
                                                 {
-                                                    const v_1194 = rt.updv(cur[32], b_self_646, "do_execve_exec_fails_ret");
-                                                    n32 = v_1194;
+                                                    const v_1224 = rt.updv(cur[32], b_self_676, "do_execve_exec_fails_ret");
+                                                    n32 = v_1224;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11508,41 +11522,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1196 = rt.updv(cur[18], b_self_646, "ENOEXEC");
-                                            n18 = v_1196;
+                                            const v_1226 = rt.updv(cur[18], b_self_676, "ENOEXEC");
+                                            n18 = v_1226;
                                             {
-                                                const v_1198 = rt.upd(cur[24], b_self_646, (at_1197) => cd_INIT_CRED());
-                                                n24 = v_1198;
+                                                const v_1228 = rt.upd(cur[24], b_self_676, (at_1227) => cd_INIT_CRED());
+                                                n24 = v_1228;
                                                 {
-                                                    const v_1200 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1200;
+                                                    const v_1230 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1230;
                                                     {
-                                                        const v_1202 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1202;
+                                                        const v_1232 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1232;
                                                         {
-                                                            const v_1204 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1204;
+                                                            const v_1234 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1234;
                                                             {
-                                                                const v_1206 = rt.upd(cur[28], b_self_646, (at_1205) => cd_NO_DOMAIN());
-                                                                n28 = v_1206;
+                                                                const v_1236 = rt.upd(cur[28], b_self_676, (at_1235) => cd_NO_DOMAIN());
+                                                                n28 = v_1236;
                                                                 {
-                                                                    const v_1208 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1208;
+                                                                    const v_1238 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1238;
                                                                     {
-                                                                        const v_1210 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1210;
+                                                                        const v_1240 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1240;
                                                                         {
-                                                                            const v_1212 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1212;
+                                                                            const v_1242 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1242;
                                                                             {
-                                                                                const v_1214 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1214;
+                                                                                const v_1244 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1244;
                                                                                 {
-                                                                                    const v_1216 = rt.upd(cur[33], b_self_646, (at_1215) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1216;
+                                                                                    const v_1246 = rt.upd(cur[33], b_self_676, (at_1245) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1246;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11617,40 +11631,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1218 = rt.updv(cur[21], b_self_646, "ENOEXEC");
-                                            n21 = v_1218;
+                                            const v_1248 = rt.updv(cur[21], b_self_676, "ENOEXEC");
+                                            n21 = v_1248;
                                             {
-                                                const v_1220 = rt.upd(cur[24], b_self_646, (at_1219) => cd_INIT_CRED());
-                                                n24 = v_1220;
+                                                const v_1250 = rt.upd(cur[24], b_self_676, (at_1249) => cd_INIT_CRED());
+                                                n24 = v_1250;
                                                 {
-                                                    const v_1222 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1222;
+                                                    const v_1252 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1252;
                                                     {
-                                                        const v_1224 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1224;
+                                                        const v_1254 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1254;
                                                         {
-                                                            const v_1226 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1226;
+                                                            const v_1256 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1256;
                                                             {
-                                                                const v_1228 = rt.upd(cur[28], b_self_646, (at_1227) => cd_NO_DOMAIN());
-                                                                n28 = v_1228;
+                                                                const v_1258 = rt.upd(cur[28], b_self_676, (at_1257) => cd_NO_DOMAIN());
+                                                                n28 = v_1258;
                                                                 {
-                                                                    const v_1230 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1230;
+                                                                    const v_1260 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1260;
                                                                     {
-                                                                        const v_1232 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1232;
+                                                                        const v_1262 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1262;
                                                                         {
-                                                                            const v_1234 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1234;
+                                                                            const v_1264 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1264;
                                                                             {
-                                                                                const v_1236 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1236;
+                                                                                const v_1266 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1266;
                                                                                 {
-                                                                                    const v_1238 = rt.upd(cur[33], b_self_646, (at_1237) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1238;
+                                                                                    const v_1268 = rt.upd(cur[33], b_self_676, (at_1267) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1268;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11726,10 +11740,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1240 = rt.updv(cur[32], b_self_646, "do_execve_exec_ponr");
-                                        n32 = v_1240;
+                                        const v_1270 = rt.updv(cur[32], b_self_676, "do_execve_exec_ponr");
+                                        n32 = v_1270;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11804,13 +11818,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1242 = rt.updv(cur[17], b_self_646, "EXEC_PONR");
-                                        n17 = v_1242;
+                                        const v_1272 = rt.updv(cur[17], b_self_676, "EXEC_PONR");
+                                        n17 = v_1272;
                                         {
-                                            const v_1244 = rt.updv(cur[32], b_self_646, "do_execve_exec_zap");
-                                            n32 = v_1244;
+                                            const v_1274 = rt.updv(cur[32], b_self_676, "do_execve_exec_zap");
+                                            n32 = v_1274;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11885,13 +11899,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_zap")) {
                                     {
-                                        const v_1246 = rt.fcn(rt.domain(cur[12]), (b_t_1245) => (rt.in(b_t_1245, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1245), "A disjunct") || !rt.eq(b_t_1245, b_self_646)) : rt.app(cur[12], b_t_1245)));
-                                        n12 = v_1246;
+                                        const v_1276 = rt.fcn(rt.domain(cur[12]), (b_t_1275) => (rt.in(b_t_1275, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1275), "A disjunct") || !rt.eq(b_t_1275, b_self_676)) : rt.app(cur[12], b_t_1275)));
+                                        n12 = v_1276;
                                         {
-                                            const v_1248 = rt.updv(cur[32], b_self_646, "do_execve_exec_dethread");
-                                            n32 = v_1248;
+                                            const v_1278 = rt.updv(cur[32], b_self_676, "do_execve_exec_dethread");
+                                            n32 = v_1278;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11966,14 +11980,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethread")) {
-                                    const k_1249 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethread")) {
+                                    const k_1279 = () => {
                                         {
-                                            const v_1253 = rt.upd(cur[30], b_self_646, (at_1250) => !((s_1251) => s_1251.every((b_t_1252) => (rt.eq(b_t_1252, b_self_646) || !rt.notin(rt.app(cur[32], b_t_1252), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1253;
+                                            const v_1283 = rt.upd(cur[30], b_self_676, (at_1280) => !((s_1281) => s_1281.every((b_t_1282) => (rt.eq(b_t_1282, b_self_676) || !rt.notin(rt.app(cur[32], b_t_1282), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1283;
                                             {
-                                                const v_1255 = rt.updv(cur[32], b_self_646, "do_execve_exec_dethreaded");
-                                                n32 = v_1255;
+                                                const v_1285 = rt.updv(cur[32], b_self_676, "do_execve_exec_dethreaded");
+                                                n32 = v_1285;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -12049,31 +12063,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1256 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1258 = (i_1259) => {
-                                            if (i_1259 === t_1256.length) {
-                                                k_1249();
+                                        const t_1286 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1288 = (i_1289) => {
+                                            if (i_1289 === t_1286.length) {
+                                                k_1279();
                                             }
                                             else {
-                                                const b_t_1257 = t_1256[i_1259][0];
-                                                if (rt.eq(b_t_1257, b_self_646)) {
-                                                    step_1258(i_1259 + 1);
+                                                const b_t_1287 = t_1286[i_1289][0];
+                                                if (rt.eq(b_t_1287, b_self_676)) {
+                                                    step_1288(i_1289 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1257), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1258(i_1259 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1287), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1288(i_1289 + 1);
                                                 }
                                             }
                                         };
-                                        step_1258(0);
+                                        step_1288(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_646), "A conjunct of an action")) {
-                                        k_1249();
+                                    if (rt.bool(rt.app(cur[12], b_self_676), "A conjunct of an action")) {
+                                        k_1279();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1261 = rt.upd(cur[32], b_self_646, (at_1260) => (rt.bool(rt.app(cur[30], b_self_646), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1261;
+                                        const v_1291 = rt.upd(cur[32], b_self_676, (at_1290) => (rt.bool(rt.app(cur[30], b_self_676), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1291;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -12148,16 +12162,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed")) {
                                     {
-                                        const v_1262 = K_None;
-                                        n0 = v_1262;
+                                        const v_1292 = K_None;
+                                        n0 = v_1292;
                                         {
-                                            const v_1264 = rt.updv(cur[17], b_self_646, "EXEC_NONE");
-                                            n17 = v_1264;
+                                            const v_1294 = rt.updv(cur[17], b_self_676, "EXEC_NONE");
+                                            n17 = v_1294;
                                             {
-                                                const v_1266 = rt.updv(cur[32], b_self_646, "do_execve_exec_killed_ret");
-                                                n32 = v_1266;
+                                                const v_1296 = rt.updv(cur[32], b_self_676, "do_execve_exec_killed_ret");
+                                                n32 = v_1296;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -12232,41 +12246,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1268 = rt.updv(cur[18], b_self_646, "EINTR");
-                                            n18 = v_1268;
+                                            const v_1298 = rt.updv(cur[18], b_self_676, "EINTR");
+                                            n18 = v_1298;
                                             {
-                                                const v_1270 = rt.upd(cur[24], b_self_646, (at_1269) => cd_INIT_CRED());
-                                                n24 = v_1270;
+                                                const v_1300 = rt.upd(cur[24], b_self_676, (at_1299) => cd_INIT_CRED());
+                                                n24 = v_1300;
                                                 {
-                                                    const v_1272 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1272;
+                                                    const v_1302 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1302;
                                                     {
-                                                        const v_1274 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1274;
+                                                        const v_1304 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1304;
                                                         {
-                                                            const v_1276 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1276;
+                                                            const v_1306 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1306;
                                                             {
-                                                                const v_1278 = rt.upd(cur[28], b_self_646, (at_1277) => cd_NO_DOMAIN());
-                                                                n28 = v_1278;
+                                                                const v_1308 = rt.upd(cur[28], b_self_676, (at_1307) => cd_NO_DOMAIN());
+                                                                n28 = v_1308;
                                                                 {
-                                                                    const v_1280 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1280;
+                                                                    const v_1310 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1310;
                                                                     {
-                                                                        const v_1282 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1282;
+                                                                        const v_1312 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1312;
                                                                         {
-                                                                            const v_1284 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1284;
+                                                                            const v_1314 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1314;
                                                                             {
-                                                                                const v_1286 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1286;
+                                                                                const v_1316 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1316;
                                                                                 {
-                                                                                    const v_1288 = rt.upd(cur[33], b_self_646, (at_1287) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1288;
+                                                                                    const v_1318 = rt.upd(cur[33], b_self_676, (at_1317) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1318;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12341,40 +12355,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1290 = rt.updv(cur[21], b_self_646, "EINTR");
-                                            n21 = v_1290;
+                                            const v_1320 = rt.updv(cur[21], b_self_676, "EINTR");
+                                            n21 = v_1320;
                                             {
-                                                const v_1292 = rt.upd(cur[24], b_self_646, (at_1291) => cd_INIT_CRED());
-                                                n24 = v_1292;
+                                                const v_1322 = rt.upd(cur[24], b_self_676, (at_1321) => cd_INIT_CRED());
+                                                n24 = v_1322;
                                                 {
-                                                    const v_1294 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1294;
+                                                    const v_1324 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1324;
                                                     {
-                                                        const v_1296 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1296;
+                                                        const v_1326 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1326;
                                                         {
-                                                            const v_1298 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1298;
+                                                            const v_1328 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1328;
                                                             {
-                                                                const v_1300 = rt.upd(cur[28], b_self_646, (at_1299) => cd_NO_DOMAIN());
-                                                                n28 = v_1300;
+                                                                const v_1330 = rt.upd(cur[28], b_self_676, (at_1329) => cd_NO_DOMAIN());
+                                                                n28 = v_1330;
                                                                 {
-                                                                    const v_1302 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1302;
+                                                                    const v_1332 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1332;
                                                                     {
-                                                                        const v_1304 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1304;
+                                                                        const v_1334 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1334;
                                                                         {
-                                                                            const v_1306 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1306;
+                                                                            const v_1336 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1336;
                                                                             {
-                                                                                const v_1308 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1308;
+                                                                                const v_1338 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1338;
                                                                                 {
-                                                                                    const v_1310 = rt.upd(cur[33], b_self_646, (at_1309) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1310;
+                                                                                    const v_1340 = rt.upd(cur[33], b_self_676, (at_1339) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1340;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12450,13 +12464,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_committing")) {
                                     {
-                                        const v_1312 = rt.updv(cur[17], b_self_646, "EXEC_COMMITTING");
-                                        n17 = v_1312;
+                                        const v_1342 = rt.updv(cur[17], b_self_676, "EXEC_COMMITTING");
+                                        n17 = v_1342;
                                         {
-                                            const v_1314 = rt.updv(cur[32], b_self_646, "do_execve_ex_prereq");
-                                            n32 = v_1314;
+                                            const v_1344 = rt.updv(cur[32], b_self_676, "do_execve_ex_prereq");
+                                            n32 = v_1344;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12531,13 +12545,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1316 = rt.updv(cur[32], b_self_646, "do_execve_ex_order");
-                                        n32 = v_1316;
+                                        const v_1346 = rt.updv(cur[32], b_self_676, "do_execve_ex_order");
+                                        n32 = v_1346;
                                         {
-                                            const v_1317 = ((rt.eq(rt.app(cur[4], b_self_646), 0) || rt.bool(rt.app(cur[7], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1317;
+                                            const v_1347 = ((rt.eq(rt.app(cur[4], b_self_676), 0) || rt.bool(rt.app(cur[7], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1347;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12612,13 +12626,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_order")) {
                                     {
-                                        const v_1319 = rt.updv(cur[32], b_self_646, "do_execve_ex_excl");
-                                        n32 = v_1319;
+                                        const v_1349 = rt.updv(cur[32], b_self_676, "do_execve_ex_excl");
+                                        n32 = v_1349;
                                         {
-                                            const v_1320 = (rt.eq(rt.dot(rt.app(cur[28], b_self_646), "layers"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1320;
+                                            const v_1350 = (rt.eq(rt.dot(rt.app(cur[28], b_self_676), "layers"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1350;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12693,13 +12707,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_excl")) {
                                     {
-                                        const v_1322 = rt.updv(cur[32], b_self_646, "do_execve_install");
-                                        n32 = v_1322;
+                                        const v_1352 = rt.updv(cur[32], b_self_676, "do_execve_install");
+                                        n32 = v_1352;
                                         {
-                                            const v_1325 = ((rt.eq(cur[2], 0) || ((s_1323) => s_1323.some((b_i_1324) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_646), "layers"), b_i_1324), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_646), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1325;
+                                            const v_1355 = ((rt.eq(cur[2], 0) || ((s_1353) => s_1353.some((b_i_1354) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_676), "layers"), b_i_1354), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_676), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1355;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12774,40 +12788,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_install")) {
                                     {
-                                        const v_1327 = rt.updv(cur[4], b_self_646, 0);
-                                        n4 = v_1327;
+                                        const v_1357 = rt.updv(cur[4], b_self_676, 0);
+                                        n4 = v_1357;
                                         {
-                                            const v_1329 = rt.updv(cur[5], b_self_646, false);
-                                            n5 = v_1329;
+                                            const v_1359 = rt.updv(cur[5], b_self_676, false);
+                                            n5 = v_1359;
                                             {
-                                                const v_1331 = rt.updv(cur[6], b_self_646, 0);
-                                                n6 = v_1331;
+                                                const v_1361 = rt.updv(cur[6], b_self_676, 0);
+                                                n6 = v_1361;
                                                 {
-                                                    const v_1333 = rt.upd(cur[8], b_self_646, (at_1332) => rt.app(cur[28], b_self_646));
-                                                    n8 = v_1333;
+                                                    const v_1363 = rt.upd(cur[8], b_self_676, (at_1362) => rt.app(cur[28], b_self_676));
+                                                    n8 = v_1363;
                                                     {
-                                                        const v_1335 = rt.upd(cur[9], b_self_646, (at_1334) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")));
-                                                        n9 = v_1335;
+                                                        const v_1365 = rt.upd(cur[9], b_self_676, (at_1364) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")));
+                                                        n9 = v_1365;
                                                         {
-                                                            const v_1337 = rt.updv(cur[10], b_self_646, false);
-                                                            n10 = v_1337;
+                                                            const v_1367 = rt.updv(cur[10], b_self_676, false);
+                                                            n10 = v_1367;
                                                             {
-                                                                const v_1341 = rt.upd(cur[14], b_self_646, (at_1338) => rt.upd(rt.upd(rt.app(cur[24], b_self_646), "dom", (at_1339) => rt.app(cur[28], b_self_646)), "cap", (at_1340) => (rt.bool(rt.dot(rt.app(cur[24], b_self_646), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_646), "A disjunct"))));
-                                                                n14 = v_1341;
+                                                                const v_1371 = rt.upd(cur[14], b_self_676, (at_1368) => rt.upd(rt.upd(rt.app(cur[24], b_self_676), "dom", (at_1369) => rt.app(cur[28], b_self_676)), "cap", (at_1370) => (rt.bool(rt.dot(rt.app(cur[24], b_self_676), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_676), "A disjunct"))));
+                                                                n14 = v_1371;
                                                                 {
-                                                                    const v_1343 = rt.upd(cur[16], b_self_646, (at_1342) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")));
-                                                                    n16 = v_1343;
+                                                                    const v_1373 = rt.upd(cur[16], b_self_676, (at_1372) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")));
+                                                                    n16 = v_1373;
                                                                     {
-                                                                        const v_1345 = rt.updv(cur[17], b_self_646, "EXEC_COMMITTED");
-                                                                        n17 = v_1345;
+                                                                        const v_1375 = rt.updv(cur[17], b_self_676, "EXEC_COMMITTED");
+                                                                        n17 = v_1375;
                                                                         {
-                                                                            const v_1347 = rt.upd(cur[31], b_self_646, (at_1346) => rt.app(cur[5], b_self_646));
-                                                                            n31 = v_1347;
+                                                                            const v_1377 = rt.upd(cur[31], b_self_676, (at_1376) => rt.app(cur[5], b_self_676));
+                                                                            n31 = v_1377;
                                                                             {
-                                                                                const v_1349 = rt.updv(cur[32], b_self_646, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1349;
+                                                                                const v_1379 = rt.updv(cur[32], b_self_676, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_1379;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -12882,13 +12896,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1351 = rt.updv(cur[32], b_self_646, "do_execve_exec_unlock");
-                                        n32 = v_1351;
+                                        const v_1381 = rt.updv(cur[32], b_self_676, "do_execve_exec_unlock");
+                                        n32 = v_1381;
                                         {
-                                            const v_1352 = ((rt.not(rt.app(cur[31], b_self_646)) || rt.bool(rt.app(cur[16], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1352;
+                                            const v_1382 = ((rt.not(rt.app(cur[31], b_self_676)) || rt.bool(rt.app(cur[16], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_1382;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12963,13 +12977,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1353 = K_None;
-                                        n0 = v_1353;
+                                        const v_1383 = K_None;
+                                        n0 = v_1383;
                                         {
-                                            const v_1355 = rt.updv(cur[32], b_self_646, "do_execve_exec_ok");
-                                            n32 = v_1355;
+                                            const v_1385 = rt.updv(cur[32], b_self_676, "do_execve_exec_ok");
+                                            n32 = v_1385;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -13044,41 +13058,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec")) {
                                         {
-                                            const v_1357 = rt.updv(cur[18], b_self_646, "OK");
-                                            n18 = v_1357;
+                                            const v_1387 = rt.updv(cur[18], b_self_676, "OK");
+                                            n18 = v_1387;
                                             {
-                                                const v_1359 = rt.upd(cur[24], b_self_646, (at_1358) => cd_INIT_CRED());
-                                                n24 = v_1359;
+                                                const v_1389 = rt.upd(cur[24], b_self_676, (at_1388) => cd_INIT_CRED());
+                                                n24 = v_1389;
                                                 {
-                                                    const v_1361 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1361;
+                                                    const v_1391 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1391;
                                                     {
-                                                        const v_1363 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1363;
+                                                        const v_1393 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1393;
                                                         {
-                                                            const v_1365 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1365;
+                                                            const v_1395 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1395;
                                                             {
-                                                                const v_1367 = rt.upd(cur[28], b_self_646, (at_1366) => cd_NO_DOMAIN());
-                                                                n28 = v_1367;
+                                                                const v_1397 = rt.upd(cur[28], b_self_676, (at_1396) => cd_NO_DOMAIN());
+                                                                n28 = v_1397;
                                                                 {
-                                                                    const v_1369 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1369;
+                                                                    const v_1399 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1399;
                                                                     {
-                                                                        const v_1371 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1371;
+                                                                        const v_1401 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1401;
                                                                         {
-                                                                            const v_1373 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1373;
+                                                                            const v_1403 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1403;
                                                                             {
-                                                                                const v_1375 = rt.updv(cur[32], b_self_646, "Requester_next_exec");
-                                                                                n32 = v_1375;
+                                                                                const v_1405 = rt.updv(cur[32], b_self_676, "Requester_next_exec");
+                                                                                n32 = v_1405;
                                                                                 {
-                                                                                    const v_1377 = rt.upd(cur[33], b_self_646, (at_1376) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1377;
+                                                                                    const v_1407 = rt.upd(cur[33], b_self_676, (at_1406) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1407;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13153,40 +13167,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1379 = rt.updv(cur[21], b_self_646, "OK");
-                                            n21 = v_1379;
+                                            const v_1409 = rt.updv(cur[21], b_self_676, "OK");
+                                            n21 = v_1409;
                                             {
-                                                const v_1381 = rt.upd(cur[24], b_self_646, (at_1380) => cd_INIT_CRED());
-                                                n24 = v_1381;
+                                                const v_1411 = rt.upd(cur[24], b_self_676, (at_1410) => cd_INIT_CRED());
+                                                n24 = v_1411;
                                                 {
-                                                    const v_1383 = rt.updv(cur[25], b_self_646, "OK");
-                                                    n25 = v_1383;
+                                                    const v_1413 = rt.updv(cur[25], b_self_676, "OK");
+                                                    n25 = v_1413;
                                                     {
-                                                        const v_1385 = rt.updv(cur[26], b_self_646, "OK");
-                                                        n26 = v_1385;
+                                                        const v_1415 = rt.updv(cur[26], b_self_676, "OK");
+                                                        n26 = v_1415;
                                                         {
-                                                            const v_1387 = rt.updv(cur[27], b_self_646, 0);
-                                                            n27 = v_1387;
+                                                            const v_1417 = rt.updv(cur[27], b_self_676, 0);
+                                                            n27 = v_1417;
                                                             {
-                                                                const v_1389 = rt.upd(cur[28], b_self_646, (at_1388) => cd_NO_DOMAIN());
-                                                                n28 = v_1389;
+                                                                const v_1419 = rt.upd(cur[28], b_self_676, (at_1418) => cd_NO_DOMAIN());
+                                                                n28 = v_1419;
                                                                 {
-                                                                    const v_1391 = rt.updv(cur[29], b_self_646, false);
-                                                                    n29 = v_1391;
+                                                                    const v_1421 = rt.updv(cur[29], b_self_676, false);
+                                                                    n29 = v_1421;
                                                                     {
-                                                                        const v_1393 = rt.updv(cur[30], b_self_646, false);
-                                                                        n30 = v_1393;
+                                                                        const v_1423 = rt.updv(cur[30], b_self_676, false);
+                                                                        n30 = v_1423;
                                                                         {
-                                                                            const v_1395 = rt.updv(cur[31], b_self_646, false);
-                                                                            n31 = v_1395;
+                                                                            const v_1425 = rt.updv(cur[31], b_self_676, false);
+                                                                            n31 = v_1425;
                                                                             {
-                                                                                const v_1397 = rt.updv(cur[32], b_self_646, "Sibling_linger");
-                                                                                n32 = v_1397;
+                                                                                const v_1427 = rt.updv(cur[32], b_self_676, "Sibling_linger");
+                                                                                n32 = v_1427;
                                                                                 {
-                                                                                    const v_1399 = rt.upd(cur[33], b_self_646, (at_1398) => rt.tail(rt.app(cur[33], b_self_646)));
-                                                                                    n33 = v_1399;
+                                                                                    const v_1429 = rt.upd(cur[33], b_self_676, (at_1428) => rt.tail(rt.app(cur[33], b_self_676)));
+                                                                                    n33 = v_1429;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13307,7 +13321,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_646), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_646, (at_647) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_646, (at_648) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_646, (at_649) => rt.upd(rt.upd(rt.app(cur[14], b_self_646), "cap", (at_650) => K_CAP), "dom", (at_651) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_646), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_646, (at_652) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_654) => (rt.lt(rt.app(cur[19], b_self_646), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_646, (at_655) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_646)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_657) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_646, (at_658) => rt.add(rt.app(cur[19], b_self_646), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_661) => ((rt.lt(rt.app(cur[20], b_self_646), K_EXECS) && rt.not(rt.app(cur[12], b_self_646))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_663) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_646, (at_664) => rt.add(rt.app(cur[20], b_self_646), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_646), "A disjunct") || !((s_666) => s_666.some((b_t_667) => (!rt.eq(b_t_667, b_self_646) && rt.notin(rt.app(cur[32], b_t_667), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_667), "Done") && rt.not(rt.app(cur[12], b_t_667)) && !rt.in(rt.app(cur[32], b_t_667), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_667), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_669) => (rt.bool(rt.app(cur[12], b_self_646), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_672) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_677) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_678) => (!(rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_683) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_646, (at_684) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_646) : rt.app(cur[4], b_self_646)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_646, (at_685) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_646)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_646, (at_686) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.add(rt.app(cur[6], b_self_646), 1) : rt.app(cur[6], b_self_646)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_646, (at_687) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_646), "cap"), "A disjunct")) : rt.app(cur[7], b_self_646)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_691) => rt.app(cur[23], b_self_646))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_646, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_646, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_695) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_646), "A disjunct") || rt.bool(rt.app(cur[13], b_self_646), "A disjunct") || rt.bool(rt.app(cur[12], b_self_646), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_646 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_646, (at_696) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_698) => (!rt.eqs(rt.app(cur[26], b_self_646), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_700) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_704) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_709) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_711) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_715) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_720) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_646, (at_721) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_646), 1) : rt.app(cur[15], b_self_646)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_646, (at_722) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_646)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_723) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_646), "id", (at_724) => rt.rec(R_1, [b_self_646, rt.add(rt.app(cur[15], b_self_646), 1)])) : rt.app(cur[24], b_self_646)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_646, (at_725) => (rt.lt(rt.app(cur[15], b_self_646), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_729) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_733) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_734) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_738) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_743) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_646, (at_744) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_745) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_749) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_754) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_646, (at_755) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_757) => ((rt.eq(rt.app(cur[27], b_self_646), 0) && rt.eq(rt.app(cur[4], b_self_646), 0)) ? rt.dot(rt.app(cur[14], b_self_646), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_646), "id"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_646, (at_762) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_646))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_764) => (!rt.eqs(rt.app(cur[25], b_self_646), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_646, (at_768) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_769) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_773) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_778) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_646, (at_779) => rt.app(cur[25], b_self_646))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_780) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_784) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_789) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_796) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_800) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_805) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_807) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_811) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_816) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_820) => (rt.in(b_t_820, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_820), "A disjunct") || !rt.eq(b_t_820, b_self_646)) : rt.app(cur[12], b_t_820)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethread") && (((s_822) => s_822.every((b_t_823) => (rt.eq(b_t_823, b_self_646) || !rt.notin(rt.app(cur[32], b_t_823), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_646), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_646, (at_824) => !((s_825) => s_825.every((b_t_826) => (rt.eq(b_t_826, b_self_646) || !rt.notin(rt.app(cur[32], b_t_826), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_646, (at_828) => (rt.bool(rt.app(cur[30], b_self_646), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_832) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_836) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_841) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_843) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_847) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_852) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_646), 0) || rt.bool(rt.app(cur[7], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_646), "layers"), (rt.eq(rt.app(cur[4], b_self_646), 0) ? (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646))) : (rt.eq(rt.app(cur[27], b_self_646), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[4], b_self_646)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_646), "dom"), "layers"), rt.app(cur[27], b_self_646)), rt.app(cur[4], b_self_646))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_858) => s_858.some((b_i_859) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_646), "layers"), b_i_859), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_646), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_646, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_646, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_646, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_646, (at_863) => rt.app(cur[28], b_self_646))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_646, (at_864) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_646, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_646, (at_866) => rt.upd(rt.upd(rt.app(cur[24], b_self_646), "dom", (at_867) => rt.app(cur[28], b_self_646)), "cap", (at_868) => (rt.bool(rt.dot(rt.app(cur[24], b_self_646), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_646), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_646, (at_869) => (rt.bool(rt.app(cur[16], b_self_646), "A disjunct") || rt.bool(rt.app(cur[5], b_self_646), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_646, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_646, (at_871) => rt.app(cur[5], b_self_646))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_646)) || rt.bool(rt.app(cur[16], b_self_646), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_646), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_646, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_876) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_880) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_885) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_646)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_646, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_646, (at_887) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_646, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_646, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_646, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_646, (at_891) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_646, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_646, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_646, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_646, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_646, (at_896) => rt.tail(rt.app(cur[33], b_self_646)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_676), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_676, (at_677) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_676, (at_678) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_676, (at_679) => rt.upd(rt.upd(rt.app(cur[14], b_self_676), "cap", (at_680) => K_CAP), "dom", (at_681) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_676), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_676, (at_682) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_684) => (rt.lt(rt.app(cur[19], b_self_676), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_676, (at_685) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_676)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_687) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_676, (at_688) => rt.add(rt.app(cur[19], b_self_676), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_691) => ((rt.lt(rt.app(cur[20], b_self_676), K_EXECS) && rt.not(rt.app(cur[12], b_self_676))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_693) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_676, (at_694) => rt.add(rt.app(cur[20], b_self_676), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_676), "A disjunct") || !((s_696) => s_696.some((b_t_697) => (!rt.eq(b_t_697, b_self_676) && rt.notin(rt.app(cur[32], b_t_697), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_697), "Done") && rt.not(rt.app(cur[12], b_t_697)) && !rt.in(rt.app(cur[32], b_t_697), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_697), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_699) => (rt.bool(rt.app(cur[12], b_self_676), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_702) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_707) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_708) => (!(rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_713) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_676, (at_714) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_676) : rt.app(cur[4], b_self_676)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_676, (at_715) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_676)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_676, (at_716) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.add(rt.app(cur[6], b_self_676), 1) : rt.app(cur[6], b_self_676)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_676, (at_717) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_676), "cap"), "A disjunct")) : rt.app(cur[7], b_self_676)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_721) => rt.app(cur[23], b_self_676))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_676, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_676, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_725) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_676), "A disjunct") || rt.bool(rt.app(cur[13], b_self_676), "A disjunct") || rt.bool(rt.app(cur[12], b_self_676), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_676 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_676, (at_726) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_728) => (!rt.eqs(rt.app(cur[26], b_self_676), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_730) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_734) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_739) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_741) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_745) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_750) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_676, (at_751) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_676), 1) : rt.app(cur[15], b_self_676)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_676, (at_752) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_676)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_753) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_676), "id", (at_754) => rt.rec(R_1, [b_self_676, rt.add(rt.app(cur[15], b_self_676), 1)])) : rt.app(cur[24], b_self_676)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_676, (at_755) => (rt.lt(rt.app(cur[15], b_self_676), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_759) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_763) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_764) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_768) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_773) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_676, (at_774) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_775) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_779) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_784) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_676, (at_785) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_787) => ((rt.eq(rt.app(cur[27], b_self_676), 0) && rt.eq(rt.app(cur[4], b_self_676), 0)) ? rt.dot(rt.app(cur[14], b_self_676), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_676), "id"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_676, (at_792) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_676))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_794) => (!rt.eqs(rt.app(cur[25], b_self_676), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_676, (at_798) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_799) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_803) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_808) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_676, (at_809) => rt.app(cur[25], b_self_676))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_810) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_814) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_819) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_826) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_830) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_835) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_837) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_841) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_846) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_850) => (rt.in(b_t_850, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_850), "A disjunct") || !rt.eq(b_t_850, b_self_676)) : rt.app(cur[12], b_t_850)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethread") && (((s_852) => s_852.every((b_t_853) => (rt.eq(b_t_853, b_self_676) || !rt.notin(rt.app(cur[32], b_t_853), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_676), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_676, (at_854) => !((s_855) => s_855.every((b_t_856) => (rt.eq(b_t_856, b_self_676) || !rt.notin(rt.app(cur[32], b_t_856), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_676, (at_858) => (rt.bool(rt.app(cur[30], b_self_676), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_862) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_866) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_871) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_873) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_877) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_882) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_676), 0) || rt.bool(rt.app(cur[7], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_676), "layers"), (rt.eq(rt.app(cur[4], b_self_676), 0) ? (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676))) : (rt.eq(rt.app(cur[27], b_self_676), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[4], b_self_676)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_676), "dom"), "layers"), rt.app(cur[27], b_self_676)), rt.app(cur[4], b_self_676))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_888) => s_888.some((b_i_889) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_676), "layers"), b_i_889), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_676), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_676, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_676, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_676, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_676, (at_893) => rt.app(cur[28], b_self_676))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_676, (at_894) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_676, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_676, (at_896) => rt.upd(rt.upd(rt.app(cur[24], b_self_676), "dom", (at_897) => rt.app(cur[28], b_self_676)), "cap", (at_898) => (rt.bool(rt.dot(rt.app(cur[24], b_self_676), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_676), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_676, (at_899) => (rt.bool(rt.app(cur[16], b_self_676), "A disjunct") || rt.bool(rt.app(cur[5], b_self_676), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_676, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_676, (at_901) => rt.app(cur[5], b_self_676))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_676)) || rt.bool(rt.app(cur[16], b_self_676), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_676), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_676, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_906) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_910) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_915) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_676)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_676, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_676, (at_917) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_676, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_676, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_676, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_676, (at_921) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_676, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_676, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_676, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_676, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_676, (at_926) => rt.tail(rt.app(cur[33], b_self_676)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }
@@ -13319,33 +13333,33 @@ export function createModule(rt) {
                 }
             }
             {
-                const s_1400 = K_Sibling;
-                if (!(s_1400 instanceof rt.SetValue))
+                const s_1430 = K_Sibling;
+                if (!(s_1430 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_1401 of s_1400.elems) {
+                for (const b_self_1431 of s_1430.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1401 === "string" ? b_self_1401 : rt.formatValue(b_self_1401)) + ")" + ")",
-                        steps: [{ index: 12, param: b_self_1401 }, { index: 13, param: b_self_1401 }, { index: 14, param: b_self_1401 }, { index: 15, param: b_self_1401 }, { index: 16, param: b_self_1401 }, { index: 17, param: b_self_1401 }, { index: 18, param: b_self_1401 }, { index: 19, param: b_self_1401 }, { index: 27, param: b_self_1401 }, { index: 28, param: b_self_1401 }, { index: 29, param: b_self_1401 }, { index: 30, param: b_self_1401 }, { index: 31, param: b_self_1401 }, { index: 32, param: b_self_1401 }, { index: 33, param: b_self_1401 }, { index: 34, param: b_self_1401 }, { index: 35, param: b_self_1401 }, { index: 36, param: b_self_1401 }, { index: 37, param: b_self_1401 }, { index: 38, param: b_self_1401 }, { index: 39, param: b_self_1401 }, { index: 40, param: b_self_1401 }, { index: 41, param: b_self_1401 }, { index: 42, param: b_self_1401 }, { index: 43, param: b_self_1401 }, { index: 44, param: b_self_1401 }, { index: 45, param: b_self_1401 }, { index: 46, param: b_self_1401 }, { index: 47, param: b_self_1401 }, { index: 48, param: b_self_1401 }, { index: 49, param: b_self_1401 }, { index: 50, param: b_self_1401 }, { index: 51, param: b_self_1401 }, { index: 52, param: b_self_1401 }, { index: 53, param: b_self_1401 }, { index: 54, param: b_self_1401 }, { index: 55, param: b_self_1401 }, { index: 56, param: b_self_1401 }, { index: 57, param: b_self_1401 }, { index: 58, param: b_self_1401 }, { index: 59, param: b_self_1401 }],
+                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1431 === "string" ? b_self_1431 : rt.formatValue(b_self_1431)) + ")" + ")",
+                        steps: [{ index: 12, param: b_self_1431 }, { index: 13, param: b_self_1431 }, { index: 14, param: b_self_1431 }, { index: 15, param: b_self_1431 }, { index: 16, param: b_self_1431 }, { index: 17, param: b_self_1431 }, { index: 18, param: b_self_1431 }, { index: 19, param: b_self_1431 }, { index: 27, param: b_self_1431 }, { index: 28, param: b_self_1431 }, { index: 29, param: b_self_1431 }, { index: 30, param: b_self_1431 }, { index: 31, param: b_self_1431 }, { index: 32, param: b_self_1431 }, { index: 33, param: b_self_1431 }, { index: 34, param: b_self_1431 }, { index: 35, param: b_self_1431 }, { index: 36, param: b_self_1431 }, { index: 37, param: b_self_1431 }, { index: 38, param: b_self_1431 }, { index: 39, param: b_self_1431 }, { index: 40, param: b_self_1431 }, { index: 41, param: b_self_1431 }, { index: 42, param: b_self_1431 }, { index: 43, param: b_self_1431 }, { index: 44, param: b_self_1431 }, { index: 45, param: b_self_1431 }, { index: 46, param: b_self_1431 }, { index: 47, param: b_self_1431 }, { index: 48, param: b_self_1431 }, { index: 49, param: b_self_1431 }, { index: 50, param: b_self_1431 }, { index: 51, param: b_self_1431 }, { index: 52, param: b_self_1431 }, { index: 53, param: b_self_1431 }, { index: 54, param: b_self_1431 }, { index: 55, param: b_self_1431 }, { index: 56, param: b_self_1431 }, { index: 57, param: b_self_1431 }, { index: 58, param: b_self_1431 }, { index: 59, param: b_self_1431 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_setup")) {
                                     {
-                                        const v_1621 = rt.upd(cur[8], b_self_1401, (at_1620) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_1621;
+                                        const v_1651 = rt.upd(cur[8], b_self_1431, (at_1650) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_1651;
                                         {
-                                            const v_1623 = rt.upd(cur[9], b_self_1401, (at_1622) => K_NNP);
-                                            n9 = v_1623;
+                                            const v_1653 = rt.upd(cur[9], b_self_1431, (at_1652) => K_NNP);
+                                            n9 = v_1653;
                                             {
-                                                const v_1627 = rt.upd(cur[14], b_self_1401, (at_1624) => rt.upd(rt.upd(rt.app(cur[14], b_self_1401), "cap", (at_1625) => K_CAP), "dom", (at_1626) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_1627;
+                                                const v_1657 = rt.upd(cur[14], b_self_1431, (at_1654) => rt.upd(rt.upd(rt.app(cur[14], b_self_1431), "cap", (at_1655) => K_CAP), "dom", (at_1656) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_1657;
                                                 {
-                                                    const v_1629 = rt.upd(cur[16], b_self_1401, (at_1628) => K_NNP);
-                                                    n16 = v_1629;
+                                                    const v_1659 = rt.upd(cur[16], b_self_1431, (at_1658) => K_NNP);
+                                                    n16 = v_1659;
                                                     {
-                                                        const v_1631 = rt.updv(cur[32], b_self_1401, "Sibling_sib_wait");
-                                                        n32 = v_1631;
+                                                        const v_1661 = rt.updv(cur[32], b_self_1431, "Sibling_sib_wait");
+                                                        n32 = v_1661;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -13420,11 +13434,11 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_wait")) {
-                                    const k_1632 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_wait")) {
+                                    const k_1662 = () => {
                                         {
-                                            const v_1634 = rt.updv(cur[32], b_self_1401, "Sibling_sib_run");
-                                            n32 = v_1634;
+                                            const v_1664 = rt.updv(cur[32], b_self_1431, "Sibling_sib_run");
+                                            n32 = v_1664;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13500,16 +13514,16 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.bool(cur[1], "A conjunct of an action")) {
-                                        k_1632();
+                                        k_1662();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                                        k_1632();
+                                    if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                                        k_1662();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_run")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_run")) {
                                     {
-                                        const v_1636 = rt.upd(cur[32], b_self_1401, (at_1635) => (rt.not(rt.app(cur[12], b_self_1401)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                                        n32 = v_1636;
+                                        const v_1666 = rt.upd(cur[32], b_self_1431, (at_1665) => (rt.not(rt.app(cur[12], b_self_1431)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                                        n32 = v_1666;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13584,13 +13598,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_exec")) {
                                     {
-                                        const v_1638 = rt.updv(cur[32], b_self_1401, "do_execve_exec_lock");
-                                        n32 = v_1638;
+                                        const v_1668 = rt.updv(cur[32], b_self_1431, "do_execve_exec_lock");
+                                        n32 = v_1668;
                                         {
-                                            const v_1640 = rt.upd(cur[33], b_self_1401, (at_1639) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1401)));
-                                            n33 = v_1640;
+                                            const v_1670 = rt.upd(cur[33], b_self_1431, (at_1669) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1431)));
+                                            n33 = v_1670;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13665,11 +13679,11 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_linger")) {
-                                    const k_1641 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_linger")) {
+                                    const k_1671 = () => {
                                         {
-                                            const v_1643 = rt.updv(cur[32], b_self_1401, "Sibling_killed");
-                                            n32 = v_1643;
+                                            const v_1673 = rt.updv(cur[32], b_self_1431, "Sibling_killed");
+                                            n32 = v_1673;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13744,17 +13758,17 @@ export function createModule(rt) {
                                             n32 = undefined;
                                         }
                                     };
-                                    if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                                        k_1641();
+                                    if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                                        k_1671();
                                     }
-                                    if (!((s_1644) => s_1644.some((b_t_1645) => (!rt.eq(b_t_1645, b_self_1401) && rt.notin(rt.app(cur[32], b_t_1645), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1645), "Done") && rt.not(rt.app(cur[12], b_t_1645)) && !rt.in(rt.app(cur[32], b_t_1645), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1645), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_1641();
+                                    if (!((s_1674) => s_1674.some((b_t_1675) => (!rt.eq(b_t_1675, b_self_1431) && rt.notin(rt.app(cur[32], b_t_1675), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1675), "Done") && rt.not(rt.app(cur[12], b_t_1675)) && !rt.in(rt.app(cur[32], b_t_1675), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1675), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_1671();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_killed")) {
                                     {
-                                        const v_1647 = rt.upd(cur[32], b_self_1401, (at_1646) => (rt.bool(rt.app(cur[12], b_self_1401), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                                        n32 = v_1647;
+                                        const v_1677 = rt.upd(cur[32], b_self_1431, (at_1676) => (rt.bool(rt.app(cur[12], b_self_1431), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                                        n32 = v_1677;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13829,10 +13843,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sibling_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sibling_exit")) {
                                     {
-                                        const v_1649 = rt.updv(cur[32], b_self_1401, "Exiting");
-                                        n32 = v_1649;
+                                        const v_1679 = rt.updv(cur[32], b_self_1431, "Exiting");
+                                        n32 = v_1679;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13907,10 +13921,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "Exiting")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "Exiting")) {
                                     {
-                                        const v_1651 = rt.updv(cur[32], b_self_1401, "Exited");
-                                        n32 = v_1651;
+                                        const v_1681 = rt.updv(cur[32], b_self_1431, "Exited");
+                                        n32 = v_1681;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13985,17 +13999,17 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_lock")) {
-                                    const k_1652 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_lock")) {
+                                    const k_1682 = () => {
                                         {
-                                            const v_1653 = (rt.eq(cur[0], K_None) ? b_self_1401 : cur[0]);
-                                            n0 = v_1653;
+                                            const v_1683 = (rt.eq(cur[0], K_None) ? b_self_1431 : cur[0]);
+                                            n0 = v_1683;
                                             {
-                                                const v_1655 = rt.upd(cur[26], b_self_1401, (at_1654) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_1655;
+                                                const v_1685 = rt.upd(cur[26], b_self_1431, (at_1684) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1685;
                                                 {
-                                                    const v_1657 = rt.updv(cur[32], b_self_1401, "do_execve_exec_locked");
-                                                    n32 = v_1657;
+                                                    const v_1687 = rt.updv(cur[32], b_self_1431, "do_execve_exec_locked");
+                                                    n32 = v_1687;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14071,22 +14085,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_1652();
+                                        k_1682();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_1401), "A conjunct of an action")) {
-                                        k_1652();
+                                    if (rt.bool(rt.app(cur[11], b_self_1431), "A conjunct of an action")) {
+                                        k_1682();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_1401), "A conjunct of an action")) {
-                                        k_1652();
+                                    if (rt.bool(rt.app(cur[13], b_self_1431), "A conjunct of an action")) {
+                                        k_1682();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                                        k_1652();
+                                    if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                                        k_1682();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_locked")) {
                                     {
-                                        const v_1659 = rt.upd(cur[32], b_self_1401, (at_1658) => (!rt.eqs(rt.app(cur[26], b_self_1401), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1659;
+                                        const v_1689 = rt.upd(cur[32], b_self_1431, (at_1688) => (!rt.eqs(rt.app(cur[26], b_self_1431), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1689;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14161,41 +14175,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_1661 = rt.updv(cur[18], b_self_1401, "ERESTARTNOINTR");
-                                            n18 = v_1661;
+                                            const v_1691 = rt.updv(cur[18], b_self_1431, "ERESTARTNOINTR");
+                                            n18 = v_1691;
                                             {
-                                                const v_1663 = rt.upd(cur[24], b_self_1401, (at_1662) => cd_INIT_CRED());
-                                                n24 = v_1663;
+                                                const v_1693 = rt.upd(cur[24], b_self_1431, (at_1692) => cd_INIT_CRED());
+                                                n24 = v_1693;
                                                 {
-                                                    const v_1665 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1665;
+                                                    const v_1695 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1695;
                                                     {
-                                                        const v_1667 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1667;
+                                                        const v_1697 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1697;
                                                         {
-                                                            const v_1669 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1669;
+                                                            const v_1699 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1699;
                                                             {
-                                                                const v_1671 = rt.upd(cur[28], b_self_1401, (at_1670) => cd_NO_DOMAIN());
-                                                                n28 = v_1671;
+                                                                const v_1701 = rt.upd(cur[28], b_self_1431, (at_1700) => cd_NO_DOMAIN());
+                                                                n28 = v_1701;
                                                                 {
-                                                                    const v_1673 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1673;
+                                                                    const v_1703 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1703;
                                                                     {
-                                                                        const v_1675 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1675;
+                                                                        const v_1705 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1705;
                                                                         {
-                                                                            const v_1677 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1677;
+                                                                            const v_1707 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1707;
                                                                             {
-                                                                                const v_1679 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_1679;
+                                                                                const v_1709 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_1709;
                                                                                 {
-                                                                                    const v_1681 = rt.upd(cur[33], b_self_1401, (at_1680) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1681;
+                                                                                    const v_1711 = rt.upd(cur[33], b_self_1431, (at_1710) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1711;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14270,40 +14284,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1683 = rt.updv(cur[21], b_self_1401, "ERESTARTNOINTR");
-                                            n21 = v_1683;
+                                            const v_1713 = rt.updv(cur[21], b_self_1431, "ERESTARTNOINTR");
+                                            n21 = v_1713;
                                             {
-                                                const v_1685 = rt.upd(cur[24], b_self_1401, (at_1684) => cd_INIT_CRED());
-                                                n24 = v_1685;
+                                                const v_1715 = rt.upd(cur[24], b_self_1431, (at_1714) => cd_INIT_CRED());
+                                                n24 = v_1715;
                                                 {
-                                                    const v_1687 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1687;
+                                                    const v_1717 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1717;
                                                     {
-                                                        const v_1689 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1689;
+                                                        const v_1719 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1719;
                                                         {
-                                                            const v_1691 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1691;
+                                                            const v_1721 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1721;
                                                             {
-                                                                const v_1693 = rt.upd(cur[28], b_self_1401, (at_1692) => cd_NO_DOMAIN());
-                                                                n28 = v_1693;
+                                                                const v_1723 = rt.upd(cur[28], b_self_1431, (at_1722) => cd_NO_DOMAIN());
+                                                                n28 = v_1723;
                                                                 {
-                                                                    const v_1695 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1695;
+                                                                    const v_1725 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1725;
                                                                     {
-                                                                        const v_1697 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1697;
+                                                                        const v_1727 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1727;
                                                                         {
-                                                                            const v_1699 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1699;
+                                                                            const v_1729 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1729;
                                                                             {
-                                                                                const v_1701 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_1701;
+                                                                                const v_1731 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_1731;
                                                                                 {
-                                                                                    const v_1703 = rt.upd(cur[33], b_self_1401, (at_1702) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1703;
+                                                                                    const v_1733 = rt.upd(cur[33], b_self_1431, (at_1732) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1733;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14379,22 +14393,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1705 = rt.upd(cur[15], b_self_1401, (at_1704) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1401), 1) : rt.app(cur[15], b_self_1401)));
-                                        n15 = v_1705;
+                                        const v_1735 = rt.upd(cur[15], b_self_1431, (at_1734) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1431), 1) : rt.app(cur[15], b_self_1431)));
+                                        n15 = v_1735;
                                         {
-                                            const v_1707 = rt.upd(cur[17], b_self_1401, (at_1706) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1401)));
-                                            n17 = v_1707;
+                                            const v_1737 = rt.upd(cur[17], b_self_1431, (at_1736) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1431)));
+                                            n17 = v_1737;
                                             {
-                                                const v_1710 = rt.upd(cur[24], b_self_1401, (at_1708) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1401), "id", (at_1709) => rt.rec(R_1, [b_self_1401, rt.add(rt.app(cur[15], b_self_1401), 1)])) : rt.app(cur[24], b_self_1401)));
-                                                n24 = v_1710;
+                                                const v_1740 = rt.upd(cur[24], b_self_1431, (at_1738) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1431), "id", (at_1739) => rt.rec(R_1, [b_self_1431, rt.add(rt.app(cur[15], b_self_1431), 1)])) : rt.app(cur[24], b_self_1431)));
+                                                n24 = v_1740;
                                                 {
-                                                    const v_1712 = rt.upd(cur[25], b_self_1401, (at_1711) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1712;
+                                                    const v_1742 = rt.upd(cur[25], b_self_1431, (at_1741) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1742;
                                                     {
-                                                        const v_1714 = rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared");
-                                                        n32 = v_1714;
+                                                        const v_1744 = rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared");
+                                                        n32 = v_1744;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -14469,14 +14483,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1716 = rt.updv(cur[25], b_self_1401, "ENOMEM");
-                                            n25 = v_1716;
+                                            const v_1746 = rt.updv(cur[25], b_self_1431, "ENOMEM");
+                                            n25 = v_1746;
                                             {
-                                                const v_1718 = rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared");
-                                                n32 = v_1718;
+                                                const v_1748 = rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared");
+                                                n32 = v_1748;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14552,10 +14566,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1720 = rt.upd(cur[32], b_self_1401, (at_1719) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1720;
+                                        const v_1750 = rt.upd(cur[32], b_self_1431, (at_1749) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1750;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14630,19 +14644,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1721 = K_None;
-                                        n0 = v_1721;
+                                        const v_1751 = K_None;
+                                        n0 = v_1751;
                                         {
-                                            const v_1723 = rt.updv(cur[10], b_self_1401, true);
-                                            n10 = v_1723;
+                                            const v_1753 = rt.updv(cur[10], b_self_1431, true);
+                                            n10 = v_1753;
                                             {
-                                                const v_1725 = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                                                n17 = v_1725;
+                                                const v_1755 = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                                                n17 = v_1755;
                                                 {
-                                                    const v_1727 = rt.updv(cur[32], b_self_1401, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1727;
+                                                    const v_1757 = rt.updv(cur[32], b_self_1431, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1757;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14717,41 +14731,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_1729 = rt.upd(cur[18], b_self_1401, (at_1728) => rt.app(cur[25], b_self_1401));
-                                            n18 = v_1729;
+                                            const v_1759 = rt.upd(cur[18], b_self_1431, (at_1758) => rt.app(cur[25], b_self_1431));
+                                            n18 = v_1759;
                                             {
-                                                const v_1731 = rt.upd(cur[24], b_self_1401, (at_1730) => cd_INIT_CRED());
-                                                n24 = v_1731;
+                                                const v_1761 = rt.upd(cur[24], b_self_1431, (at_1760) => cd_INIT_CRED());
+                                                n24 = v_1761;
                                                 {
-                                                    const v_1733 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1733;
+                                                    const v_1763 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1763;
                                                     {
-                                                        const v_1735 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1735;
+                                                        const v_1765 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1765;
                                                         {
-                                                            const v_1737 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1737;
+                                                            const v_1767 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1767;
                                                             {
-                                                                const v_1739 = rt.upd(cur[28], b_self_1401, (at_1738) => cd_NO_DOMAIN());
-                                                                n28 = v_1739;
+                                                                const v_1769 = rt.upd(cur[28], b_self_1431, (at_1768) => cd_NO_DOMAIN());
+                                                                n28 = v_1769;
                                                                 {
-                                                                    const v_1741 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1741;
+                                                                    const v_1771 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1771;
                                                                     {
-                                                                        const v_1743 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1743;
+                                                                        const v_1773 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1773;
                                                                         {
-                                                                            const v_1745 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1745;
+                                                                            const v_1775 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1775;
                                                                             {
-                                                                                const v_1747 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_1747;
+                                                                                const v_1777 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_1777;
                                                                                 {
-                                                                                    const v_1749 = rt.upd(cur[33], b_self_1401, (at_1748) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1749;
+                                                                                    const v_1779 = rt.upd(cur[33], b_self_1431, (at_1778) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1779;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14826,40 +14840,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1751 = rt.upd(cur[21], b_self_1401, (at_1750) => rt.app(cur[25], b_self_1401));
-                                            n21 = v_1751;
+                                            const v_1781 = rt.upd(cur[21], b_self_1431, (at_1780) => rt.app(cur[25], b_self_1431));
+                                            n21 = v_1781;
                                             {
-                                                const v_1753 = rt.upd(cur[24], b_self_1401, (at_1752) => cd_INIT_CRED());
-                                                n24 = v_1753;
+                                                const v_1783 = rt.upd(cur[24], b_self_1431, (at_1782) => cd_INIT_CRED());
+                                                n24 = v_1783;
                                                 {
-                                                    const v_1755 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1755;
+                                                    const v_1785 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1785;
                                                     {
-                                                        const v_1757 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1757;
+                                                        const v_1787 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1787;
                                                         {
-                                                            const v_1759 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1759;
+                                                            const v_1789 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1789;
                                                             {
-                                                                const v_1761 = rt.upd(cur[28], b_self_1401, (at_1760) => cd_NO_DOMAIN());
-                                                                n28 = v_1761;
+                                                                const v_1791 = rt.upd(cur[28], b_self_1431, (at_1790) => cd_NO_DOMAIN());
+                                                                n28 = v_1791;
                                                                 {
-                                                                    const v_1763 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1763;
+                                                                    const v_1793 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1793;
                                                                     {
-                                                                        const v_1765 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1765;
+                                                                        const v_1795 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1795;
                                                                         {
-                                                                            const v_1767 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1767;
+                                                                            const v_1797 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1797;
                                                                             {
-                                                                                const v_1769 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_1769;
+                                                                                const v_1799 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_1799;
                                                                                 {
-                                                                                    const v_1771 = rt.upd(cur[33], b_self_1401, (at_1770) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1771;
+                                                                                    const v_1801 = rt.upd(cur[33], b_self_1431, (at_1800) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1801;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14935,13 +14949,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1773 = rt.upd(cur[27], b_self_1401, (at_1772) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1773;
+                                        const v_1803 = rt.upd(cur[27], b_self_1431, (at_1802) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1803;
                                         {
-                                            const v_1775 = rt.updv(cur[32], b_self_1401, "do_execve_build");
-                                            n32 = v_1775;
+                                            const v_1805 = rt.updv(cur[32], b_self_1431, "do_execve_build");
+                                            n32 = v_1805;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15016,13 +15030,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build")) {
                                     {
-                                        const v_1777 = rt.upd(cur[28], b_self_1401, (at_1776) => ((rt.eq(rt.app(cur[27], b_self_1401), 0) && rt.eq(rt.app(cur[4], b_self_1401), 0)) ? rt.dot(rt.app(cur[14], b_self_1401), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1401), "id"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))])));
-                                        n28 = v_1777;
+                                        const v_1807 = rt.upd(cur[28], b_self_1431, (at_1806) => ((rt.eq(rt.app(cur[27], b_self_1431), 0) && rt.eq(rt.app(cur[4], b_self_1431), 0)) ? rt.dot(rt.app(cur[14], b_self_1431), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1431), "id"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))])));
+                                        n28 = v_1807;
                                         {
-                                            const v_1779 = rt.updv(cur[32], b_self_1401, "do_execve_exec_checks");
-                                            n32 = v_1779;
+                                            const v_1809 = rt.updv(cur[32], b_self_1431, "do_execve_exec_checks");
+                                            n32 = v_1809;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15097,14 +15111,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1781 = rt.updv(cur[25], b_self_1401, "ENOMEM");
-                                            n25 = v_1781;
+                                            const v_1811 = rt.updv(cur[25], b_self_1431, "ENOMEM");
+                                            n25 = v_1811;
                                             {
-                                                const v_1783 = rt.updv(cur[32], b_self_1401, "do_execve_exec_checks");
-                                                n32 = v_1783;
+                                                const v_1813 = rt.updv(cur[32], b_self_1431, "do_execve_exec_checks");
+                                                n32 = v_1813;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15180,16 +15194,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_checks")) {
                                     {
-                                        const v_1785 = rt.updv(cur[17], b_self_1401, "EXEC_CHECKED");
-                                        n17 = v_1785;
+                                        const v_1815 = rt.updv(cur[17], b_self_1431, "EXEC_CHECKED");
+                                        n17 = v_1815;
                                         {
-                                            const v_1787 = rt.upd(cur[29], b_self_1401, (at_1786) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1401))));
-                                            n29 = v_1787;
+                                            const v_1817 = rt.upd(cur[29], b_self_1431, (at_1816) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1431))));
+                                            n29 = v_1817;
                                             {
-                                                const v_1789 = rt.updv(cur[32], b_self_1401, "do_execve_early_fail");
-                                                n32 = v_1789;
+                                                const v_1819 = rt.updv(cur[32], b_self_1431, "do_execve_early_fail");
+                                                n32 = v_1819;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15264,10 +15278,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_early_fail")) {
                                     {
-                                        const v_1791 = rt.upd(cur[32], b_self_1401, (at_1790) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1791;
+                                        const v_1821 = rt.upd(cur[32], b_self_1431, (at_1820) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1821;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15342,19 +15356,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed")) {
                                     {
-                                        const v_1792 = K_None;
-                                        n0 = v_1792;
+                                        const v_1822 = K_None;
+                                        n0 = v_1822;
                                         {
-                                            const v_1794 = rt.updv(cur[10], b_self_1401, true);
-                                            n10 = v_1794;
+                                            const v_1824 = rt.updv(cur[10], b_self_1431, true);
+                                            n10 = v_1824;
                                             {
-                                                const v_1796 = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                                                n17 = v_1796;
+                                                const v_1826 = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                                                n17 = v_1826;
                                                 {
-                                                    const v_1798 = rt.updv(cur[32], b_self_1401, "do_execve_build_failed_ret");
-                                                    n32 = v_1798;
+                                                    const v_1828 = rt.updv(cur[32], b_self_1431, "do_execve_build_failed_ret");
+                                                    n32 = v_1828;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15429,41 +15443,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_1800 = rt.upd(cur[18], b_self_1401, (at_1799) => rt.app(cur[25], b_self_1401));
-                                            n18 = v_1800;
+                                            const v_1830 = rt.upd(cur[18], b_self_1431, (at_1829) => rt.app(cur[25], b_self_1431));
+                                            n18 = v_1830;
                                             {
-                                                const v_1802 = rt.upd(cur[24], b_self_1401, (at_1801) => cd_INIT_CRED());
-                                                n24 = v_1802;
+                                                const v_1832 = rt.upd(cur[24], b_self_1431, (at_1831) => cd_INIT_CRED());
+                                                n24 = v_1832;
                                                 {
-                                                    const v_1804 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1804;
+                                                    const v_1834 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1834;
                                                     {
-                                                        const v_1806 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1806;
+                                                        const v_1836 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1836;
                                                         {
-                                                            const v_1808 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1808;
+                                                            const v_1838 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1838;
                                                             {
-                                                                const v_1810 = rt.upd(cur[28], b_self_1401, (at_1809) => cd_NO_DOMAIN());
-                                                                n28 = v_1810;
+                                                                const v_1840 = rt.upd(cur[28], b_self_1431, (at_1839) => cd_NO_DOMAIN());
+                                                                n28 = v_1840;
                                                                 {
-                                                                    const v_1812 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1812;
+                                                                    const v_1842 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1842;
                                                                     {
-                                                                        const v_1814 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1814;
+                                                                        const v_1844 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1844;
                                                                         {
-                                                                            const v_1816 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1816;
+                                                                            const v_1846 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1846;
                                                                             {
-                                                                                const v_1818 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_1818;
+                                                                                const v_1848 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_1848;
                                                                                 {
-                                                                                    const v_1820 = rt.upd(cur[33], b_self_1401, (at_1819) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1820;
+                                                                                    const v_1850 = rt.upd(cur[33], b_self_1431, (at_1849) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1850;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15538,40 +15552,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1822 = rt.upd(cur[21], b_self_1401, (at_1821) => rt.app(cur[25], b_self_1401));
-                                            n21 = v_1822;
+                                            const v_1852 = rt.upd(cur[21], b_self_1431, (at_1851) => rt.app(cur[25], b_self_1431));
+                                            n21 = v_1852;
                                             {
-                                                const v_1824 = rt.upd(cur[24], b_self_1401, (at_1823) => cd_INIT_CRED());
-                                                n24 = v_1824;
+                                                const v_1854 = rt.upd(cur[24], b_self_1431, (at_1853) => cd_INIT_CRED());
+                                                n24 = v_1854;
                                                 {
-                                                    const v_1826 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1826;
+                                                    const v_1856 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1856;
                                                     {
-                                                        const v_1828 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1828;
+                                                        const v_1858 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1858;
                                                         {
-                                                            const v_1830 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1830;
+                                                            const v_1860 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1860;
                                                             {
-                                                                const v_1832 = rt.upd(cur[28], b_self_1401, (at_1831) => cd_NO_DOMAIN());
-                                                                n28 = v_1832;
+                                                                const v_1862 = rt.upd(cur[28], b_self_1431, (at_1861) => cd_NO_DOMAIN());
+                                                                n28 = v_1862;
                                                                 {
-                                                                    const v_1834 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1834;
+                                                                    const v_1864 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1864;
                                                                     {
-                                                                        const v_1836 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1836;
+                                                                        const v_1866 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1866;
                                                                         {
-                                                                            const v_1838 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1838;
+                                                                            const v_1868 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1868;
                                                                             {
-                                                                                const v_1840 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_1840;
+                                                                                const v_1870 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_1870;
                                                                                 {
-                                                                                    const v_1842 = rt.upd(cur[33], b_self_1401, (at_1841) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1842;
+                                                                                    const v_1872 = rt.upd(cur[33], b_self_1431, (at_1871) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1872;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15647,10 +15661,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_232")) {
                                     {
-                                        const v_1844 = rt.updv(cur[32], b_self_1401, "do_execve_exec_fails");
-                                        n32 = v_1844;
+                                        const v_1874 = rt.updv(cur[32], b_self_1431, "do_execve_exec_fails");
+                                        n32 = v_1874;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15725,8 +15739,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1846 = rt.updv(cur[32], b_self_1401, "do_execve_exec_goes_on");
-                                        n32 = v_1846;
+                                        const v_1876 = rt.updv(cur[32], b_self_1431, "do_execve_exec_goes_on");
+                                        n32 = v_1876;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15801,19 +15815,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails")) {
                                     {
-                                        const v_1847 = K_None;
-                                        n0 = v_1847;
+                                        const v_1877 = K_None;
+                                        n0 = v_1877;
                                         {
-                                            const v_1849 = rt.updv(cur[10], b_self_1401, true);
-                                            n10 = v_1849;
+                                            const v_1879 = rt.updv(cur[10], b_self_1431, true);
+                                            n10 = v_1879;
                                             {
-                                                const v_1851 = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                                                n17 = v_1851;
+                                                const v_1881 = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                                                n17 = v_1881;
                                                 {
-                                                    const v_1853 = rt.updv(cur[32], b_self_1401, "do_execve_exec_fails_ret");
-                                                    n32 = v_1853;
+                                                    const v_1883 = rt.updv(cur[32], b_self_1431, "do_execve_exec_fails_ret");
+                                                    n32 = v_1883;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15888,41 +15902,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_1855 = rt.updv(cur[18], b_self_1401, "ENOEXEC");
-                                            n18 = v_1855;
+                                            const v_1885 = rt.updv(cur[18], b_self_1431, "ENOEXEC");
+                                            n18 = v_1885;
                                             {
-                                                const v_1857 = rt.upd(cur[24], b_self_1401, (at_1856) => cd_INIT_CRED());
-                                                n24 = v_1857;
+                                                const v_1887 = rt.upd(cur[24], b_self_1431, (at_1886) => cd_INIT_CRED());
+                                                n24 = v_1887;
                                                 {
-                                                    const v_1859 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1859;
+                                                    const v_1889 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1889;
                                                     {
-                                                        const v_1861 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1861;
+                                                        const v_1891 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1891;
                                                         {
-                                                            const v_1863 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1863;
+                                                            const v_1893 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1893;
                                                             {
-                                                                const v_1865 = rt.upd(cur[28], b_self_1401, (at_1864) => cd_NO_DOMAIN());
-                                                                n28 = v_1865;
+                                                                const v_1895 = rt.upd(cur[28], b_self_1431, (at_1894) => cd_NO_DOMAIN());
+                                                                n28 = v_1895;
                                                                 {
-                                                                    const v_1867 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1867;
+                                                                    const v_1897 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1897;
                                                                     {
-                                                                        const v_1869 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1869;
+                                                                        const v_1899 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1899;
                                                                         {
-                                                                            const v_1871 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1871;
+                                                                            const v_1901 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1901;
                                                                             {
-                                                                                const v_1873 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_1873;
+                                                                                const v_1903 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_1903;
                                                                                 {
-                                                                                    const v_1875 = rt.upd(cur[33], b_self_1401, (at_1874) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1875;
+                                                                                    const v_1905 = rt.upd(cur[33], b_self_1431, (at_1904) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1905;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15997,40 +16011,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1877 = rt.updv(cur[21], b_self_1401, "ENOEXEC");
-                                            n21 = v_1877;
+                                            const v_1907 = rt.updv(cur[21], b_self_1431, "ENOEXEC");
+                                            n21 = v_1907;
                                             {
-                                                const v_1879 = rt.upd(cur[24], b_self_1401, (at_1878) => cd_INIT_CRED());
-                                                n24 = v_1879;
+                                                const v_1909 = rt.upd(cur[24], b_self_1431, (at_1908) => cd_INIT_CRED());
+                                                n24 = v_1909;
                                                 {
-                                                    const v_1881 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1881;
+                                                    const v_1911 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1911;
                                                     {
-                                                        const v_1883 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1883;
+                                                        const v_1913 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1913;
                                                         {
-                                                            const v_1885 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1885;
+                                                            const v_1915 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1915;
                                                             {
-                                                                const v_1887 = rt.upd(cur[28], b_self_1401, (at_1886) => cd_NO_DOMAIN());
-                                                                n28 = v_1887;
+                                                                const v_1917 = rt.upd(cur[28], b_self_1431, (at_1916) => cd_NO_DOMAIN());
+                                                                n28 = v_1917;
                                                                 {
-                                                                    const v_1889 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1889;
+                                                                    const v_1919 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1919;
                                                                     {
-                                                                        const v_1891 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1891;
+                                                                        const v_1921 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1921;
                                                                         {
-                                                                            const v_1893 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1893;
+                                                                            const v_1923 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1923;
                                                                             {
-                                                                                const v_1895 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_1895;
+                                                                                const v_1925 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_1925;
                                                                                 {
-                                                                                    const v_1897 = rt.upd(cur[33], b_self_1401, (at_1896) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1897;
+                                                                                    const v_1927 = rt.upd(cur[33], b_self_1431, (at_1926) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1927;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16106,10 +16120,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1899 = rt.updv(cur[32], b_self_1401, "do_execve_exec_ponr");
-                                        n32 = v_1899;
+                                        const v_1929 = rt.updv(cur[32], b_self_1431, "do_execve_exec_ponr");
+                                        n32 = v_1929;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16184,13 +16198,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1901 = rt.updv(cur[17], b_self_1401, "EXEC_PONR");
-                                        n17 = v_1901;
+                                        const v_1931 = rt.updv(cur[17], b_self_1431, "EXEC_PONR");
+                                        n17 = v_1931;
                                         {
-                                            const v_1903 = rt.updv(cur[32], b_self_1401, "do_execve_exec_zap");
-                                            n32 = v_1903;
+                                            const v_1933 = rt.updv(cur[32], b_self_1431, "do_execve_exec_zap");
+                                            n32 = v_1933;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16265,13 +16279,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_zap")) {
                                     {
-                                        const v_1905 = rt.fcn(rt.domain(cur[12]), (b_t_1904) => (rt.in(b_t_1904, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1904), "A disjunct") || !rt.eq(b_t_1904, b_self_1401)) : rt.app(cur[12], b_t_1904)));
-                                        n12 = v_1905;
+                                        const v_1935 = rt.fcn(rt.domain(cur[12]), (b_t_1934) => (rt.in(b_t_1934, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1934), "A disjunct") || !rt.eq(b_t_1934, b_self_1431)) : rt.app(cur[12], b_t_1934)));
+                                        n12 = v_1935;
                                         {
-                                            const v_1907 = rt.updv(cur[32], b_self_1401, "do_execve_exec_dethread");
-                                            n32 = v_1907;
+                                            const v_1937 = rt.updv(cur[32], b_self_1431, "do_execve_exec_dethread");
+                                            n32 = v_1937;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16346,14 +16360,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethread")) {
-                                    const k_1908 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethread")) {
+                                    const k_1938 = () => {
                                         {
-                                            const v_1912 = rt.upd(cur[30], b_self_1401, (at_1909) => !((s_1910) => s_1910.every((b_t_1911) => (rt.eq(b_t_1911, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1911), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1912;
+                                            const v_1942 = rt.upd(cur[30], b_self_1431, (at_1939) => !((s_1940) => s_1940.every((b_t_1941) => (rt.eq(b_t_1941, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1941), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1942;
                                             {
-                                                const v_1914 = rt.updv(cur[32], b_self_1401, "do_execve_exec_dethreaded");
-                                                n32 = v_1914;
+                                                const v_1944 = rt.updv(cur[32], b_self_1431, "do_execve_exec_dethreaded");
+                                                n32 = v_1944;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16429,31 +16443,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1915 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1917 = (i_1918) => {
-                                            if (i_1918 === t_1915.length) {
-                                                k_1908();
+                                        const t_1945 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1947 = (i_1948) => {
+                                            if (i_1948 === t_1945.length) {
+                                                k_1938();
                                             }
                                             else {
-                                                const b_t_1916 = t_1915[i_1918][0];
-                                                if (rt.eq(b_t_1916, b_self_1401)) {
-                                                    step_1917(i_1918 + 1);
+                                                const b_t_1946 = t_1945[i_1948][0];
+                                                if (rt.eq(b_t_1946, b_self_1431)) {
+                                                    step_1947(i_1948 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1916), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1917(i_1918 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1946), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1947(i_1948 + 1);
                                                 }
                                             }
                                         };
-                                        step_1917(0);
+                                        step_1947(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1401), "A conjunct of an action")) {
-                                        k_1908();
+                                    if (rt.bool(rt.app(cur[12], b_self_1431), "A conjunct of an action")) {
+                                        k_1938();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1920 = rt.upd(cur[32], b_self_1401, (at_1919) => (rt.bool(rt.app(cur[30], b_self_1401), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1920;
+                                        const v_1950 = rt.upd(cur[32], b_self_1431, (at_1949) => (rt.bool(rt.app(cur[30], b_self_1431), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1950;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16528,16 +16542,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed")) {
                                     {
-                                        const v_1921 = K_None;
-                                        n0 = v_1921;
+                                        const v_1951 = K_None;
+                                        n0 = v_1951;
                                         {
-                                            const v_1923 = rt.updv(cur[17], b_self_1401, "EXEC_NONE");
-                                            n17 = v_1923;
+                                            const v_1953 = rt.updv(cur[17], b_self_1431, "EXEC_NONE");
+                                            n17 = v_1953;
                                             {
-                                                const v_1925 = rt.updv(cur[32], b_self_1401, "do_execve_exec_killed_ret");
-                                                n32 = v_1925;
+                                                const v_1955 = rt.updv(cur[32], b_self_1431, "do_execve_exec_killed_ret");
+                                                n32 = v_1955;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -16612,41 +16626,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_1927 = rt.updv(cur[18], b_self_1401, "EINTR");
-                                            n18 = v_1927;
+                                            const v_1957 = rt.updv(cur[18], b_self_1431, "EINTR");
+                                            n18 = v_1957;
                                             {
-                                                const v_1929 = rt.upd(cur[24], b_self_1401, (at_1928) => cd_INIT_CRED());
-                                                n24 = v_1929;
+                                                const v_1959 = rt.upd(cur[24], b_self_1431, (at_1958) => cd_INIT_CRED());
+                                                n24 = v_1959;
                                                 {
-                                                    const v_1931 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1931;
+                                                    const v_1961 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1961;
                                                     {
-                                                        const v_1933 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1933;
+                                                        const v_1963 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1963;
                                                         {
-                                                            const v_1935 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1935;
+                                                            const v_1965 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1965;
                                                             {
-                                                                const v_1937 = rt.upd(cur[28], b_self_1401, (at_1936) => cd_NO_DOMAIN());
-                                                                n28 = v_1937;
+                                                                const v_1967 = rt.upd(cur[28], b_self_1431, (at_1966) => cd_NO_DOMAIN());
+                                                                n28 = v_1967;
                                                                 {
-                                                                    const v_1939 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1939;
+                                                                    const v_1969 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1969;
                                                                     {
-                                                                        const v_1941 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1941;
+                                                                        const v_1971 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1971;
                                                                         {
-                                                                            const v_1943 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1943;
+                                                                            const v_1973 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1973;
                                                                             {
-                                                                                const v_1945 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_1945;
+                                                                                const v_1975 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_1975;
                                                                                 {
-                                                                                    const v_1947 = rt.upd(cur[33], b_self_1401, (at_1946) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1947;
+                                                                                    const v_1977 = rt.upd(cur[33], b_self_1431, (at_1976) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1977;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16721,40 +16735,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1949 = rt.updv(cur[21], b_self_1401, "EINTR");
-                                            n21 = v_1949;
+                                            const v_1979 = rt.updv(cur[21], b_self_1431, "EINTR");
+                                            n21 = v_1979;
                                             {
-                                                const v_1951 = rt.upd(cur[24], b_self_1401, (at_1950) => cd_INIT_CRED());
-                                                n24 = v_1951;
+                                                const v_1981 = rt.upd(cur[24], b_self_1431, (at_1980) => cd_INIT_CRED());
+                                                n24 = v_1981;
                                                 {
-                                                    const v_1953 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_1953;
+                                                    const v_1983 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_1983;
                                                     {
-                                                        const v_1955 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_1955;
+                                                        const v_1985 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_1985;
                                                         {
-                                                            const v_1957 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_1957;
+                                                            const v_1987 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_1987;
                                                             {
-                                                                const v_1959 = rt.upd(cur[28], b_self_1401, (at_1958) => cd_NO_DOMAIN());
-                                                                n28 = v_1959;
+                                                                const v_1989 = rt.upd(cur[28], b_self_1431, (at_1988) => cd_NO_DOMAIN());
+                                                                n28 = v_1989;
                                                                 {
-                                                                    const v_1961 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_1961;
+                                                                    const v_1991 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_1991;
                                                                     {
-                                                                        const v_1963 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_1963;
+                                                                        const v_1993 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_1993;
                                                                         {
-                                                                            const v_1965 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_1965;
+                                                                            const v_1995 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_1995;
                                                                             {
-                                                                                const v_1967 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_1967;
+                                                                                const v_1997 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_1997;
                                                                                 {
-                                                                                    const v_1969 = rt.upd(cur[33], b_self_1401, (at_1968) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_1969;
+                                                                                    const v_1999 = rt.upd(cur[33], b_self_1431, (at_1998) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_1999;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16830,13 +16844,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_committing")) {
                                     {
-                                        const v_1971 = rt.updv(cur[17], b_self_1401, "EXEC_COMMITTING");
-                                        n17 = v_1971;
+                                        const v_2001 = rt.updv(cur[17], b_self_1431, "EXEC_COMMITTING");
+                                        n17 = v_2001;
                                         {
-                                            const v_1973 = rt.updv(cur[32], b_self_1401, "do_execve_ex_prereq");
-                                            n32 = v_1973;
+                                            const v_2003 = rt.updv(cur[32], b_self_1431, "do_execve_ex_prereq");
+                                            n32 = v_2003;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16911,13 +16925,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1975 = rt.updv(cur[32], b_self_1401, "do_execve_ex_order");
-                                        n32 = v_1975;
+                                        const v_2005 = rt.updv(cur[32], b_self_1431, "do_execve_ex_order");
+                                        n32 = v_2005;
                                         {
-                                            const v_1976 = ((rt.eq(rt.app(cur[4], b_self_1401), 0) || rt.bool(rt.app(cur[7], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1976;
+                                            const v_2006 = ((rt.eq(rt.app(cur[4], b_self_1431), 0) || rt.bool(rt.app(cur[7], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_2006;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16992,13 +17006,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_order")) {
                                     {
-                                        const v_1978 = rt.updv(cur[32], b_self_1401, "do_execve_ex_excl");
-                                        n32 = v_1978;
+                                        const v_2008 = rt.updv(cur[32], b_self_1431, "do_execve_ex_excl");
+                                        n32 = v_2008;
                                         {
-                                            const v_1979 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1401), "layers"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1979;
+                                            const v_2009 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1431), "layers"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_2009;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17073,13 +17087,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_excl")) {
                                     {
-                                        const v_1981 = rt.updv(cur[32], b_self_1401, "do_execve_install");
-                                        n32 = v_1981;
+                                        const v_2011 = rt.updv(cur[32], b_self_1431, "do_execve_install");
+                                        n32 = v_2011;
                                         {
-                                            const v_1984 = ((rt.eq(cur[2], 0) || ((s_1982) => s_1982.some((b_i_1983) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1401), "layers"), b_i_1983), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1401), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1984;
+                                            const v_2014 = ((rt.eq(cur[2], 0) || ((s_2012) => s_2012.some((b_i_2013) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1431), "layers"), b_i_2013), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1431), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_2014;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17154,40 +17168,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_install")) {
                                     {
-                                        const v_1986 = rt.updv(cur[4], b_self_1401, 0);
-                                        n4 = v_1986;
+                                        const v_2016 = rt.updv(cur[4], b_self_1431, 0);
+                                        n4 = v_2016;
                                         {
-                                            const v_1988 = rt.updv(cur[5], b_self_1401, false);
-                                            n5 = v_1988;
+                                            const v_2018 = rt.updv(cur[5], b_self_1431, false);
+                                            n5 = v_2018;
                                             {
-                                                const v_1990 = rt.updv(cur[6], b_self_1401, 0);
-                                                n6 = v_1990;
+                                                const v_2020 = rt.updv(cur[6], b_self_1431, 0);
+                                                n6 = v_2020;
                                                 {
-                                                    const v_1992 = rt.upd(cur[8], b_self_1401, (at_1991) => rt.app(cur[28], b_self_1401));
-                                                    n8 = v_1992;
+                                                    const v_2022 = rt.upd(cur[8], b_self_1431, (at_2021) => rt.app(cur[28], b_self_1431));
+                                                    n8 = v_2022;
                                                     {
-                                                        const v_1994 = rt.upd(cur[9], b_self_1401, (at_1993) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")));
-                                                        n9 = v_1994;
+                                                        const v_2024 = rt.upd(cur[9], b_self_1431, (at_2023) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")));
+                                                        n9 = v_2024;
                                                         {
-                                                            const v_1996 = rt.updv(cur[10], b_self_1401, false);
-                                                            n10 = v_1996;
+                                                            const v_2026 = rt.updv(cur[10], b_self_1431, false);
+                                                            n10 = v_2026;
                                                             {
-                                                                const v_2000 = rt.upd(cur[14], b_self_1401, (at_1997) => rt.upd(rt.upd(rt.app(cur[24], b_self_1401), "dom", (at_1998) => rt.app(cur[28], b_self_1401)), "cap", (at_1999) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1401), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1401), "A disjunct"))));
-                                                                n14 = v_2000;
+                                                                const v_2030 = rt.upd(cur[14], b_self_1431, (at_2027) => rt.upd(rt.upd(rt.app(cur[24], b_self_1431), "dom", (at_2028) => rt.app(cur[28], b_self_1431)), "cap", (at_2029) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1431), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1431), "A disjunct"))));
+                                                                n14 = v_2030;
                                                                 {
-                                                                    const v_2002 = rt.upd(cur[16], b_self_1401, (at_2001) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")));
-                                                                    n16 = v_2002;
+                                                                    const v_2032 = rt.upd(cur[16], b_self_1431, (at_2031) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")));
+                                                                    n16 = v_2032;
                                                                     {
-                                                                        const v_2004 = rt.updv(cur[17], b_self_1401, "EXEC_COMMITTED");
-                                                                        n17 = v_2004;
+                                                                        const v_2034 = rt.updv(cur[17], b_self_1431, "EXEC_COMMITTED");
+                                                                        n17 = v_2034;
                                                                         {
-                                                                            const v_2006 = rt.upd(cur[31], b_self_1401, (at_2005) => rt.app(cur[5], b_self_1401));
-                                                                            n31 = v_2006;
+                                                                            const v_2036 = rt.upd(cur[31], b_self_1431, (at_2035) => rt.app(cur[5], b_self_1431));
+                                                                            n31 = v_2036;
                                                                             {
-                                                                                const v_2008 = rt.updv(cur[32], b_self_1401, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_2008;
+                                                                                const v_2038 = rt.updv(cur[32], b_self_1431, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_2038;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -17262,13 +17276,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_2010 = rt.updv(cur[32], b_self_1401, "do_execve_exec_unlock");
-                                        n32 = v_2010;
+                                        const v_2040 = rt.updv(cur[32], b_self_1431, "do_execve_exec_unlock");
+                                        n32 = v_2040;
                                         {
-                                            const v_2011 = ((rt.not(rt.app(cur[31], b_self_1401)) || rt.bool(rt.app(cur[16], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_2011;
+                                            const v_2041 = ((rt.not(rt.app(cur[31], b_self_1431)) || rt.bool(rt.app(cur[16], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_2041;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17343,13 +17357,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_unlock")) {
                                     {
-                                        const v_2012 = K_None;
-                                        n0 = v_2012;
+                                        const v_2042 = K_None;
+                                        n0 = v_2042;
                                         {
-                                            const v_2014 = rt.updv(cur[32], b_self_1401, "do_execve_exec_ok");
-                                            n32 = v_2014;
+                                            const v_2044 = rt.updv(cur[32], b_self_1431, "do_execve_exec_ok");
+                                            n32 = v_2044;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -17424,41 +17438,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec")) {
                                         {
-                                            const v_2016 = rt.updv(cur[18], b_self_1401, "OK");
-                                            n18 = v_2016;
+                                            const v_2046 = rt.updv(cur[18], b_self_1431, "OK");
+                                            n18 = v_2046;
                                             {
-                                                const v_2018 = rt.upd(cur[24], b_self_1401, (at_2017) => cd_INIT_CRED());
-                                                n24 = v_2018;
+                                                const v_2048 = rt.upd(cur[24], b_self_1431, (at_2047) => cd_INIT_CRED());
+                                                n24 = v_2048;
                                                 {
-                                                    const v_2020 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_2020;
+                                                    const v_2050 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_2050;
                                                     {
-                                                        const v_2022 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_2022;
+                                                        const v_2052 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_2052;
                                                         {
-                                                            const v_2024 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_2024;
+                                                            const v_2054 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_2054;
                                                             {
-                                                                const v_2026 = rt.upd(cur[28], b_self_1401, (at_2025) => cd_NO_DOMAIN());
-                                                                n28 = v_2026;
+                                                                const v_2056 = rt.upd(cur[28], b_self_1431, (at_2055) => cd_NO_DOMAIN());
+                                                                n28 = v_2056;
                                                                 {
-                                                                    const v_2028 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_2028;
+                                                                    const v_2058 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_2058;
                                                                     {
-                                                                        const v_2030 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_2030;
+                                                                        const v_2060 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_2060;
                                                                         {
-                                                                            const v_2032 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_2032;
+                                                                            const v_2062 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_2062;
                                                                             {
-                                                                                const v_2034 = rt.updv(cur[32], b_self_1401, "Requester_next_exec");
-                                                                                n32 = v_2034;
+                                                                                const v_2064 = rt.updv(cur[32], b_self_1431, "Requester_next_exec");
+                                                                                n32 = v_2064;
                                                                                 {
-                                                                                    const v_2036 = rt.upd(cur[33], b_self_1401, (at_2035) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_2036;
+                                                                                    const v_2066 = rt.upd(cur[33], b_self_1431, (at_2065) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_2066;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17533,40 +17547,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec")) {
                                         {
-                                            const v_2038 = rt.updv(cur[21], b_self_1401, "OK");
-                                            n21 = v_2038;
+                                            const v_2068 = rt.updv(cur[21], b_self_1431, "OK");
+                                            n21 = v_2068;
                                             {
-                                                const v_2040 = rt.upd(cur[24], b_self_1401, (at_2039) => cd_INIT_CRED());
-                                                n24 = v_2040;
+                                                const v_2070 = rt.upd(cur[24], b_self_1431, (at_2069) => cd_INIT_CRED());
+                                                n24 = v_2070;
                                                 {
-                                                    const v_2042 = rt.updv(cur[25], b_self_1401, "OK");
-                                                    n25 = v_2042;
+                                                    const v_2072 = rt.updv(cur[25], b_self_1431, "OK");
+                                                    n25 = v_2072;
                                                     {
-                                                        const v_2044 = rt.updv(cur[26], b_self_1401, "OK");
-                                                        n26 = v_2044;
+                                                        const v_2074 = rt.updv(cur[26], b_self_1431, "OK");
+                                                        n26 = v_2074;
                                                         {
-                                                            const v_2046 = rt.updv(cur[27], b_self_1401, 0);
-                                                            n27 = v_2046;
+                                                            const v_2076 = rt.updv(cur[27], b_self_1431, 0);
+                                                            n27 = v_2076;
                                                             {
-                                                                const v_2048 = rt.upd(cur[28], b_self_1401, (at_2047) => cd_NO_DOMAIN());
-                                                                n28 = v_2048;
+                                                                const v_2078 = rt.upd(cur[28], b_self_1431, (at_2077) => cd_NO_DOMAIN());
+                                                                n28 = v_2078;
                                                                 {
-                                                                    const v_2050 = rt.updv(cur[29], b_self_1401, false);
-                                                                    n29 = v_2050;
+                                                                    const v_2080 = rt.updv(cur[29], b_self_1431, false);
+                                                                    n29 = v_2080;
                                                                     {
-                                                                        const v_2052 = rt.updv(cur[30], b_self_1401, false);
-                                                                        n30 = v_2052;
+                                                                        const v_2082 = rt.updv(cur[30], b_self_1431, false);
+                                                                        n30 = v_2082;
                                                                         {
-                                                                            const v_2054 = rt.updv(cur[31], b_self_1401, false);
-                                                                            n31 = v_2054;
+                                                                            const v_2084 = rt.updv(cur[31], b_self_1431, false);
+                                                                            n31 = v_2084;
                                                                             {
-                                                                                const v_2056 = rt.updv(cur[32], b_self_1401, "Sibling_linger");
-                                                                                n32 = v_2056;
+                                                                                const v_2086 = rt.updv(cur[32], b_self_1431, "Sibling_linger");
+                                                                                n32 = v_2086;
                                                                                 {
-                                                                                    const v_2058 = rt.upd(cur[33], b_self_1401, (at_2057) => rt.tail(rt.app(cur[33], b_self_1401)));
-                                                                                    n33 = v_2058;
+                                                                                    const v_2088 = rt.upd(cur[33], b_self_1431, (at_2087) => rt.tail(rt.app(cur[33], b_self_1431)));
+                                                                                    n33 = v_2088;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17687,7 +17701,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1401, (at_1402) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1401, (at_1403) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1401, (at_1404) => rt.upd(rt.upd(rt.app(cur[14], b_self_1401), "cap", (at_1405) => K_CAP), "dom", (at_1406) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1401), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1401, (at_1407) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1410) => (rt.not(rt.app(cur[12], b_self_1401)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1412) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1401), "A disjunct") || !((s_1413) => s_1413.some((b_t_1414) => (!rt.eq(b_t_1414, b_self_1401) && rt.notin(rt.app(cur[32], b_t_1414), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1414), "Done") && rt.not(rt.app(cur[12], b_t_1414)) && !rt.in(rt.app(cur[32], b_t_1414), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1414), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1416) => (rt.bool(rt.app(cur[12], b_self_1401), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1401 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1401, (at_1419) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1421) => (!rt.eqs(rt.app(cur[26], b_self_1401), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1423) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1427) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1432) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1434) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1438) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1443) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1401, (at_1444) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1401), 1) : rt.app(cur[15], b_self_1401)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1401, (at_1445) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1401)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1446) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1401), "id", (at_1447) => rt.rec(R_1, [b_self_1401, rt.add(rt.app(cur[15], b_self_1401), 1)])) : rt.app(cur[24], b_self_1401)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1401, (at_1448) => (rt.lt(rt.app(cur[15], b_self_1401), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1452) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1401, (at_1456) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1457) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1461) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1466) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1401, (at_1467) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1468) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1472) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1477) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1401, (at_1478) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1480) => ((rt.eq(rt.app(cur[27], b_self_1401), 0) && rt.eq(rt.app(cur[4], b_self_1401), 0)) ? rt.dot(rt.app(cur[14], b_self_1401), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1401), "id"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1401, (at_1485) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1401))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1487) => (!rt.eqs(rt.app(cur[25], b_self_1401), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1401, (at_1491) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1492) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1496) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1501) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1401, (at_1502) => rt.app(cur[25], b_self_1401))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1503) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1507) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1512) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1519) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1523) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1528) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1530) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1534) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1539) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1543) => (rt.in(b_t_1543, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1543), "A disjunct") || !rt.eq(b_t_1543, b_self_1401)) : rt.app(cur[12], b_t_1543)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethread") && (((s_1545) => s_1545.every((b_t_1546) => (rt.eq(b_t_1546, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1546), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1401), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1401, (at_1547) => !((s_1548) => s_1548.every((b_t_1549) => (rt.eq(b_t_1549, b_self_1401) || !rt.notin(rt.app(cur[32], b_t_1549), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1401, (at_1551) => (rt.bool(rt.app(cur[30], b_self_1401), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1555) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1559) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1564) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1566) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1570) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1575) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1401), 0) || rt.bool(rt.app(cur[7], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1401), "layers"), (rt.eq(rt.app(cur[4], b_self_1401), 0) ? (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401))) : (rt.eq(rt.app(cur[27], b_self_1401), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[4], b_self_1401)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1401), "dom"), "layers"), rt.app(cur[27], b_self_1401)), rt.app(cur[4], b_self_1401))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1581) => s_1581.some((b_i_1582) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1401), "layers"), b_i_1582), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1401), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1401, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1401, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1401, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1401, (at_1586) => rt.app(cur[28], b_self_1401))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1401, (at_1587) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1401, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1401, (at_1589) => rt.upd(rt.upd(rt.app(cur[24], b_self_1401), "dom", (at_1590) => rt.app(cur[28], b_self_1401)), "cap", (at_1591) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1401), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1401), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1401, (at_1592) => (rt.bool(rt.app(cur[16], b_self_1401), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1401), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1401, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1401, (at_1594) => rt.app(cur[5], b_self_1401))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1401)) || rt.bool(rt.app(cur[16], b_self_1401), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1401), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1401, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1599) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1603) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1608) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1401)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1401, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1401, (at_1610) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1401, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1401, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1401, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1401, (at_1614) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1401, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1401, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1401, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1401, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1401, (at_1619) => rt.tail(rt.app(cur[33], b_self_1401)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1431, (at_1432) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1431, (at_1433) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1431, (at_1434) => rt.upd(rt.upd(rt.app(cur[14], b_self_1431), "cap", (at_1435) => K_CAP), "dom", (at_1436) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1431), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1431, (at_1437) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1440) => (rt.not(rt.app(cur[12], b_self_1431)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1442) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1431), "A disjunct") || !((s_1443) => s_1443.some((b_t_1444) => (!rt.eq(b_t_1444, b_self_1431) && rt.notin(rt.app(cur[32], b_t_1444), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1444), "Done") && rt.not(rt.app(cur[12], b_t_1444)) && !rt.in(rt.app(cur[32], b_t_1444), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1444), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1446) => (rt.bool(rt.app(cur[12], b_self_1431), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1431 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1431, (at_1449) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1451) => (!rt.eqs(rt.app(cur[26], b_self_1431), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1453) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1457) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1462) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1464) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1468) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1473) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1431, (at_1474) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1431), 1) : rt.app(cur[15], b_self_1431)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1431, (at_1475) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1431)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1476) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1431), "id", (at_1477) => rt.rec(R_1, [b_self_1431, rt.add(rt.app(cur[15], b_self_1431), 1)])) : rt.app(cur[24], b_self_1431)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1431, (at_1478) => (rt.lt(rt.app(cur[15], b_self_1431), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1482) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1431, (at_1486) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1487) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1491) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1496) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1431, (at_1497) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1498) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1502) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1507) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1431, (at_1508) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1510) => ((rt.eq(rt.app(cur[27], b_self_1431), 0) && rt.eq(rt.app(cur[4], b_self_1431), 0)) ? rt.dot(rt.app(cur[14], b_self_1431), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1431), "id"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1431, (at_1515) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1431))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1517) => (!rt.eqs(rt.app(cur[25], b_self_1431), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1431, (at_1521) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1522) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1526) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1531) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1431, (at_1532) => rt.app(cur[25], b_self_1431))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1533) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1537) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1542) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1549) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1553) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1558) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1560) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1564) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1569) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1573) => (rt.in(b_t_1573, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1573), "A disjunct") || !rt.eq(b_t_1573, b_self_1431)) : rt.app(cur[12], b_t_1573)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethread") && (((s_1575) => s_1575.every((b_t_1576) => (rt.eq(b_t_1576, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1576), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1431), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1431, (at_1577) => !((s_1578) => s_1578.every((b_t_1579) => (rt.eq(b_t_1579, b_self_1431) || !rt.notin(rt.app(cur[32], b_t_1579), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1431, (at_1581) => (rt.bool(rt.app(cur[30], b_self_1431), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1585) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1589) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1594) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1596) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1600) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1605) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1431), 0) || rt.bool(rt.app(cur[7], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1431), "layers"), (rt.eq(rt.app(cur[4], b_self_1431), 0) ? (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431))) : (rt.eq(rt.app(cur[27], b_self_1431), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[4], b_self_1431)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1431), "dom"), "layers"), rt.app(cur[27], b_self_1431)), rt.app(cur[4], b_self_1431))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1611) => s_1611.some((b_i_1612) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1431), "layers"), b_i_1612), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1431), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1431, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1431, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1431, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1431, (at_1616) => rt.app(cur[28], b_self_1431))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1431, (at_1617) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1431, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1431, (at_1619) => rt.upd(rt.upd(rt.app(cur[24], b_self_1431), "dom", (at_1620) => rt.app(cur[28], b_self_1431)), "cap", (at_1621) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1431), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1431), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1431, (at_1622) => (rt.bool(rt.app(cur[16], b_self_1431), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1431), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1431, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1431, (at_1624) => rt.app(cur[5], b_self_1431))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1431)) || rt.bool(rt.app(cur[16], b_self_1431), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1431), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1431, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1629) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1633) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1638) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1431)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1431, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1431, (at_1640) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1431, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1431, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1431, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1431, (at_1644) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1431, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1431, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1431, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1431, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1431, (at_1649) => rt.tail(rt.app(cur[33], b_self_1431)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }

@@ -7803,6 +7803,20 @@ export function createModule(rt) {
             }),
             "out_of_range": (kind) => ({
                 name: "out_of_range",
+                parts: [
+                    { reads: [2], holds: (cur) => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+                    { reads: [4], holds: (cur) => (((s_640) => s_640.every((b_t_641) => rt.inRange(rt.app(cur[4], b_t_641), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+                    { reads: [6], holds: (cur) => (((s_642) => s_642.every((b_t_643) => rt.inRange(rt.app(cur[6], b_t_643), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+                    { reads: [8], holds: (cur) => (((s_644) => s_644.every((b_t_645) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_645), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_645), "id"), "n"), 0, cd_CRED_GEN())) && ((s_646) => s_646.every((b_k_647) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_645), "layers"), b_k_647), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_645), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+                    { reads: [14], holds: (cur) => (((s_648) => s_648.every((b_t_649) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_649), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_649), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_649), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_650) => s_650.every((b_k_651) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_649), "dom"), "layers"), b_k_651), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_649), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+                    { reads: [15], holds: (cur) => (((s_652) => s_652.every((b_t_653) => rt.inRange(rt.app(cur[15], b_t_653), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+                    { reads: [19], holds: (cur) => (((s_654) => s_654.every((b_t_655) => rt.inRange(rt.app(cur[19], b_t_655), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+                    { reads: [20], holds: (cur) => (((s_656) => s_656.every((b_t_657) => rt.inRange(rt.app(cur[20], b_t_657), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+                    { reads: [22], holds: (cur) => (((s_658) => s_658.every((b_t_659) => rt.inRange(rt.app(cur[22], b_t_659), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+                    { reads: [24], holds: (cur) => (((s_660) => s_660.every((b_t_661) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_661), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_661), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_661), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_662) => s_662.every((b_k_663) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_661), "dom"), "layers"), b_k_663), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_661), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+                    { reads: [27], holds: (cur) => (((s_664) => s_664.every((b_t_665) => rt.inRange(rt.app(cur[27], b_t_665), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+                    { reads: [28], holds: (cur) => (((s_666) => s_666.every((b_t_667) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_667), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_667), "id"), "n"), 0, cd_CRED_GEN())) && ((s_668) => s_668.every((b_k_669) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_667), "layers"), b_k_669), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_667), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+                ],
                 holds(cur) {
                     try {
                         const v = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_610) => s_610.every((b_t_611) => rt.inRange(rt.app(cur[4], b_t_611), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_612) => s_612.every((b_t_613) => rt.inRange(rt.app(cur[6], b_t_613), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_614) => s_614.every((b_t_615) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_615), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_615), "id"), "n"), 0, cd_CRED_GEN())) && ((s_616) => s_616.every((b_k_617) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_615), "layers"), b_k_617), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_615), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_618) => s_618.every((b_t_619) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_619), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_619), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_619), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_620) => s_620.every((b_k_621) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_619), "dom"), "layers"), b_k_621), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_619), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_622) => s_622.every((b_t_623) => rt.inRange(rt.app(cur[15], b_t_623), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_624) => s_624.every((b_t_625) => rt.inRange(rt.app(cur[19], b_t_625), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_626) => s_626.every((b_t_627) => rt.inRange(rt.app(cur[20], b_t_627), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_628) => s_628.every((b_t_629) => rt.inRange(rt.app(cur[22], b_t_629), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_630) => s_630.every((b_t_631) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_631), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_631), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_631), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_632) => s_632.every((b_k_633) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_631), "dom"), "layers"), b_k_633), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_631), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_634) => s_634.every((b_t_635) => rt.inRange(rt.app(cur[27], b_t_635), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_636) => s_636.every((b_t_637) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_637), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_637), "id"), "n"), 0, cd_CRED_GEN())) && ((s_638) => s_638.every((b_k_639) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_637), "layers"), b_k_639), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_637), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -7998,7 +8012,7 @@ export function createModule(rt) {
                             const n32 = t[32];
                             const n33 = t[33];
                             const n34 = t[34];
-                            if (((s_640) => s_640.every((b_t_641) => (rt.not(rt.app(cur[16], b_t_641)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_641), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
+                            if (((s_670) => s_670.every((b_t_671) => (rt.not(rt.app(cur[16], b_t_671)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_671), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
                                 return true;
                             return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                         }
@@ -8012,33 +8026,33 @@ export function createModule(rt) {
         function readFairness() {
             const fairness = [];
             {
-                const s_642 = K_Requester;
-                if (!(s_642 instanceof rt.SetValue))
+                const s_672 = K_Requester;
+                if (!(s_672 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_643 of s_642.elems) {
+                for (const b_self_673 of s_672.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_643 === "string" ? b_self_643 : rt.formatValue(b_self_643)) + ")" + ")",
-                        steps: [{ index: 0, param: b_self_643 }, { index: 1, param: b_self_643 }, { index: 2, param: b_self_643 }, { index: 3, param: b_self_643 }, { index: 4, param: b_self_643 }, { index: 5, param: b_self_643 }, { index: 6, param: b_self_643 }, { index: 7, param: b_self_643 }, { index: 8, param: b_self_643 }, { index: 9, param: b_self_643 }, { index: 10, param: b_self_643 }, { index: 11, param: b_self_643 }, { index: 20, param: b_self_643 }, { index: 21, param: b_self_643 }, { index: 22, param: b_self_643 }, { index: 23, param: b_self_643 }, { index: 24, param: b_self_643 }, { index: 25, param: b_self_643 }, { index: 26, param: b_self_643 }, { index: 27, param: b_self_643 }, { index: 28, param: b_self_643 }, { index: 29, param: b_self_643 }, { index: 30, param: b_self_643 }, { index: 31, param: b_self_643 }, { index: 32, param: b_self_643 }, { index: 33, param: b_self_643 }, { index: 34, param: b_self_643 }, { index: 35, param: b_self_643 }, { index: 36, param: b_self_643 }, { index: 37, param: b_self_643 }, { index: 38, param: b_self_643 }, { index: 39, param: b_self_643 }, { index: 40, param: b_self_643 }, { index: 41, param: b_self_643 }, { index: 42, param: b_self_643 }, { index: 43, param: b_self_643 }, { index: 44, param: b_self_643 }, { index: 45, param: b_self_643 }, { index: 46, param: b_self_643 }, { index: 47, param: b_self_643 }, { index: 48, param: b_self_643 }, { index: 49, param: b_self_643 }, { index: 50, param: b_self_643 }, { index: 51, param: b_self_643 }, { index: 52, param: b_self_643 }, { index: 53, param: b_self_643 }, { index: 54, param: b_self_643 }, { index: 55, param: b_self_643 }, { index: 56, param: b_self_643 }, { index: 57, param: b_self_643 }, { index: 58, param: b_self_643 }, { index: 59, param: b_self_643 }],
+                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_673 === "string" ? b_self_673 : rt.formatValue(b_self_673)) + ")" + ")",
+                        steps: [{ index: 0, param: b_self_673 }, { index: 1, param: b_self_673 }, { index: 2, param: b_self_673 }, { index: 3, param: b_self_673 }, { index: 4, param: b_self_673 }, { index: 5, param: b_self_673 }, { index: 6, param: b_self_673 }, { index: 7, param: b_self_673 }, { index: 8, param: b_self_673 }, { index: 9, param: b_self_673 }, { index: 10, param: b_self_673 }, { index: 11, param: b_self_673 }, { index: 20, param: b_self_673 }, { index: 21, param: b_self_673 }, { index: 22, param: b_self_673 }, { index: 23, param: b_self_673 }, { index: 24, param: b_self_673 }, { index: 25, param: b_self_673 }, { index: 26, param: b_self_673 }, { index: 27, param: b_self_673 }, { index: 28, param: b_self_673 }, { index: 29, param: b_self_673 }, { index: 30, param: b_self_673 }, { index: 31, param: b_self_673 }, { index: 32, param: b_self_673 }, { index: 33, param: b_self_673 }, { index: 34, param: b_self_673 }, { index: 35, param: b_self_673 }, { index: 36, param: b_self_673 }, { index: 37, param: b_self_673 }, { index: 38, param: b_self_673 }, { index: 39, param: b_self_673 }, { index: 40, param: b_self_673 }, { index: 41, param: b_self_673 }, { index: 42, param: b_self_673 }, { index: 43, param: b_self_673 }, { index: 44, param: b_self_673 }, { index: 45, param: b_self_673 }, { index: 46, param: b_self_673 }, { index: 47, param: b_self_673 }, { index: 48, param: b_self_673 }, { index: 49, param: b_self_673 }, { index: 50, param: b_self_673 }, { index: 51, param: b_self_673 }, { index: 52, param: b_self_673 }, { index: 53, param: b_self_673 }, { index: 54, param: b_self_673 }, { index: 55, param: b_self_673 }, { index: 56, param: b_self_673 }, { index: 57, param: b_self_673 }, { index: 58, param: b_self_673 }, { index: 59, param: b_self_673 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_setup")) {
                                     {
-                                        const v_893 = rt.upd(cur[8], b_self_643, (at_892) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_643), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_893;
+                                        const v_923 = rt.upd(cur[8], b_self_673, (at_922) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_673), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_923;
                                         {
-                                            const v_895 = rt.upd(cur[9], b_self_643, (at_894) => K_NNP);
-                                            n9 = v_895;
+                                            const v_925 = rt.upd(cur[9], b_self_673, (at_924) => K_NNP);
+                                            n9 = v_925;
                                             {
-                                                const v_899 = rt.upd(cur[14], b_self_643, (at_896) => rt.upd(rt.upd(rt.app(cur[14], b_self_643), "cap", (at_897) => K_CAP), "dom", (at_898) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_643), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_899;
+                                                const v_929 = rt.upd(cur[14], b_self_673, (at_926) => rt.upd(rt.upd(rt.app(cur[14], b_self_673), "cap", (at_927) => K_CAP), "dom", (at_928) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_673), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_929;
                                                 {
-                                                    const v_901 = rt.upd(cur[16], b_self_643, (at_900) => K_NNP);
-                                                    n16 = v_901;
+                                                    const v_931 = rt.upd(cur[16], b_self_673, (at_930) => K_NNP);
+                                                    n16 = v_931;
                                                     {
-                                                        const v_903 = rt.updv(cur[32], b_self_643, "Requester_requests");
-                                                        n32 = v_903;
+                                                        const v_933 = rt.updv(cur[32], b_self_673, "Requester_requests");
+                                                        n32 = v_933;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -8113,659 +8127,9 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_requests")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_requests")) {
                                     {
-                                        const v_905 = rt.upd(cur[32], b_self_643, (at_904) => (rt.lt(rt.app(cur[19], b_self_643), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                                        n32 = v_905;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_request")) {
-                                    {
-                                        const v_907 = rt.upd(cur[22], b_self_643, (at_906) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_643)));
-                                        n22 = v_907;
-                                        {
-                                            const v_909 = rt.updv(cur[32], b_self_643, "restrict_self_excl");
-                                            n32 = v_909;
-                                            {
-                                                const v_911 = rt.upd(cur[33], b_self_643, (at_910) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_643)));
-                                                n33 = v_911;
-                                                n0 = cur[0];
-                                                n1 = cur[1];
-                                                n2 = cur[2];
-                                                n3 = cur[3];
-                                                n4 = cur[4];
-                                                n5 = cur[5];
-                                                n6 = cur[6];
-                                                n7 = cur[7];
-                                                n8 = cur[8];
-                                                n9 = cur[9];
-                                                n10 = cur[10];
-                                                n11 = cur[11];
-                                                n12 = cur[12];
-                                                n13 = cur[13];
-                                                n14 = cur[14];
-                                                n15 = cur[15];
-                                                n16 = cur[16];
-                                                n17 = cur[17];
-                                                n18 = cur[18];
-                                                n19 = cur[19];
-                                                n20 = cur[20];
-                                                n21 = cur[21];
-                                                n23 = cur[23];
-                                                n24 = cur[24];
-                                                n25 = cur[25];
-                                                n26 = cur[26];
-                                                n27 = cur[27];
-                                                n28 = cur[28];
-                                                n29 = cur[29];
-                                                n30 = cur[30];
-                                                n31 = cur[31];
-                                                n34 = cur[34];
-                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                    throw rt.FOUND;
-                                                }
-                                                n34 = undefined;
-                                                n31 = undefined;
-                                                n30 = undefined;
-                                                n29 = undefined;
-                                                n28 = undefined;
-                                                n27 = undefined;
-                                                n26 = undefined;
-                                                n25 = undefined;
-                                                n24 = undefined;
-                                                n23 = undefined;
-                                                n21 = undefined;
-                                                n20 = undefined;
-                                                n19 = undefined;
-                                                n18 = undefined;
-                                                n17 = undefined;
-                                                n16 = undefined;
-                                                n15 = undefined;
-                                                n14 = undefined;
-                                                n13 = undefined;
-                                                n12 = undefined;
-                                                n11 = undefined;
-                                                n10 = undefined;
-                                                n9 = undefined;
-                                                n8 = undefined;
-                                                n7 = undefined;
-                                                n6 = undefined;
-                                                n5 = undefined;
-                                                n4 = undefined;
-                                                n3 = undefined;
-                                                n2 = undefined;
-                                                n1 = undefined;
-                                                n0 = undefined;
-                                                n33 = undefined;
-                                            }
-                                            n32 = undefined;
-                                        }
-                                        n22 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_next_request")) {
-                                    {
-                                        const v_913 = rt.upd(cur[19], b_self_643, (at_912) => rt.add(rt.app(cur[19], b_self_643), 1));
-                                        n19 = v_913;
-                                        {
-                                            const v_915 = rt.updv(cur[32], b_self_643, "Requester_requests");
-                                            n32 = v_915;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n19 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_announce")) {
-                                    {
-                                        const v_916 = true;
-                                        n1 = v_916;
-                                        {
-                                            const v_918 = rt.updv(cur[32], b_self_643, "Requester_execs");
-                                            n32 = v_918;
-                                            n0 = cur[0];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n1 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_execs")) {
-                                    {
-                                        const v_920 = rt.upd(cur[32], b_self_643, (at_919) => ((rt.lt(rt.app(cur[20], b_self_643), K_EXECS) && rt.not(rt.app(cur[12], b_self_643))) ? "Requester_exec" : "Requester_linger"));
-                                        n32 = v_920;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_exec")) {
-                                    {
-                                        const v_922 = rt.updv(cur[32], b_self_643, "do_execve_exec_lock");
-                                        n32 = v_922;
-                                        {
-                                            const v_924 = rt.upd(cur[33], b_self_643, (at_923) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_643)));
-                                            n33 = v_924;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n33 = undefined;
-                                        }
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_next_exec")) {
-                                    {
-                                        const v_926 = rt.upd(cur[20], b_self_643, (at_925) => rt.add(rt.app(cur[20], b_self_643), 1));
-                                        n20 = v_926;
-                                        {
-                                            const v_928 = rt.updv(cur[32], b_self_643, "Requester_execs");
-                                            n32 = v_928;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n20 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_linger")) {
-                                    const k_929 = () => {
-                                        {
-                                            const v_931 = rt.updv(cur[32], b_self_643, "Requester_killed");
-                                            n32 = v_931;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                    };
-                                    if (rt.bool(rt.app(cur[12], b_self_643), "A conjunct of an action")) {
-                                        k_929();
-                                    }
-                                    if (!((s_932) => s_932.some((b_t_933) => (!rt.eq(b_t_933, b_self_643) && rt.notin(rt.app(cur[32], b_t_933), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_933), "Done") && rt.not(rt.app(cur[12], b_t_933)) && !rt.in(rt.app(cur[32], b_t_933), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_933), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_929();
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_killed")) {
-                                    {
-                                        const v_935 = rt.upd(cur[32], b_self_643, (at_934) => (rt.bool(rt.app(cur[12], b_self_643), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        const v_935 = rt.upd(cur[32], b_self_673, (at_934) => (rt.lt(rt.app(cur[19], b_self_673), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                                         n32 = v_935;
                                         n0 = cur[0];
                                         n1 = cur[1];
@@ -8841,257 +8205,907 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Requester_requester_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_request")) {
                                     {
-                                        const v_937 = rt.updv(cur[32], b_self_643, "Exiting");
-                                        n32 = v_937;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "Exiting")) {
-                                    {
-                                        const v_939 = rt.updv(cur[32], b_self_643, "Exited");
-                                        n32 = v_939;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_excl")) {
-                                    {
-                                        const v_941 = rt.upd(cur[32], b_self_643, (at_940) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
-                                        n32 = v_941;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_excl_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request")) {
+                                        const v_937 = rt.upd(cur[22], b_self_673, (at_936) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_673)));
+                                        n22 = v_937;
                                         {
-                                            const v_943 = rt.updv(cur[18], b_self_643, "EINVAL");
-                                            n18 = v_943;
+                                            const v_939 = rt.updv(cur[32], b_self_673, "restrict_self_excl");
+                                            n32 = v_939;
                                             {
-                                                const v_945 = rt.updv(cur[22], b_self_643, 0);
-                                                n22 = v_945;
+                                                const v_941 = rt.upd(cur[33], b_self_673, (at_940) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_673)));
+                                                n33 = v_941;
+                                                n0 = cur[0];
+                                                n1 = cur[1];
+                                                n2 = cur[2];
+                                                n3 = cur[3];
+                                                n4 = cur[4];
+                                                n5 = cur[5];
+                                                n6 = cur[6];
+                                                n7 = cur[7];
+                                                n8 = cur[8];
+                                                n9 = cur[9];
+                                                n10 = cur[10];
+                                                n11 = cur[11];
+                                                n12 = cur[12];
+                                                n13 = cur[13];
+                                                n14 = cur[14];
+                                                n15 = cur[15];
+                                                n16 = cur[16];
+                                                n17 = cur[17];
+                                                n18 = cur[18];
+                                                n19 = cur[19];
+                                                n20 = cur[20];
+                                                n21 = cur[21];
+                                                n23 = cur[23];
+                                                n24 = cur[24];
+                                                n25 = cur[25];
+                                                n26 = cur[26];
+                                                n27 = cur[27];
+                                                n28 = cur[28];
+                                                n29 = cur[29];
+                                                n30 = cur[30];
+                                                n31 = cur[31];
+                                                n34 = cur[34];
+                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                    throw rt.FOUND;
+                                                }
+                                                n34 = undefined;
+                                                n31 = undefined;
+                                                n30 = undefined;
+                                                n29 = undefined;
+                                                n28 = undefined;
+                                                n27 = undefined;
+                                                n26 = undefined;
+                                                n25 = undefined;
+                                                n24 = undefined;
+                                                n23 = undefined;
+                                                n21 = undefined;
+                                                n20 = undefined;
+                                                n19 = undefined;
+                                                n18 = undefined;
+                                                n17 = undefined;
+                                                n16 = undefined;
+                                                n15 = undefined;
+                                                n14 = undefined;
+                                                n13 = undefined;
+                                                n12 = undefined;
+                                                n11 = undefined;
+                                                n10 = undefined;
+                                                n9 = undefined;
+                                                n8 = undefined;
+                                                n7 = undefined;
+                                                n6 = undefined;
+                                                n5 = undefined;
+                                                n4 = undefined;
+                                                n3 = undefined;
+                                                n2 = undefined;
+                                                n1 = undefined;
+                                                n0 = undefined;
+                                                n33 = undefined;
+                                            }
+                                            n32 = undefined;
+                                        }
+                                        n22 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_next_request")) {
+                                    {
+                                        const v_943 = rt.upd(cur[19], b_self_673, (at_942) => rt.add(rt.app(cur[19], b_self_673), 1));
+                                        n19 = v_943;
+                                        {
+                                            const v_945 = rt.updv(cur[32], b_self_673, "Requester_requests");
+                                            n32 = v_945;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n19 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_announce")) {
+                                    {
+                                        const v_946 = true;
+                                        n1 = v_946;
+                                        {
+                                            const v_948 = rt.updv(cur[32], b_self_673, "Requester_execs");
+                                            n32 = v_948;
+                                            n0 = cur[0];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n1 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_execs")) {
+                                    {
+                                        const v_950 = rt.upd(cur[32], b_self_673, (at_949) => ((rt.lt(rt.app(cur[20], b_self_673), K_EXECS) && rt.not(rt.app(cur[12], b_self_673))) ? "Requester_exec" : "Requester_linger"));
+                                        n32 = v_950;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_exec")) {
+                                    {
+                                        const v_952 = rt.updv(cur[32], b_self_673, "do_execve_exec_lock");
+                                        n32 = v_952;
+                                        {
+                                            const v_954 = rt.upd(cur[33], b_self_673, (at_953) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_673)));
+                                            n33 = v_954;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n33 = undefined;
+                                        }
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_next_exec")) {
+                                    {
+                                        const v_956 = rt.upd(cur[20], b_self_673, (at_955) => rt.add(rt.app(cur[20], b_self_673), 1));
+                                        n20 = v_956;
+                                        {
+                                            const v_958 = rt.updv(cur[32], b_self_673, "Requester_execs");
+                                            n32 = v_958;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n20 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_linger")) {
+                                    const k_959 = () => {
+                                        {
+                                            const v_961 = rt.updv(cur[32], b_self_673, "Requester_killed");
+                                            n32 = v_961;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                    };
+                                    if (rt.bool(rt.app(cur[12], b_self_673), "A conjunct of an action")) {
+                                        k_959();
+                                    }
+                                    if (!((s_962) => s_962.some((b_t_963) => (!rt.eq(b_t_963, b_self_673) && rt.notin(rt.app(cur[32], b_t_963), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_963), "Done") && rt.not(rt.app(cur[12], b_t_963)) && !rt.in(rt.app(cur[32], b_t_963), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_963), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_959();
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_killed")) {
+                                    {
+                                        const v_965 = rt.upd(cur[32], b_self_673, (at_964) => (rt.bool(rt.app(cur[12], b_self_673), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        n32 = v_965;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Requester_requester_exit")) {
+                                    {
+                                        const v_967 = rt.updv(cur[32], b_self_673, "Exiting");
+                                        n32 = v_967;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "Exiting")) {
+                                    {
+                                        const v_969 = rt.updv(cur[32], b_self_673, "Exited");
+                                        n32 = v_969;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_excl")) {
+                                    {
+                                        const v_971 = rt.upd(cur[32], b_self_673, (at_970) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
+                                        n32 = v_971;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_excl_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request")) {
+                                        {
+                                            const v_973 = rt.updv(cur[18], b_self_673, "EINVAL");
+                                            n18 = v_973;
+                                            {
+                                                const v_975 = rt.updv(cur[22], b_self_673, 0);
+                                                n22 = v_975;
                                                 {
-                                                    const v_947 = rt.updv(cur[23], b_self_643, "OK");
-                                                    n23 = v_947;
+                                                    const v_977 = rt.updv(cur[23], b_self_673, "OK");
+                                                    n23 = v_977;
                                                     {
-                                                        const v_949 = rt.updv(cur[32], b_self_643, "Requester_next_request");
-                                                        n32 = v_949;
+                                                        const v_979 = rt.updv(cur[32], b_self_673, "Requester_next_request");
+                                                        n32 = v_979;
                                                         {
-                                                            const v_951 = rt.upd(cur[33], b_self_643, (at_950) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                            n33 = v_951;
+                                                            const v_981 = rt.upd(cur[33], b_self_673, (at_980) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                            n33 = v_981;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9167,10 +9181,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_prereq")) {
                                     {
-                                        const v_953 = rt.upd(cur[32], b_self_643, (at_952) => (!(rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_643), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
-                                        n32 = v_953;
+                                        const v_983 = rt.upd(cur[32], b_self_673, (at_982) => (!(rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_673), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
+                                        n32 = v_983;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9245,23 +9259,23 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_eperm")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_eperm")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request")) {
                                         {
-                                            const v_955 = rt.updv(cur[18], b_self_643, "EPERM");
-                                            n18 = v_955;
+                                            const v_985 = rt.updv(cur[18], b_self_673, "EPERM");
+                                            n18 = v_985;
                                             {
-                                                const v_957 = rt.updv(cur[22], b_self_643, 0);
-                                                n22 = v_957;
+                                                const v_987 = rt.updv(cur[22], b_self_673, 0);
+                                                n22 = v_987;
                                                 {
-                                                    const v_959 = rt.updv(cur[23], b_self_643, "OK");
-                                                    n23 = v_959;
+                                                    const v_989 = rt.updv(cur[23], b_self_673, "OK");
+                                                    n23 = v_989;
                                                     {
-                                                        const v_961 = rt.updv(cur[32], b_self_643, "Requester_next_request");
-                                                        n32 = v_961;
+                                                        const v_991 = rt.updv(cur[32], b_self_673, "Requester_next_request");
+                                                        n32 = v_991;
                                                         {
-                                                            const v_963 = rt.upd(cur[33], b_self_643, (at_962) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                            n33 = v_963;
+                                                            const v_993 = rt.upd(cur[33], b_self_673, (at_992) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                            n33 = v_993;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9337,22 +9351,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_stage")) {
                                     {
-                                        const v_965 = rt.upd(cur[4], b_self_643, (at_964) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_643) : rt.app(cur[4], b_self_643)));
-                                        n4 = v_965;
+                                        const v_995 = rt.upd(cur[4], b_self_673, (at_994) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_673) : rt.app(cur[4], b_self_673)));
+                                        n4 = v_995;
                                         {
-                                            const v_967 = rt.upd(cur[5], b_self_643, (at_966) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_643)));
-                                            n5 = v_967;
+                                            const v_997 = rt.upd(cur[5], b_self_673, (at_996) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_673)));
+                                            n5 = v_997;
                                             {
-                                                const v_969 = rt.upd(cur[6], b_self_643, (at_968) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_643), 0) ? rt.app(cur[6], b_self_643) : rt.add(rt.app(cur[6], b_self_643), 1)) : rt.app(cur[6], b_self_643)));
-                                                n6 = v_969;
+                                                const v_999 = rt.upd(cur[6], b_self_673, (at_998) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_673), 0) ? rt.app(cur[6], b_self_673) : rt.add(rt.app(cur[6], b_self_673), 1)) : rt.app(cur[6], b_self_673)));
+                                                n6 = v_999;
                                                 {
-                                                    const v_971 = rt.upd(cur[7], b_self_643, (at_970) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_643), "cap"), "A disjunct")) : rt.app(cur[7], b_self_643)));
-                                                    n7 = v_971;
+                                                    const v_1001 = rt.upd(cur[7], b_self_673, (at_1000) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_673), "cap"), "A disjunct")) : rt.app(cur[7], b_self_673)));
+                                                    n7 = v_1001;
                                                     {
-                                                        const v_973 = rt.updv(cur[32], b_self_643, "restrict_self_staged");
-                                                        n32 = v_973;
+                                                        const v_1003 = rt.updv(cur[32], b_self_673, "restrict_self_staged");
+                                                        n32 = v_1003;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -9427,14 +9441,14 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_stage")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_975 = rt.updv(cur[23], b_self_643, "ENOMEM");
-                                            n23 = v_975;
+                                            const v_1005 = rt.updv(cur[23], b_self_673, "ENOMEM");
+                                            n23 = v_1005;
                                             {
-                                                const v_977 = rt.updv(cur[32], b_self_643, "restrict_self_staged");
-                                                n32 = v_977;
+                                                const v_1007 = rt.updv(cur[32], b_self_673, "restrict_self_staged");
+                                                n32 = v_1007;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9510,23 +9524,23 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_staged")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_staged")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request")) {
                                         {
-                                            const v_979 = rt.upd(cur[18], b_self_643, (at_978) => rt.app(cur[23], b_self_643));
-                                            n18 = v_979;
+                                            const v_1009 = rt.upd(cur[18], b_self_673, (at_1008) => rt.app(cur[23], b_self_673));
+                                            n18 = v_1009;
                                             {
-                                                const v_981 = rt.updv(cur[22], b_self_643, 0);
-                                                n22 = v_981;
+                                                const v_1011 = rt.updv(cur[22], b_self_673, 0);
+                                                n22 = v_1011;
                                                 {
-                                                    const v_983 = rt.updv(cur[23], b_self_643, "OK");
-                                                    n23 = v_983;
+                                                    const v_1013 = rt.updv(cur[23], b_self_673, "OK");
+                                                    n23 = v_1013;
                                                     {
-                                                        const v_985 = rt.updv(cur[32], b_self_643, "Requester_next_request");
-                                                        n32 = v_985;
+                                                        const v_1015 = rt.updv(cur[32], b_self_673, "Requester_next_request");
+                                                        n32 = v_1015;
                                                         {
-                                                            const v_987 = rt.upd(cur[33], b_self_643, (at_986) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                            n33 = v_987;
+                                                            const v_1017 = rt.upd(cur[33], b_self_673, (at_1016) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                            n33 = v_1017;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9602,17 +9616,17 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_lock")) {
-                                    const k_988 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_lock")) {
+                                    const k_1018 = () => {
                                         {
-                                            const v_989 = (rt.eq(cur[0], K_None) ? b_self_643 : cur[0]);
-                                            n0 = v_989;
+                                            const v_1019 = (rt.eq(cur[0], K_None) ? b_self_673 : cur[0]);
+                                            n0 = v_1019;
                                             {
-                                                const v_991 = rt.upd(cur[26], b_self_643, (at_990) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_991;
+                                                const v_1021 = rt.upd(cur[26], b_self_673, (at_1020) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1021;
                                                 {
-                                                    const v_993 = rt.updv(cur[32], b_self_643, "do_execve_exec_locked");
-                                                    n32 = v_993;
+                                                    const v_1023 = rt.updv(cur[32], b_self_673, "do_execve_exec_locked");
+                                                    n32 = v_1023;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -9688,22 +9702,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_988();
+                                        k_1018();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_643), "A conjunct of an action")) {
-                                        k_988();
+                                    if (rt.bool(rt.app(cur[11], b_self_673), "A conjunct of an action")) {
+                                        k_1018();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_643), "A conjunct of an action")) {
-                                        k_988();
+                                    if (rt.bool(rt.app(cur[13], b_self_673), "A conjunct of an action")) {
+                                        k_1018();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_643), "A conjunct of an action")) {
-                                        k_988();
+                                    if (rt.bool(rt.app(cur[12], b_self_673), "A conjunct of an action")) {
+                                        k_1018();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_locked")) {
                                     {
-                                        const v_995 = rt.upd(cur[32], b_self_643, (at_994) => (!rt.eqs(rt.app(cur[26], b_self_643), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_995;
+                                        const v_1025 = rt.upd(cur[32], b_self_673, (at_1024) => (!rt.eqs(rt.app(cur[26], b_self_673), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1025;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9778,41 +9792,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_997 = rt.updv(cur[18], b_self_643, "ERESTARTNOINTR");
-                                            n18 = v_997;
+                                            const v_1027 = rt.updv(cur[18], b_self_673, "ERESTARTNOINTR");
+                                            n18 = v_1027;
                                             {
-                                                const v_999 = rt.upd(cur[24], b_self_643, (at_998) => cd_INIT_CRED());
-                                                n24 = v_999;
+                                                const v_1029 = rt.upd(cur[24], b_self_673, (at_1028) => cd_INIT_CRED());
+                                                n24 = v_1029;
                                                 {
-                                                    const v_1001 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1001;
+                                                    const v_1031 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1031;
                                                     {
-                                                        const v_1003 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1003;
+                                                        const v_1033 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1033;
                                                         {
-                                                            const v_1005 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1005;
+                                                            const v_1035 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1035;
                                                             {
-                                                                const v_1007 = rt.upd(cur[28], b_self_643, (at_1006) => cd_NO_DOMAIN());
-                                                                n28 = v_1007;
+                                                                const v_1037 = rt.upd(cur[28], b_self_673, (at_1036) => cd_NO_DOMAIN());
+                                                                n28 = v_1037;
                                                                 {
-                                                                    const v_1009 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1009;
+                                                                    const v_1039 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1039;
                                                                     {
-                                                                        const v_1011 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1011;
+                                                                        const v_1041 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1041;
                                                                         {
-                                                                            const v_1013 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1013;
+                                                                            const v_1043 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1043;
                                                                             {
-                                                                                const v_1015 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1015;
+                                                                                const v_1045 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1045;
                                                                                 {
-                                                                                    const v_1017 = rt.upd(cur[33], b_self_643, (at_1016) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1017;
+                                                                                    const v_1047 = rt.upd(cur[33], b_self_673, (at_1046) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1047;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9887,40 +9901,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1019 = rt.updv(cur[21], b_self_643, "ERESTARTNOINTR");
-                                            n21 = v_1019;
+                                            const v_1049 = rt.updv(cur[21], b_self_673, "ERESTARTNOINTR");
+                                            n21 = v_1049;
                                             {
-                                                const v_1021 = rt.upd(cur[24], b_self_643, (at_1020) => cd_INIT_CRED());
-                                                n24 = v_1021;
+                                                const v_1051 = rt.upd(cur[24], b_self_673, (at_1050) => cd_INIT_CRED());
+                                                n24 = v_1051;
                                                 {
-                                                    const v_1023 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1023;
+                                                    const v_1053 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1053;
                                                     {
-                                                        const v_1025 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1025;
+                                                        const v_1055 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1055;
                                                         {
-                                                            const v_1027 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1027;
+                                                            const v_1057 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1057;
                                                             {
-                                                                const v_1029 = rt.upd(cur[28], b_self_643, (at_1028) => cd_NO_DOMAIN());
-                                                                n28 = v_1029;
+                                                                const v_1059 = rt.upd(cur[28], b_self_673, (at_1058) => cd_NO_DOMAIN());
+                                                                n28 = v_1059;
                                                                 {
-                                                                    const v_1031 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1031;
+                                                                    const v_1061 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1061;
                                                                     {
-                                                                        const v_1033 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1033;
+                                                                        const v_1063 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1063;
                                                                         {
-                                                                            const v_1035 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1035;
+                                                                            const v_1065 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1065;
                                                                             {
-                                                                                const v_1037 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1037;
+                                                                                const v_1067 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1067;
                                                                                 {
-                                                                                    const v_1039 = rt.upd(cur[33], b_self_643, (at_1038) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1039;
+                                                                                    const v_1069 = rt.upd(cur[33], b_self_673, (at_1068) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1069;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9996,22 +10010,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1041 = rt.upd(cur[15], b_self_643, (at_1040) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_643), 1) : rt.app(cur[15], b_self_643)));
-                                        n15 = v_1041;
+                                        const v_1071 = rt.upd(cur[15], b_self_673, (at_1070) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_673), 1) : rt.app(cur[15], b_self_673)));
+                                        n15 = v_1071;
                                         {
-                                            const v_1043 = rt.upd(cur[17], b_self_643, (at_1042) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_643)));
-                                            n17 = v_1043;
+                                            const v_1073 = rt.upd(cur[17], b_self_673, (at_1072) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_673)));
+                                            n17 = v_1073;
                                             {
-                                                const v_1046 = rt.upd(cur[24], b_self_643, (at_1044) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_643), "id", (at_1045) => rt.rec(R_1, [b_self_643, rt.add(rt.app(cur[15], b_self_643), 1)])) : rt.app(cur[24], b_self_643)));
-                                                n24 = v_1046;
+                                                const v_1076 = rt.upd(cur[24], b_self_673, (at_1074) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_673), "id", (at_1075) => rt.rec(R_1, [b_self_673, rt.add(rt.app(cur[15], b_self_673), 1)])) : rt.app(cur[24], b_self_673)));
+                                                n24 = v_1076;
                                                 {
-                                                    const v_1048 = rt.upd(cur[25], b_self_643, (at_1047) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1048;
+                                                    const v_1078 = rt.upd(cur[25], b_self_673, (at_1077) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1078;
                                                     {
-                                                        const v_1050 = rt.updv(cur[32], b_self_643, "do_execve_exec_prepared");
-                                                        n32 = v_1050;
+                                                        const v_1080 = rt.updv(cur[32], b_self_673, "do_execve_exec_prepared");
+                                                        n32 = v_1080;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -10086,14 +10100,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1052 = rt.updv(cur[25], b_self_643, "ENOMEM");
-                                            n25 = v_1052;
+                                            const v_1082 = rt.updv(cur[25], b_self_673, "ENOMEM");
+                                            n25 = v_1082;
                                             {
-                                                const v_1054 = rt.updv(cur[32], b_self_643, "do_execve_exec_prepared");
-                                                n32 = v_1054;
+                                                const v_1084 = rt.updv(cur[32], b_self_673, "do_execve_exec_prepared");
+                                                n32 = v_1084;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10169,10 +10183,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1056 = rt.upd(cur[32], b_self_643, (at_1055) => (!rt.eqs(rt.app(cur[25], b_self_643), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1056;
+                                        const v_1086 = rt.upd(cur[32], b_self_673, (at_1085) => (!rt.eqs(rt.app(cur[25], b_self_673), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1086;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10247,19 +10261,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1057 = K_None;
-                                        n0 = v_1057;
+                                        const v_1087 = K_None;
+                                        n0 = v_1087;
                                         {
-                                            const v_1059 = rt.updv(cur[10], b_self_643, true);
-                                            n10 = v_1059;
+                                            const v_1089 = rt.updv(cur[10], b_self_673, true);
+                                            n10 = v_1089;
                                             {
-                                                const v_1061 = rt.updv(cur[17], b_self_643, "EXEC_NONE");
-                                                n17 = v_1061;
+                                                const v_1091 = rt.updv(cur[17], b_self_673, "EXEC_NONE");
+                                                n17 = v_1091;
                                                 {
-                                                    const v_1063 = rt.updv(cur[32], b_self_643, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1063;
+                                                    const v_1093 = rt.updv(cur[32], b_self_673, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1093;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10334,41 +10348,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_1065 = rt.upd(cur[18], b_self_643, (at_1064) => rt.app(cur[25], b_self_643));
-                                            n18 = v_1065;
+                                            const v_1095 = rt.upd(cur[18], b_self_673, (at_1094) => rt.app(cur[25], b_self_673));
+                                            n18 = v_1095;
                                             {
-                                                const v_1067 = rt.upd(cur[24], b_self_643, (at_1066) => cd_INIT_CRED());
-                                                n24 = v_1067;
+                                                const v_1097 = rt.upd(cur[24], b_self_673, (at_1096) => cd_INIT_CRED());
+                                                n24 = v_1097;
                                                 {
-                                                    const v_1069 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1069;
+                                                    const v_1099 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1099;
                                                     {
-                                                        const v_1071 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1071;
+                                                        const v_1101 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1101;
                                                         {
-                                                            const v_1073 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1073;
+                                                            const v_1103 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1103;
                                                             {
-                                                                const v_1075 = rt.upd(cur[28], b_self_643, (at_1074) => cd_NO_DOMAIN());
-                                                                n28 = v_1075;
+                                                                const v_1105 = rt.upd(cur[28], b_self_673, (at_1104) => cd_NO_DOMAIN());
+                                                                n28 = v_1105;
                                                                 {
-                                                                    const v_1077 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1077;
+                                                                    const v_1107 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1107;
                                                                     {
-                                                                        const v_1079 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1079;
+                                                                        const v_1109 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1109;
                                                                         {
-                                                                            const v_1081 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1081;
+                                                                            const v_1111 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1111;
                                                                             {
-                                                                                const v_1083 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1083;
+                                                                                const v_1113 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1113;
                                                                                 {
-                                                                                    const v_1085 = rt.upd(cur[33], b_self_643, (at_1084) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1085;
+                                                                                    const v_1115 = rt.upd(cur[33], b_self_673, (at_1114) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1115;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10443,40 +10457,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1087 = rt.upd(cur[21], b_self_643, (at_1086) => rt.app(cur[25], b_self_643));
-                                            n21 = v_1087;
+                                            const v_1117 = rt.upd(cur[21], b_self_673, (at_1116) => rt.app(cur[25], b_self_673));
+                                            n21 = v_1117;
                                             {
-                                                const v_1089 = rt.upd(cur[24], b_self_643, (at_1088) => cd_INIT_CRED());
-                                                n24 = v_1089;
+                                                const v_1119 = rt.upd(cur[24], b_self_673, (at_1118) => cd_INIT_CRED());
+                                                n24 = v_1119;
                                                 {
-                                                    const v_1091 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1091;
+                                                    const v_1121 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1121;
                                                     {
-                                                        const v_1093 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1093;
+                                                        const v_1123 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1123;
                                                         {
-                                                            const v_1095 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1095;
+                                                            const v_1125 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1125;
                                                             {
-                                                                const v_1097 = rt.upd(cur[28], b_self_643, (at_1096) => cd_NO_DOMAIN());
-                                                                n28 = v_1097;
+                                                                const v_1127 = rt.upd(cur[28], b_self_673, (at_1126) => cd_NO_DOMAIN());
+                                                                n28 = v_1127;
                                                                 {
-                                                                    const v_1099 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1099;
+                                                                    const v_1129 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1129;
                                                                     {
-                                                                        const v_1101 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1101;
+                                                                        const v_1131 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1131;
                                                                         {
-                                                                            const v_1103 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1103;
+                                                                            const v_1133 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1133;
                                                                             {
-                                                                                const v_1105 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1105;
+                                                                                const v_1135 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1135;
                                                                                 {
-                                                                                    const v_1107 = rt.upd(cur[33], b_self_643, (at_1106) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1107;
+                                                                                    const v_1137 = rt.upd(cur[33], b_self_673, (at_1136) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1137;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10552,13 +10566,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1109 = rt.upd(cur[27], b_self_643, (at_1108) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1109;
+                                        const v_1139 = rt.upd(cur[27], b_self_673, (at_1138) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1139;
                                         {
-                                            const v_1111 = rt.updv(cur[32], b_self_643, "do_execve_build");
-                                            n32 = v_1111;
+                                            const v_1141 = rt.updv(cur[32], b_self_673, "do_execve_build");
+                                            n32 = v_1141;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10633,10 +10647,10 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build")) {
                                     {
-                                        const v_1113 = rt.updv(cur[32], b_self_643, "do_execve_exec_checks");
-                                        n32 = v_1113;
+                                        const v_1143 = rt.updv(cur[32], b_self_673, "do_execve_exec_checks");
+                                        n32 = v_1143;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10711,16 +10725,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_checks")) {
                                     {
-                                        const v_1115 = rt.updv(cur[17], b_self_643, "EXEC_CHECKED");
-                                        n17 = v_1115;
+                                        const v_1145 = rt.updv(cur[17], b_self_673, "EXEC_CHECKED");
+                                        n17 = v_1145;
                                         {
-                                            const v_1117 = rt.upd(cur[29], b_self_643, (at_1116) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_643))));
-                                            n29 = v_1117;
+                                            const v_1147 = rt.upd(cur[29], b_self_673, (at_1146) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_673))));
+                                            n29 = v_1147;
                                             {
-                                                const v_1119 = rt.updv(cur[32], b_self_643, "do_execve_early_fail");
-                                                n32 = v_1119;
+                                                const v_1149 = rt.updv(cur[32], b_self_673, "do_execve_early_fail");
+                                                n32 = v_1149;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10795,10 +10809,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_early_fail")) {
                                     {
-                                        const v_1121 = rt.upd(cur[32], b_self_643, (at_1120) => (!rt.eqs(rt.app(cur[25], b_self_643), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1121;
+                                        const v_1151 = rt.upd(cur[32], b_self_673, (at_1150) => (!rt.eqs(rt.app(cur[25], b_self_673), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1151;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10873,19 +10887,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build_failed")) {
                                     {
-                                        const v_1122 = K_None;
-                                        n0 = v_1122;
+                                        const v_1152 = K_None;
+                                        n0 = v_1152;
                                         {
-                                            const v_1124 = rt.updv(cur[10], b_self_643, true);
-                                            n10 = v_1124;
+                                            const v_1154 = rt.updv(cur[10], b_self_673, true);
+                                            n10 = v_1154;
                                             {
-                                                const v_1126 = rt.updv(cur[17], b_self_643, "EXEC_NONE");
-                                                n17 = v_1126;
+                                                const v_1156 = rt.updv(cur[17], b_self_673, "EXEC_NONE");
+                                                n17 = v_1156;
                                                 {
-                                                    const v_1128 = rt.updv(cur[32], b_self_643, "do_execve_build_failed_ret");
-                                                    n32 = v_1128;
+                                                    const v_1158 = rt.updv(cur[32], b_self_673, "do_execve_build_failed_ret");
+                                                    n32 = v_1158;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10960,41 +10974,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_1130 = rt.upd(cur[18], b_self_643, (at_1129) => rt.app(cur[25], b_self_643));
-                                            n18 = v_1130;
+                                            const v_1160 = rt.upd(cur[18], b_self_673, (at_1159) => rt.app(cur[25], b_self_673));
+                                            n18 = v_1160;
                                             {
-                                                const v_1132 = rt.upd(cur[24], b_self_643, (at_1131) => cd_INIT_CRED());
-                                                n24 = v_1132;
+                                                const v_1162 = rt.upd(cur[24], b_self_673, (at_1161) => cd_INIT_CRED());
+                                                n24 = v_1162;
                                                 {
-                                                    const v_1134 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1134;
+                                                    const v_1164 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1164;
                                                     {
-                                                        const v_1136 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1136;
+                                                        const v_1166 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1166;
                                                         {
-                                                            const v_1138 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1138;
+                                                            const v_1168 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1168;
                                                             {
-                                                                const v_1140 = rt.upd(cur[28], b_self_643, (at_1139) => cd_NO_DOMAIN());
-                                                                n28 = v_1140;
+                                                                const v_1170 = rt.upd(cur[28], b_self_673, (at_1169) => cd_NO_DOMAIN());
+                                                                n28 = v_1170;
                                                                 {
-                                                                    const v_1142 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1142;
+                                                                    const v_1172 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1172;
                                                                     {
-                                                                        const v_1144 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1144;
+                                                                        const v_1174 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1174;
                                                                         {
-                                                                            const v_1146 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1146;
+                                                                            const v_1176 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1176;
                                                                             {
-                                                                                const v_1148 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1148;
+                                                                                const v_1178 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1178;
                                                                                 {
-                                                                                    const v_1150 = rt.upd(cur[33], b_self_643, (at_1149) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1150;
+                                                                                    const v_1180 = rt.upd(cur[33], b_self_673, (at_1179) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1180;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11069,40 +11083,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1152 = rt.upd(cur[21], b_self_643, (at_1151) => rt.app(cur[25], b_self_643));
-                                            n21 = v_1152;
+                                            const v_1182 = rt.upd(cur[21], b_self_673, (at_1181) => rt.app(cur[25], b_self_673));
+                                            n21 = v_1182;
                                             {
-                                                const v_1154 = rt.upd(cur[24], b_self_643, (at_1153) => cd_INIT_CRED());
-                                                n24 = v_1154;
+                                                const v_1184 = rt.upd(cur[24], b_self_673, (at_1183) => cd_INIT_CRED());
+                                                n24 = v_1184;
                                                 {
-                                                    const v_1156 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1156;
+                                                    const v_1186 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1186;
                                                     {
-                                                        const v_1158 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1158;
+                                                        const v_1188 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1188;
                                                         {
-                                                            const v_1160 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1160;
+                                                            const v_1190 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1190;
                                                             {
-                                                                const v_1162 = rt.upd(cur[28], b_self_643, (at_1161) => cd_NO_DOMAIN());
-                                                                n28 = v_1162;
+                                                                const v_1192 = rt.upd(cur[28], b_self_673, (at_1191) => cd_NO_DOMAIN());
+                                                                n28 = v_1192;
                                                                 {
-                                                                    const v_1164 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1164;
+                                                                    const v_1194 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1194;
                                                                     {
-                                                                        const v_1166 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1166;
+                                                                        const v_1196 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1196;
                                                                         {
-                                                                            const v_1168 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1168;
+                                                                            const v_1198 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1198;
                                                                             {
-                                                                                const v_1170 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1170;
+                                                                                const v_1200 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1200;
                                                                                 {
-                                                                                    const v_1172 = rt.upd(cur[33], b_self_643, (at_1171) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1172;
+                                                                                    const v_1202 = rt.upd(cur[33], b_self_673, (at_1201) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1202;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11178,10 +11192,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_232")) {
                                     {
-                                        const v_1174 = rt.updv(cur[32], b_self_643, "do_execve_exec_fails");
-                                        n32 = v_1174;
+                                        const v_1204 = rt.updv(cur[32], b_self_673, "do_execve_exec_fails");
+                                        n32 = v_1204;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11256,8 +11270,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1176 = rt.updv(cur[32], b_self_643, "do_execve_exec_goes_on");
-                                        n32 = v_1176;
+                                        const v_1206 = rt.updv(cur[32], b_self_673, "do_execve_exec_goes_on");
+                                        n32 = v_1206;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11332,19 +11346,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_fails")) {
                                     {
-                                        const v_1177 = K_None;
-                                        n0 = v_1177;
+                                        const v_1207 = K_None;
+                                        n0 = v_1207;
                                         {
-                                            const v_1179 = rt.updv(cur[10], b_self_643, true);
-                                            n10 = v_1179;
+                                            const v_1209 = rt.updv(cur[10], b_self_673, true);
+                                            n10 = v_1209;
                                             {
-                                                const v_1181 = rt.updv(cur[17], b_self_643, "EXEC_NONE");
-                                                n17 = v_1181;
+                                                const v_1211 = rt.updv(cur[17], b_self_673, "EXEC_NONE");
+                                                n17 = v_1211;
                                                 {
-                                                    const v_1183 = rt.updv(cur[32], b_self_643, "do_execve_exec_fails_ret");
-                                                    n32 = v_1183;
+                                                    const v_1213 = rt.updv(cur[32], b_self_673, "do_execve_exec_fails_ret");
+                                                    n32 = v_1213;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11419,41 +11433,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_1185 = rt.updv(cur[18], b_self_643, "ENOEXEC");
-                                            n18 = v_1185;
+                                            const v_1215 = rt.updv(cur[18], b_self_673, "ENOEXEC");
+                                            n18 = v_1215;
                                             {
-                                                const v_1187 = rt.upd(cur[24], b_self_643, (at_1186) => cd_INIT_CRED());
-                                                n24 = v_1187;
+                                                const v_1217 = rt.upd(cur[24], b_self_673, (at_1216) => cd_INIT_CRED());
+                                                n24 = v_1217;
                                                 {
-                                                    const v_1189 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1189;
+                                                    const v_1219 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1219;
                                                     {
-                                                        const v_1191 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1191;
+                                                        const v_1221 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1221;
                                                         {
-                                                            const v_1193 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1193;
+                                                            const v_1223 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1223;
                                                             {
-                                                                const v_1195 = rt.upd(cur[28], b_self_643, (at_1194) => cd_NO_DOMAIN());
-                                                                n28 = v_1195;
+                                                                const v_1225 = rt.upd(cur[28], b_self_673, (at_1224) => cd_NO_DOMAIN());
+                                                                n28 = v_1225;
                                                                 {
-                                                                    const v_1197 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1197;
+                                                                    const v_1227 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1227;
                                                                     {
-                                                                        const v_1199 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1199;
+                                                                        const v_1229 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1229;
                                                                         {
-                                                                            const v_1201 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1201;
+                                                                            const v_1231 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1231;
                                                                             {
-                                                                                const v_1203 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1203;
+                                                                                const v_1233 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1233;
                                                                                 {
-                                                                                    const v_1205 = rt.upd(cur[33], b_self_643, (at_1204) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1205;
+                                                                                    const v_1235 = rt.upd(cur[33], b_self_673, (at_1234) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1235;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11528,40 +11542,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1207 = rt.updv(cur[21], b_self_643, "ENOEXEC");
-                                            n21 = v_1207;
+                                            const v_1237 = rt.updv(cur[21], b_self_673, "ENOEXEC");
+                                            n21 = v_1237;
                                             {
-                                                const v_1209 = rt.upd(cur[24], b_self_643, (at_1208) => cd_INIT_CRED());
-                                                n24 = v_1209;
+                                                const v_1239 = rt.upd(cur[24], b_self_673, (at_1238) => cd_INIT_CRED());
+                                                n24 = v_1239;
                                                 {
-                                                    const v_1211 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1211;
+                                                    const v_1241 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1241;
                                                     {
-                                                        const v_1213 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1213;
+                                                        const v_1243 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1243;
                                                         {
-                                                            const v_1215 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1215;
+                                                            const v_1245 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1245;
                                                             {
-                                                                const v_1217 = rt.upd(cur[28], b_self_643, (at_1216) => cd_NO_DOMAIN());
-                                                                n28 = v_1217;
+                                                                const v_1247 = rt.upd(cur[28], b_self_673, (at_1246) => cd_NO_DOMAIN());
+                                                                n28 = v_1247;
                                                                 {
-                                                                    const v_1219 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1219;
+                                                                    const v_1249 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1249;
                                                                     {
-                                                                        const v_1221 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1221;
+                                                                        const v_1251 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1251;
                                                                         {
-                                                                            const v_1223 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1223;
+                                                                            const v_1253 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1253;
                                                                             {
-                                                                                const v_1225 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1225;
+                                                                                const v_1255 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1255;
                                                                                 {
-                                                                                    const v_1227 = rt.upd(cur[33], b_self_643, (at_1226) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1227;
+                                                                                    const v_1257 = rt.upd(cur[33], b_self_673, (at_1256) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1257;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11637,10 +11651,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1229 = rt.updv(cur[32], b_self_643, "do_execve_exec_ponr");
-                                        n32 = v_1229;
+                                        const v_1259 = rt.updv(cur[32], b_self_673, "do_execve_exec_ponr");
+                                        n32 = v_1259;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11715,13 +11729,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1231 = rt.updv(cur[17], b_self_643, "EXEC_PONR");
-                                        n17 = v_1231;
+                                        const v_1261 = rt.updv(cur[17], b_self_673, "EXEC_PONR");
+                                        n17 = v_1261;
                                         {
-                                            const v_1233 = rt.updv(cur[32], b_self_643, "do_execve_exec_zap");
-                                            n32 = v_1233;
+                                            const v_1263 = rt.updv(cur[32], b_self_673, "do_execve_exec_zap");
+                                            n32 = v_1263;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11796,13 +11810,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_zap")) {
                                     {
-                                        const v_1235 = rt.fcn(rt.domain(cur[12]), (b_t_1234) => (rt.in(b_t_1234, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1234), "A disjunct") || !rt.eq(b_t_1234, b_self_643)) : rt.app(cur[12], b_t_1234)));
-                                        n12 = v_1235;
+                                        const v_1265 = rt.fcn(rt.domain(cur[12]), (b_t_1264) => (rt.in(b_t_1264, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1264), "A disjunct") || !rt.eq(b_t_1264, b_self_673)) : rt.app(cur[12], b_t_1264)));
+                                        n12 = v_1265;
                                         {
-                                            const v_1237 = rt.updv(cur[32], b_self_643, "do_execve_exec_dethread");
-                                            n32 = v_1237;
+                                            const v_1267 = rt.updv(cur[32], b_self_673, "do_execve_exec_dethread");
+                                            n32 = v_1267;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11877,14 +11891,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_dethread")) {
-                                    const k_1238 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_dethread")) {
+                                    const k_1268 = () => {
                                         {
-                                            const v_1242 = rt.upd(cur[30], b_self_643, (at_1239) => !((s_1240) => s_1240.every((b_t_1241) => (rt.eq(b_t_1241, b_self_643) || !rt.notin(rt.app(cur[32], b_t_1241), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1242;
+                                            const v_1272 = rt.upd(cur[30], b_self_673, (at_1269) => !((s_1270) => s_1270.every((b_t_1271) => (rt.eq(b_t_1271, b_self_673) || !rt.notin(rt.app(cur[32], b_t_1271), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1272;
                                             {
-                                                const v_1244 = rt.updv(cur[32], b_self_643, "do_execve_exec_dethreaded");
-                                                n32 = v_1244;
+                                                const v_1274 = rt.updv(cur[32], b_self_673, "do_execve_exec_dethreaded");
+                                                n32 = v_1274;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -11960,31 +11974,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1245 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1247 = (i_1248) => {
-                                            if (i_1248 === t_1245.length) {
-                                                k_1238();
+                                        const t_1275 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1277 = (i_1278) => {
+                                            if (i_1278 === t_1275.length) {
+                                                k_1268();
                                             }
                                             else {
-                                                const b_t_1246 = t_1245[i_1248][0];
-                                                if (rt.eq(b_t_1246, b_self_643)) {
-                                                    step_1247(i_1248 + 1);
+                                                const b_t_1276 = t_1275[i_1278][0];
+                                                if (rt.eq(b_t_1276, b_self_673)) {
+                                                    step_1277(i_1278 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1246), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1247(i_1248 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1276), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1277(i_1278 + 1);
                                                 }
                                             }
                                         };
-                                        step_1247(0);
+                                        step_1277(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_643), "A conjunct of an action")) {
-                                        k_1238();
+                                    if (rt.bool(rt.app(cur[12], b_self_673), "A conjunct of an action")) {
+                                        k_1268();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1250 = rt.upd(cur[32], b_self_643, (at_1249) => (rt.bool(rt.app(cur[30], b_self_643), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1250;
+                                        const v_1280 = rt.upd(cur[32], b_self_673, (at_1279) => (rt.bool(rt.app(cur[30], b_self_673), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1280;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -12059,16 +12073,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_killed")) {
                                     {
-                                        const v_1251 = K_None;
-                                        n0 = v_1251;
+                                        const v_1281 = K_None;
+                                        n0 = v_1281;
                                         {
-                                            const v_1253 = rt.updv(cur[17], b_self_643, "EXEC_NONE");
-                                            n17 = v_1253;
+                                            const v_1283 = rt.updv(cur[17], b_self_673, "EXEC_NONE");
+                                            n17 = v_1283;
                                             {
-                                                const v_1255 = rt.updv(cur[32], b_self_643, "do_execve_exec_killed_ret");
-                                                n32 = v_1255;
+                                                const v_1285 = rt.updv(cur[32], b_self_673, "do_execve_exec_killed_ret");
+                                                n32 = v_1285;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -12143,41 +12157,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_1257 = rt.updv(cur[18], b_self_643, "EINTR");
-                                            n18 = v_1257;
+                                            const v_1287 = rt.updv(cur[18], b_self_673, "EINTR");
+                                            n18 = v_1287;
                                             {
-                                                const v_1259 = rt.upd(cur[24], b_self_643, (at_1258) => cd_INIT_CRED());
-                                                n24 = v_1259;
+                                                const v_1289 = rt.upd(cur[24], b_self_673, (at_1288) => cd_INIT_CRED());
+                                                n24 = v_1289;
                                                 {
-                                                    const v_1261 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1261;
+                                                    const v_1291 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1291;
                                                     {
-                                                        const v_1263 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1263;
+                                                        const v_1293 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1293;
                                                         {
-                                                            const v_1265 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1265;
+                                                            const v_1295 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1295;
                                                             {
-                                                                const v_1267 = rt.upd(cur[28], b_self_643, (at_1266) => cd_NO_DOMAIN());
-                                                                n28 = v_1267;
+                                                                const v_1297 = rt.upd(cur[28], b_self_673, (at_1296) => cd_NO_DOMAIN());
+                                                                n28 = v_1297;
                                                                 {
-                                                                    const v_1269 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1269;
+                                                                    const v_1299 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1299;
                                                                     {
-                                                                        const v_1271 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1271;
+                                                                        const v_1301 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1301;
                                                                         {
-                                                                            const v_1273 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1273;
+                                                                            const v_1303 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1303;
                                                                             {
-                                                                                const v_1275 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1275;
+                                                                                const v_1305 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1305;
                                                                                 {
-                                                                                    const v_1277 = rt.upd(cur[33], b_self_643, (at_1276) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1277;
+                                                                                    const v_1307 = rt.upd(cur[33], b_self_673, (at_1306) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1307;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12252,40 +12266,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1279 = rt.updv(cur[21], b_self_643, "EINTR");
-                                            n21 = v_1279;
+                                            const v_1309 = rt.updv(cur[21], b_self_673, "EINTR");
+                                            n21 = v_1309;
                                             {
-                                                const v_1281 = rt.upd(cur[24], b_self_643, (at_1280) => cd_INIT_CRED());
-                                                n24 = v_1281;
+                                                const v_1311 = rt.upd(cur[24], b_self_673, (at_1310) => cd_INIT_CRED());
+                                                n24 = v_1311;
                                                 {
-                                                    const v_1283 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1283;
+                                                    const v_1313 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1313;
                                                     {
-                                                        const v_1285 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1285;
+                                                        const v_1315 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1315;
                                                         {
-                                                            const v_1287 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1287;
+                                                            const v_1317 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1317;
                                                             {
-                                                                const v_1289 = rt.upd(cur[28], b_self_643, (at_1288) => cd_NO_DOMAIN());
-                                                                n28 = v_1289;
+                                                                const v_1319 = rt.upd(cur[28], b_self_673, (at_1318) => cd_NO_DOMAIN());
+                                                                n28 = v_1319;
                                                                 {
-                                                                    const v_1291 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1291;
+                                                                    const v_1321 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1321;
                                                                     {
-                                                                        const v_1293 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1293;
+                                                                        const v_1323 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1323;
                                                                         {
-                                                                            const v_1295 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1295;
+                                                                            const v_1325 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1325;
                                                                             {
-                                                                                const v_1297 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1297;
+                                                                                const v_1327 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1327;
                                                                                 {
-                                                                                    const v_1299 = rt.upd(cur[33], b_self_643, (at_1298) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1299;
+                                                                                    const v_1329 = rt.upd(cur[33], b_self_673, (at_1328) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1329;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12361,13 +12375,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_committing")) {
                                     {
-                                        const v_1301 = rt.upd(cur[28], b_self_643, (at_1300) => ((rt.eq(rt.app(cur[27], b_self_643), 0) && rt.eq(rt.app(cur[4], b_self_643), 0)) ? rt.dot(rt.app(cur[14], b_self_643), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_643), "id"), (rt.eq(rt.app(cur[4], b_self_643), 0) ? (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643))) : (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[4], b_self_643)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643)), rt.app(cur[4], b_self_643))))])));
-                                        n28 = v_1301;
+                                        const v_1331 = rt.upd(cur[28], b_self_673, (at_1330) => ((rt.eq(rt.app(cur[27], b_self_673), 0) && rt.eq(rt.app(cur[4], b_self_673), 0)) ? rt.dot(rt.app(cur[14], b_self_673), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_673), "id"), (rt.eq(rt.app(cur[4], b_self_673), 0) ? (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673))) : (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[4], b_self_673)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673)), rt.app(cur[4], b_self_673))))])));
+                                        n28 = v_1331;
                                         {
-                                            const v_1303 = rt.updv(cur[32], b_self_643, "do_execve_ex_prereq");
-                                            n32 = v_1303;
+                                            const v_1333 = rt.updv(cur[32], b_self_673, "do_execve_ex_prereq");
+                                            n32 = v_1333;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12442,14 +12456,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_committing")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1304 = true;
-                                            n3 = v_1304;
+                                            const v_1334 = true;
+                                            n3 = v_1334;
                                             {
-                                                const v_1306 = rt.updv(cur[32], b_self_643, "do_execve_ex_prereq");
-                                                n32 = v_1306;
+                                                const v_1336 = rt.updv(cur[32], b_self_673, "do_execve_ex_prereq");
+                                                n32 = v_1336;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -12525,13 +12539,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1308 = rt.updv(cur[32], b_self_643, "do_execve_ex_order");
-                                        n32 = v_1308;
+                                        const v_1338 = rt.updv(cur[32], b_self_673, "do_execve_ex_order");
+                                        n32 = v_1338;
                                         {
-                                            const v_1309 = ((rt.eq(rt.app(cur[4], b_self_643), 0) || rt.bool(rt.app(cur[7], b_self_643), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1309;
+                                            const v_1339 = ((rt.eq(rt.app(cur[4], b_self_673), 0) || rt.bool(rt.app(cur[7], b_self_673), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1339;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12606,13 +12620,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_order")) {
                                     {
-                                        const v_1311 = rt.updv(cur[32], b_self_643, "do_execve_ex_excl");
-                                        n32 = v_1311;
+                                        const v_1341 = rt.updv(cur[32], b_self_673, "do_execve_ex_excl");
+                                        n32 = v_1341;
                                         {
-                                            const v_1312 = (rt.eq(rt.dot(rt.app(cur[28], b_self_643), "layers"), (rt.eq(rt.app(cur[4], b_self_643), 0) ? (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643))) : (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[4], b_self_643)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643)), rt.app(cur[4], b_self_643))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1312;
+                                            const v_1342 = (rt.eq(rt.dot(rt.app(cur[28], b_self_673), "layers"), (rt.eq(rt.app(cur[4], b_self_673), 0) ? (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673))) : (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[4], b_self_673)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673)), rt.app(cur[4], b_self_673))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1342;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12687,13 +12701,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_excl")) {
                                     {
-                                        const v_1314 = rt.updv(cur[32], b_self_643, "do_execve_install");
-                                        n32 = v_1314;
+                                        const v_1344 = rt.updv(cur[32], b_self_673, "do_execve_install");
+                                        n32 = v_1344;
                                         {
-                                            const v_1317 = ((rt.eq(cur[2], 0) || ((s_1315) => s_1315.some((b_i_1316) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_643), "layers"), b_i_1316), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_643), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1317;
+                                            const v_1347 = ((rt.eq(cur[2], 0) || ((s_1345) => s_1345.some((b_i_1346) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_673), "layers"), b_i_1346), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_673), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1347;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12768,40 +12782,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_install")) {
                                     {
-                                        const v_1319 = rt.updv(cur[4], b_self_643, 0);
-                                        n4 = v_1319;
+                                        const v_1349 = rt.updv(cur[4], b_self_673, 0);
+                                        n4 = v_1349;
                                         {
-                                            const v_1321 = rt.updv(cur[5], b_self_643, false);
-                                            n5 = v_1321;
+                                            const v_1351 = rt.updv(cur[5], b_self_673, false);
+                                            n5 = v_1351;
                                             {
-                                                const v_1323 = rt.updv(cur[6], b_self_643, 0);
-                                                n6 = v_1323;
+                                                const v_1353 = rt.updv(cur[6], b_self_673, 0);
+                                                n6 = v_1353;
                                                 {
-                                                    const v_1325 = rt.upd(cur[8], b_self_643, (at_1324) => rt.app(cur[28], b_self_643));
-                                                    n8 = v_1325;
+                                                    const v_1355 = rt.upd(cur[8], b_self_673, (at_1354) => rt.app(cur[28], b_self_673));
+                                                    n8 = v_1355;
                                                     {
-                                                        const v_1327 = rt.upd(cur[9], b_self_643, (at_1326) => (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct")));
-                                                        n9 = v_1327;
+                                                        const v_1357 = rt.upd(cur[9], b_self_673, (at_1356) => (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct")));
+                                                        n9 = v_1357;
                                                         {
-                                                            const v_1329 = rt.updv(cur[10], b_self_643, false);
-                                                            n10 = v_1329;
+                                                            const v_1359 = rt.updv(cur[10], b_self_673, false);
+                                                            n10 = v_1359;
                                                             {
-                                                                const v_1333 = rt.upd(cur[14], b_self_643, (at_1330) => rt.upd(rt.upd(rt.app(cur[24], b_self_643), "dom", (at_1331) => rt.app(cur[28], b_self_643)), "cap", (at_1332) => (rt.bool(rt.dot(rt.app(cur[24], b_self_643), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_643), "A disjunct"))));
-                                                                n14 = v_1333;
+                                                                const v_1363 = rt.upd(cur[14], b_self_673, (at_1360) => rt.upd(rt.upd(rt.app(cur[24], b_self_673), "dom", (at_1361) => rt.app(cur[28], b_self_673)), "cap", (at_1362) => (rt.bool(rt.dot(rt.app(cur[24], b_self_673), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_673), "A disjunct"))));
+                                                                n14 = v_1363;
                                                                 {
-                                                                    const v_1335 = rt.upd(cur[16], b_self_643, (at_1334) => (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct")));
-                                                                    n16 = v_1335;
+                                                                    const v_1365 = rt.upd(cur[16], b_self_673, (at_1364) => (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct")));
+                                                                    n16 = v_1365;
                                                                     {
-                                                                        const v_1337 = rt.updv(cur[17], b_self_643, "EXEC_COMMITTED");
-                                                                        n17 = v_1337;
+                                                                        const v_1367 = rt.updv(cur[17], b_self_673, "EXEC_COMMITTED");
+                                                                        n17 = v_1367;
                                                                         {
-                                                                            const v_1339 = rt.upd(cur[31], b_self_643, (at_1338) => rt.app(cur[5], b_self_643));
-                                                                            n31 = v_1339;
+                                                                            const v_1369 = rt.upd(cur[31], b_self_673, (at_1368) => rt.app(cur[5], b_self_673));
+                                                                            n31 = v_1369;
                                                                             {
-                                                                                const v_1341 = rt.updv(cur[32], b_self_643, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1341;
+                                                                                const v_1371 = rt.updv(cur[32], b_self_673, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_1371;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -12876,13 +12890,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1343 = rt.updv(cur[32], b_self_643, "do_execve_exec_unlock");
-                                        n32 = v_1343;
+                                        const v_1373 = rt.updv(cur[32], b_self_673, "do_execve_exec_unlock");
+                                        n32 = v_1373;
                                         {
-                                            const v_1344 = ((rt.not(rt.app(cur[31], b_self_643)) || rt.bool(rt.app(cur[16], b_self_643), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1344;
+                                            const v_1374 = ((rt.not(rt.app(cur[31], b_self_673)) || rt.bool(rt.app(cur[16], b_self_673), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_1374;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12957,13 +12971,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1345 = K_None;
-                                        n0 = v_1345;
+                                        const v_1375 = K_None;
+                                        n0 = v_1375;
                                         {
-                                            const v_1347 = rt.updv(cur[32], b_self_643, "do_execve_exec_ok");
-                                            n32 = v_1347;
+                                            const v_1377 = rt.updv(cur[32], b_self_673, "do_execve_exec_ok");
+                                            n32 = v_1377;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -13038,41 +13052,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec")) {
                                         {
-                                            const v_1349 = rt.updv(cur[18], b_self_643, "OK");
-                                            n18 = v_1349;
+                                            const v_1379 = rt.updv(cur[18], b_self_673, "OK");
+                                            n18 = v_1379;
                                             {
-                                                const v_1351 = rt.upd(cur[24], b_self_643, (at_1350) => cd_INIT_CRED());
-                                                n24 = v_1351;
+                                                const v_1381 = rt.upd(cur[24], b_self_673, (at_1380) => cd_INIT_CRED());
+                                                n24 = v_1381;
                                                 {
-                                                    const v_1353 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1353;
+                                                    const v_1383 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1383;
                                                     {
-                                                        const v_1355 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1355;
+                                                        const v_1385 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1385;
                                                         {
-                                                            const v_1357 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1357;
+                                                            const v_1387 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1387;
                                                             {
-                                                                const v_1359 = rt.upd(cur[28], b_self_643, (at_1358) => cd_NO_DOMAIN());
-                                                                n28 = v_1359;
+                                                                const v_1389 = rt.upd(cur[28], b_self_673, (at_1388) => cd_NO_DOMAIN());
+                                                                n28 = v_1389;
                                                                 {
-                                                                    const v_1361 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1361;
+                                                                    const v_1391 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1391;
                                                                     {
-                                                                        const v_1363 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1363;
+                                                                        const v_1393 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1393;
                                                                         {
-                                                                            const v_1365 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1365;
+                                                                            const v_1395 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1395;
                                                                             {
-                                                                                const v_1367 = rt.updv(cur[32], b_self_643, "Requester_next_exec");
-                                                                                n32 = v_1367;
+                                                                                const v_1397 = rt.updv(cur[32], b_self_673, "Requester_next_exec");
+                                                                                n32 = v_1397;
                                                                                 {
-                                                                                    const v_1369 = rt.upd(cur[33], b_self_643, (at_1368) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1369;
+                                                                                    const v_1399 = rt.upd(cur[33], b_self_673, (at_1398) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1399;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13147,40 +13161,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1371 = rt.updv(cur[21], b_self_643, "OK");
-                                            n21 = v_1371;
+                                            const v_1401 = rt.updv(cur[21], b_self_673, "OK");
+                                            n21 = v_1401;
                                             {
-                                                const v_1373 = rt.upd(cur[24], b_self_643, (at_1372) => cd_INIT_CRED());
-                                                n24 = v_1373;
+                                                const v_1403 = rt.upd(cur[24], b_self_673, (at_1402) => cd_INIT_CRED());
+                                                n24 = v_1403;
                                                 {
-                                                    const v_1375 = rt.updv(cur[25], b_self_643, "OK");
-                                                    n25 = v_1375;
+                                                    const v_1405 = rt.updv(cur[25], b_self_673, "OK");
+                                                    n25 = v_1405;
                                                     {
-                                                        const v_1377 = rt.updv(cur[26], b_self_643, "OK");
-                                                        n26 = v_1377;
+                                                        const v_1407 = rt.updv(cur[26], b_self_673, "OK");
+                                                        n26 = v_1407;
                                                         {
-                                                            const v_1379 = rt.updv(cur[27], b_self_643, 0);
-                                                            n27 = v_1379;
+                                                            const v_1409 = rt.updv(cur[27], b_self_673, 0);
+                                                            n27 = v_1409;
                                                             {
-                                                                const v_1381 = rt.upd(cur[28], b_self_643, (at_1380) => cd_NO_DOMAIN());
-                                                                n28 = v_1381;
+                                                                const v_1411 = rt.upd(cur[28], b_self_673, (at_1410) => cd_NO_DOMAIN());
+                                                                n28 = v_1411;
                                                                 {
-                                                                    const v_1383 = rt.updv(cur[29], b_self_643, false);
-                                                                    n29 = v_1383;
+                                                                    const v_1413 = rt.updv(cur[29], b_self_673, false);
+                                                                    n29 = v_1413;
                                                                     {
-                                                                        const v_1385 = rt.updv(cur[30], b_self_643, false);
-                                                                        n30 = v_1385;
+                                                                        const v_1415 = rt.updv(cur[30], b_self_673, false);
+                                                                        n30 = v_1415;
                                                                         {
-                                                                            const v_1387 = rt.updv(cur[31], b_self_643, false);
-                                                                            n31 = v_1387;
+                                                                            const v_1417 = rt.updv(cur[31], b_self_673, false);
+                                                                            n31 = v_1417;
                                                                             {
-                                                                                const v_1389 = rt.updv(cur[32], b_self_643, "Sibling_linger");
-                                                                                n32 = v_1389;
+                                                                                const v_1419 = rt.updv(cur[32], b_self_673, "Sibling_linger");
+                                                                                n32 = v_1419;
                                                                                 {
-                                                                                    const v_1391 = rt.upd(cur[33], b_self_643, (at_1390) => rt.tail(rt.app(cur[33], b_self_643)));
-                                                                                    n33 = v_1391;
+                                                                                    const v_1421 = rt.upd(cur[33], b_self_673, (at_1420) => rt.tail(rt.app(cur[33], b_self_673)));
+                                                                                    n33 = v_1421;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13301,7 +13315,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_643), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_643, (at_644) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_643), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_643, (at_645) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_643, (at_646) => rt.upd(rt.upd(rt.app(cur[14], b_self_643), "cap", (at_647) => K_CAP), "dom", (at_648) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_643), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_643, (at_649) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_651) => (rt.lt(rt.app(cur[19], b_self_643), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_643, (at_652) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_643)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_654) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_643, (at_655) => rt.add(rt.app(cur[19], b_self_643), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_658) => ((rt.lt(rt.app(cur[20], b_self_643), K_EXECS) && rt.not(rt.app(cur[12], b_self_643))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_660) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_643, (at_661) => rt.add(rt.app(cur[20], b_self_643), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_643), "A disjunct") || !((s_663) => s_663.some((b_t_664) => (!rt.eq(b_t_664, b_self_643) && rt.notin(rt.app(cur[32], b_t_664), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_664), "Done") && rt.not(rt.app(cur[12], b_t_664)) && !rt.in(rt.app(cur[32], b_t_664), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_664), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_666) => (rt.bool(rt.app(cur[12], b_self_643), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_669) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_643, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_643, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_674) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_675) => (!(rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_643), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_643, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_643, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_680) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_643, (at_681) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_643) : rt.app(cur[4], b_self_643)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_643, (at_682) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_643)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_643, (at_683) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_643), 0) ? rt.app(cur[6], b_self_643) : rt.add(rt.app(cur[6], b_self_643), 1)) : rt.app(cur[6], b_self_643)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_643, (at_684) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_643), "cap"), "A disjunct")) : rt.app(cur[7], b_self_643)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_643, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_643, (at_688) => rt.app(cur[23], b_self_643))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_643, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_643, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_692) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_643), "A disjunct") || rt.bool(rt.app(cur[13], b_self_643), "A disjunct") || rt.bool(rt.app(cur[12], b_self_643), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_643 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_643, (at_693) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_695) => (!rt.eqs(rt.app(cur[26], b_self_643), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_697) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_701) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_706) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_643, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_708) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_712) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_717) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_643, (at_718) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_643), 1) : rt.app(cur[15], b_self_643)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_643, (at_719) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_643)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_720) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_643), "id", (at_721) => rt.rec(R_1, [b_self_643, rt.add(rt.app(cur[15], b_self_643), 1)])) : rt.app(cur[24], b_self_643)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_643, (at_722) => (rt.lt(rt.app(cur[15], b_self_643), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_726) => (!rt.eqs(rt.app(cur[25], b_self_643), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_643, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_643, (at_730) => rt.app(cur[25], b_self_643))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_731) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_735) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_740) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_643, (at_741) => rt.app(cur[25], b_self_643))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_742) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_746) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_751) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_643, (at_752) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_643, (at_756) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_643))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_758) => (!rt.eqs(rt.app(cur[25], b_self_643), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_643, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_643, (at_762) => rt.app(cur[25], b_self_643))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_763) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_767) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_772) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_643, (at_773) => rt.app(cur[25], b_self_643))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_774) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_778) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_783) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_643, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_790) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_794) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_799) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_643, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_801) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_805) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_810) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_814) => (rt.in(b_t_814, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_814), "A disjunct") || !rt.eq(b_t_814, b_self_643)) : rt.app(cur[12], b_t_814)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_dethread") && (((s_816) => s_816.every((b_t_817) => (rt.eq(b_t_817, b_self_643) || !rt.notin(rt.app(cur[32], b_t_817), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_643), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_643, (at_818) => !((s_819) => s_819.every((b_t_820) => (rt.eq(b_t_820, b_self_643) || !rt.notin(rt.app(cur[32], b_t_820), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_643, (at_822) => (rt.bool(rt.app(cur[30], b_self_643), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_826) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_830) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_835) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_643, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_837) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_841) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_846) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_committing") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_847) => ((rt.eq(rt.app(cur[27], b_self_643), 0) && rt.eq(rt.app(cur[4], b_self_643), 0)) ? rt.dot(rt.app(cur[14], b_self_643), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_643), "id"), (rt.eq(rt.app(cur[4], b_self_643), 0) ? (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643))) : (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[4], b_self_643)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643)), rt.app(cur[4], b_self_643))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_committing") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n3, "post_ponr_failure", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_643), 0) || rt.bool(rt.app(cur[7], b_self_643), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_643), "layers"), (rt.eq(rt.app(cur[4], b_self_643), 0) ? (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643))) : (rt.eq(rt.app(cur[27], b_self_643), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[4], b_self_643)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_643), "dom"), "layers"), rt.app(cur[27], b_self_643)), rt.app(cur[4], b_self_643))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_853) => s_853.some((b_i_854) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_643), "layers"), b_i_854), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_643), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_643, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_643, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_643, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_643, (at_858) => rt.app(cur[28], b_self_643))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_643, (at_859) => (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_643, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_643, (at_861) => rt.upd(rt.upd(rt.app(cur[24], b_self_643), "dom", (at_862) => rt.app(cur[28], b_self_643)), "cap", (at_863) => (rt.bool(rt.dot(rt.app(cur[24], b_self_643), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_643), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_643, (at_864) => (rt.bool(rt.app(cur[16], b_self_643), "A disjunct") || rt.bool(rt.app(cur[5], b_self_643), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_643, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_643, (at_866) => rt.app(cur[5], b_self_643))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_643)) || rt.bool(rt.app(cur[16], b_self_643), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_643), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_643, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_871) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_875) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_880) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_643)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_643, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_643, (at_882) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_643, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_643, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_643, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_643, (at_886) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_643, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_643, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_643, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_643, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_643, (at_891) => rt.tail(rt.app(cur[33], b_self_643)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_673), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_673, (at_674) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_673), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_673, (at_675) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_673, (at_676) => rt.upd(rt.upd(rt.app(cur[14], b_self_673), "cap", (at_677) => K_CAP), "dom", (at_678) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_673), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_673, (at_679) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_681) => (rt.lt(rt.app(cur[19], b_self_673), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_673, (at_682) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_673)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_684) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_673, (at_685) => rt.add(rt.app(cur[19], b_self_673), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_688) => ((rt.lt(rt.app(cur[20], b_self_673), K_EXECS) && rt.not(rt.app(cur[12], b_self_673))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_690) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_673, (at_691) => rt.add(rt.app(cur[20], b_self_673), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_673), "A disjunct") || !((s_693) => s_693.some((b_t_694) => (!rt.eq(b_t_694, b_self_673) && rt.notin(rt.app(cur[32], b_t_694), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_694), "Done") && rt.not(rt.app(cur[12], b_t_694)) && !rt.in(rt.app(cur[32], b_t_694), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_694), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_696) => (rt.bool(rt.app(cur[12], b_self_673), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_699) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_673, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_673, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_704) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_705) => (!(rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_673), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_673, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_673, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_710) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_673, (at_711) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_673) : rt.app(cur[4], b_self_673)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_673, (at_712) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_673)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_673, (at_713) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_673), 0) ? rt.app(cur[6], b_self_673) : rt.add(rt.app(cur[6], b_self_673), 1)) : rt.app(cur[6], b_self_673)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_673, (at_714) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_673), "cap"), "A disjunct")) : rt.app(cur[7], b_self_673)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_673, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_673, (at_718) => rt.app(cur[23], b_self_673))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_673, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_673, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_722) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_673), "A disjunct") || rt.bool(rt.app(cur[13], b_self_673), "A disjunct") || rt.bool(rt.app(cur[12], b_self_673), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_673 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_673, (at_723) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_725) => (!rt.eqs(rt.app(cur[26], b_self_673), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_727) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_731) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_736) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_673, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_738) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_742) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_747) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_673, (at_748) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_673), 1) : rt.app(cur[15], b_self_673)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_673, (at_749) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_673)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_750) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_673), "id", (at_751) => rt.rec(R_1, [b_self_673, rt.add(rt.app(cur[15], b_self_673), 1)])) : rt.app(cur[24], b_self_673)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_673, (at_752) => (rt.lt(rt.app(cur[15], b_self_673), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_756) => (!rt.eqs(rt.app(cur[25], b_self_673), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_673, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_673, (at_760) => rt.app(cur[25], b_self_673))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_761) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_765) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_770) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_673, (at_771) => rt.app(cur[25], b_self_673))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_772) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_776) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_781) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_673, (at_782) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_673, (at_786) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_673))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_788) => (!rt.eqs(rt.app(cur[25], b_self_673), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_673, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_673, (at_792) => rt.app(cur[25], b_self_673))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_793) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_797) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_802) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_673, (at_803) => rt.app(cur[25], b_self_673))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_804) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_808) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_813) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_673, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_820) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_824) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_829) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_673, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_831) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_835) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_840) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_844) => (rt.in(b_t_844, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_844), "A disjunct") || !rt.eq(b_t_844, b_self_673)) : rt.app(cur[12], b_t_844)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_dethread") && (((s_846) => s_846.every((b_t_847) => (rt.eq(b_t_847, b_self_673) || !rt.notin(rt.app(cur[32], b_t_847), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_673), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_673, (at_848) => !((s_849) => s_849.every((b_t_850) => (rt.eq(b_t_850, b_self_673) || !rt.notin(rt.app(cur[32], b_t_850), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_673, (at_852) => (rt.bool(rt.app(cur[30], b_self_673), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_856) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_860) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_865) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_673, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_867) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_871) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_876) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_committing") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_877) => ((rt.eq(rt.app(cur[27], b_self_673), 0) && rt.eq(rt.app(cur[4], b_self_673), 0)) ? rt.dot(rt.app(cur[14], b_self_673), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_673), "id"), (rt.eq(rt.app(cur[4], b_self_673), 0) ? (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673))) : (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[4], b_self_673)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673)), rt.app(cur[4], b_self_673))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_committing") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n3, "post_ponr_failure", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_673), 0) || rt.bool(rt.app(cur[7], b_self_673), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_673), "layers"), (rt.eq(rt.app(cur[4], b_self_673), 0) ? (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673))) : (rt.eq(rt.app(cur[27], b_self_673), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[4], b_self_673)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_673), "dom"), "layers"), rt.app(cur[27], b_self_673)), rt.app(cur[4], b_self_673))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_883) => s_883.some((b_i_884) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_673), "layers"), b_i_884), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_673), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_673, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_673, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_673, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_673, (at_888) => rt.app(cur[28], b_self_673))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_673, (at_889) => (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_673, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_673, (at_891) => rt.upd(rt.upd(rt.app(cur[24], b_self_673), "dom", (at_892) => rt.app(cur[28], b_self_673)), "cap", (at_893) => (rt.bool(rt.dot(rt.app(cur[24], b_self_673), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_673), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_673, (at_894) => (rt.bool(rt.app(cur[16], b_self_673), "A disjunct") || rt.bool(rt.app(cur[5], b_self_673), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_673, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_673, (at_896) => rt.app(cur[5], b_self_673))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_673)) || rt.bool(rt.app(cur[16], b_self_673), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_673), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_673, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_901) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_905) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_910) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_673)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_673, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_673, (at_912) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_673, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_673, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_673, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_673, (at_916) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_673, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_673, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_673, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_673, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_673, (at_921) => rt.tail(rt.app(cur[33], b_self_673)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }
@@ -13313,33 +13327,33 @@ export function createModule(rt) {
                 }
             }
             {
-                const s_1392 = K_Sibling;
-                if (!(s_1392 instanceof rt.SetValue))
+                const s_1422 = K_Sibling;
+                if (!(s_1422 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_1393 of s_1392.elems) {
+                for (const b_self_1423 of s_1422.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1393 === "string" ? b_self_1393 : rt.formatValue(b_self_1393)) + ")" + ")",
-                        steps: [{ index: 12, param: b_self_1393 }, { index: 13, param: b_self_1393 }, { index: 14, param: b_self_1393 }, { index: 15, param: b_self_1393 }, { index: 16, param: b_self_1393 }, { index: 17, param: b_self_1393 }, { index: 18, param: b_self_1393 }, { index: 19, param: b_self_1393 }, { index: 27, param: b_self_1393 }, { index: 28, param: b_self_1393 }, { index: 29, param: b_self_1393 }, { index: 30, param: b_self_1393 }, { index: 31, param: b_self_1393 }, { index: 32, param: b_self_1393 }, { index: 33, param: b_self_1393 }, { index: 34, param: b_self_1393 }, { index: 35, param: b_self_1393 }, { index: 36, param: b_self_1393 }, { index: 37, param: b_self_1393 }, { index: 38, param: b_self_1393 }, { index: 39, param: b_self_1393 }, { index: 40, param: b_self_1393 }, { index: 41, param: b_self_1393 }, { index: 42, param: b_self_1393 }, { index: 43, param: b_self_1393 }, { index: 44, param: b_self_1393 }, { index: 45, param: b_self_1393 }, { index: 46, param: b_self_1393 }, { index: 47, param: b_self_1393 }, { index: 48, param: b_self_1393 }, { index: 49, param: b_self_1393 }, { index: 50, param: b_self_1393 }, { index: 51, param: b_self_1393 }, { index: 52, param: b_self_1393 }, { index: 53, param: b_self_1393 }, { index: 54, param: b_self_1393 }, { index: 55, param: b_self_1393 }, { index: 56, param: b_self_1393 }, { index: 57, param: b_self_1393 }, { index: 58, param: b_self_1393 }, { index: 59, param: b_self_1393 }],
+                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1423 === "string" ? b_self_1423 : rt.formatValue(b_self_1423)) + ")" + ")",
+                        steps: [{ index: 12, param: b_self_1423 }, { index: 13, param: b_self_1423 }, { index: 14, param: b_self_1423 }, { index: 15, param: b_self_1423 }, { index: 16, param: b_self_1423 }, { index: 17, param: b_self_1423 }, { index: 18, param: b_self_1423 }, { index: 19, param: b_self_1423 }, { index: 27, param: b_self_1423 }, { index: 28, param: b_self_1423 }, { index: 29, param: b_self_1423 }, { index: 30, param: b_self_1423 }, { index: 31, param: b_self_1423 }, { index: 32, param: b_self_1423 }, { index: 33, param: b_self_1423 }, { index: 34, param: b_self_1423 }, { index: 35, param: b_self_1423 }, { index: 36, param: b_self_1423 }, { index: 37, param: b_self_1423 }, { index: 38, param: b_self_1423 }, { index: 39, param: b_self_1423 }, { index: 40, param: b_self_1423 }, { index: 41, param: b_self_1423 }, { index: 42, param: b_self_1423 }, { index: 43, param: b_self_1423 }, { index: 44, param: b_self_1423 }, { index: 45, param: b_self_1423 }, { index: 46, param: b_self_1423 }, { index: 47, param: b_self_1423 }, { index: 48, param: b_self_1423 }, { index: 49, param: b_self_1423 }, { index: 50, param: b_self_1423 }, { index: 51, param: b_self_1423 }, { index: 52, param: b_self_1423 }, { index: 53, param: b_self_1423 }, { index: 54, param: b_self_1423 }, { index: 55, param: b_self_1423 }, { index: 56, param: b_self_1423 }, { index: 57, param: b_self_1423 }, { index: 58, param: b_self_1423 }, { index: 59, param: b_self_1423 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_setup")) {
                                     {
-                                        const v_1611 = rt.upd(cur[8], b_self_1393, (at_1610) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1393), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_1611;
+                                        const v_1641 = rt.upd(cur[8], b_self_1423, (at_1640) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1423), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_1641;
                                         {
-                                            const v_1613 = rt.upd(cur[9], b_self_1393, (at_1612) => K_NNP);
-                                            n9 = v_1613;
+                                            const v_1643 = rt.upd(cur[9], b_self_1423, (at_1642) => K_NNP);
+                                            n9 = v_1643;
                                             {
-                                                const v_1617 = rt.upd(cur[14], b_self_1393, (at_1614) => rt.upd(rt.upd(rt.app(cur[14], b_self_1393), "cap", (at_1615) => K_CAP), "dom", (at_1616) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1393), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_1617;
+                                                const v_1647 = rt.upd(cur[14], b_self_1423, (at_1644) => rt.upd(rt.upd(rt.app(cur[14], b_self_1423), "cap", (at_1645) => K_CAP), "dom", (at_1646) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1423), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_1647;
                                                 {
-                                                    const v_1619 = rt.upd(cur[16], b_self_1393, (at_1618) => K_NNP);
-                                                    n16 = v_1619;
+                                                    const v_1649 = rt.upd(cur[16], b_self_1423, (at_1648) => K_NNP);
+                                                    n16 = v_1649;
                                                     {
-                                                        const v_1621 = rt.updv(cur[32], b_self_1393, "Sibling_sib_wait");
-                                                        n32 = v_1621;
+                                                        const v_1651 = rt.updv(cur[32], b_self_1423, "Sibling_sib_wait");
+                                                        n32 = v_1651;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -13414,11 +13428,11 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_wait")) {
-                                    const k_1622 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_wait")) {
+                                    const k_1652 = () => {
                                         {
-                                            const v_1624 = rt.updv(cur[32], b_self_1393, "Sibling_sib_run");
-                                            n32 = v_1624;
+                                            const v_1654 = rt.updv(cur[32], b_self_1423, "Sibling_sib_run");
+                                            n32 = v_1654;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13494,16 +13508,16 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.bool(cur[1], "A conjunct of an action")) {
-                                        k_1622();
+                                        k_1652();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1393), "A conjunct of an action")) {
-                                        k_1622();
+                                    if (rt.bool(rt.app(cur[12], b_self_1423), "A conjunct of an action")) {
+                                        k_1652();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_run")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_run")) {
                                     {
-                                        const v_1626 = rt.upd(cur[32], b_self_1393, (at_1625) => (rt.not(rt.app(cur[12], b_self_1393)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                                        n32 = v_1626;
+                                        const v_1656 = rt.upd(cur[32], b_self_1423, (at_1655) => (rt.not(rt.app(cur[12], b_self_1423)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                                        n32 = v_1656;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13578,13 +13592,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_exec")) {
                                     {
-                                        const v_1628 = rt.updv(cur[32], b_self_1393, "do_execve_exec_lock");
-                                        n32 = v_1628;
+                                        const v_1658 = rt.updv(cur[32], b_self_1423, "do_execve_exec_lock");
+                                        n32 = v_1658;
                                         {
-                                            const v_1630 = rt.upd(cur[33], b_self_1393, (at_1629) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1393)));
-                                            n33 = v_1630;
+                                            const v_1660 = rt.upd(cur[33], b_self_1423, (at_1659) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1423)));
+                                            n33 = v_1660;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13659,11 +13673,11 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_linger")) {
-                                    const k_1631 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_linger")) {
+                                    const k_1661 = () => {
                                         {
-                                            const v_1633 = rt.updv(cur[32], b_self_1393, "Sibling_killed");
-                                            n32 = v_1633;
+                                            const v_1663 = rt.updv(cur[32], b_self_1423, "Sibling_killed");
+                                            n32 = v_1663;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13738,17 +13752,17 @@ export function createModule(rt) {
                                             n32 = undefined;
                                         }
                                     };
-                                    if (rt.bool(rt.app(cur[12], b_self_1393), "A conjunct of an action")) {
-                                        k_1631();
+                                    if (rt.bool(rt.app(cur[12], b_self_1423), "A conjunct of an action")) {
+                                        k_1661();
                                     }
-                                    if (!((s_1634) => s_1634.some((b_t_1635) => (!rt.eq(b_t_1635, b_self_1393) && rt.notin(rt.app(cur[32], b_t_1635), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1635), "Done") && rt.not(rt.app(cur[12], b_t_1635)) && !rt.in(rt.app(cur[32], b_t_1635), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1635), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_1631();
+                                    if (!((s_1664) => s_1664.some((b_t_1665) => (!rt.eq(b_t_1665, b_self_1423) && rt.notin(rt.app(cur[32], b_t_1665), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1665), "Done") && rt.not(rt.app(cur[12], b_t_1665)) && !rt.in(rt.app(cur[32], b_t_1665), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1665), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_1661();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_killed")) {
                                     {
-                                        const v_1637 = rt.upd(cur[32], b_self_1393, (at_1636) => (rt.bool(rt.app(cur[12], b_self_1393), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                                        n32 = v_1637;
+                                        const v_1667 = rt.upd(cur[32], b_self_1423, (at_1666) => (rt.bool(rt.app(cur[12], b_self_1423), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                                        n32 = v_1667;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13823,10 +13837,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sibling_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sibling_exit")) {
                                     {
-                                        const v_1639 = rt.updv(cur[32], b_self_1393, "Exiting");
-                                        n32 = v_1639;
+                                        const v_1669 = rt.updv(cur[32], b_self_1423, "Exiting");
+                                        n32 = v_1669;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13901,10 +13915,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "Exiting")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "Exiting")) {
                                     {
-                                        const v_1641 = rt.updv(cur[32], b_self_1393, "Exited");
-                                        n32 = v_1641;
+                                        const v_1671 = rt.updv(cur[32], b_self_1423, "Exited");
+                                        n32 = v_1671;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13979,17 +13993,17 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_lock")) {
-                                    const k_1642 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_lock")) {
+                                    const k_1672 = () => {
                                         {
-                                            const v_1643 = (rt.eq(cur[0], K_None) ? b_self_1393 : cur[0]);
-                                            n0 = v_1643;
+                                            const v_1673 = (rt.eq(cur[0], K_None) ? b_self_1423 : cur[0]);
+                                            n0 = v_1673;
                                             {
-                                                const v_1645 = rt.upd(cur[26], b_self_1393, (at_1644) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_1645;
+                                                const v_1675 = rt.upd(cur[26], b_self_1423, (at_1674) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1675;
                                                 {
-                                                    const v_1647 = rt.updv(cur[32], b_self_1393, "do_execve_exec_locked");
-                                                    n32 = v_1647;
+                                                    const v_1677 = rt.updv(cur[32], b_self_1423, "do_execve_exec_locked");
+                                                    n32 = v_1677;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14065,22 +14079,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_1642();
+                                        k_1672();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_1393), "A conjunct of an action")) {
-                                        k_1642();
+                                    if (rt.bool(rt.app(cur[11], b_self_1423), "A conjunct of an action")) {
+                                        k_1672();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_1393), "A conjunct of an action")) {
-                                        k_1642();
+                                    if (rt.bool(rt.app(cur[13], b_self_1423), "A conjunct of an action")) {
+                                        k_1672();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1393), "A conjunct of an action")) {
-                                        k_1642();
+                                    if (rt.bool(rt.app(cur[12], b_self_1423), "A conjunct of an action")) {
+                                        k_1672();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_locked")) {
                                     {
-                                        const v_1649 = rt.upd(cur[32], b_self_1393, (at_1648) => (!rt.eqs(rt.app(cur[26], b_self_1393), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1649;
+                                        const v_1679 = rt.upd(cur[32], b_self_1423, (at_1678) => (!rt.eqs(rt.app(cur[26], b_self_1423), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1679;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14155,41 +14169,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_1651 = rt.updv(cur[18], b_self_1393, "ERESTARTNOINTR");
-                                            n18 = v_1651;
+                                            const v_1681 = rt.updv(cur[18], b_self_1423, "ERESTARTNOINTR");
+                                            n18 = v_1681;
                                             {
-                                                const v_1653 = rt.upd(cur[24], b_self_1393, (at_1652) => cd_INIT_CRED());
-                                                n24 = v_1653;
+                                                const v_1683 = rt.upd(cur[24], b_self_1423, (at_1682) => cd_INIT_CRED());
+                                                n24 = v_1683;
                                                 {
-                                                    const v_1655 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1655;
+                                                    const v_1685 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1685;
                                                     {
-                                                        const v_1657 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1657;
+                                                        const v_1687 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1687;
                                                         {
-                                                            const v_1659 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1659;
+                                                            const v_1689 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1689;
                                                             {
-                                                                const v_1661 = rt.upd(cur[28], b_self_1393, (at_1660) => cd_NO_DOMAIN());
-                                                                n28 = v_1661;
+                                                                const v_1691 = rt.upd(cur[28], b_self_1423, (at_1690) => cd_NO_DOMAIN());
+                                                                n28 = v_1691;
                                                                 {
-                                                                    const v_1663 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1663;
+                                                                    const v_1693 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1693;
                                                                     {
-                                                                        const v_1665 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1665;
+                                                                        const v_1695 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1695;
                                                                         {
-                                                                            const v_1667 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1667;
+                                                                            const v_1697 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1697;
                                                                             {
-                                                                                const v_1669 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_1669;
+                                                                                const v_1699 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_1699;
                                                                                 {
-                                                                                    const v_1671 = rt.upd(cur[33], b_self_1393, (at_1670) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1671;
+                                                                                    const v_1701 = rt.upd(cur[33], b_self_1423, (at_1700) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1701;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14264,40 +14278,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1673 = rt.updv(cur[21], b_self_1393, "ERESTARTNOINTR");
-                                            n21 = v_1673;
+                                            const v_1703 = rt.updv(cur[21], b_self_1423, "ERESTARTNOINTR");
+                                            n21 = v_1703;
                                             {
-                                                const v_1675 = rt.upd(cur[24], b_self_1393, (at_1674) => cd_INIT_CRED());
-                                                n24 = v_1675;
+                                                const v_1705 = rt.upd(cur[24], b_self_1423, (at_1704) => cd_INIT_CRED());
+                                                n24 = v_1705;
                                                 {
-                                                    const v_1677 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1677;
+                                                    const v_1707 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1707;
                                                     {
-                                                        const v_1679 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1679;
+                                                        const v_1709 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1709;
                                                         {
-                                                            const v_1681 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1681;
+                                                            const v_1711 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1711;
                                                             {
-                                                                const v_1683 = rt.upd(cur[28], b_self_1393, (at_1682) => cd_NO_DOMAIN());
-                                                                n28 = v_1683;
+                                                                const v_1713 = rt.upd(cur[28], b_self_1423, (at_1712) => cd_NO_DOMAIN());
+                                                                n28 = v_1713;
                                                                 {
-                                                                    const v_1685 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1685;
+                                                                    const v_1715 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1715;
                                                                     {
-                                                                        const v_1687 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1687;
+                                                                        const v_1717 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1717;
                                                                         {
-                                                                            const v_1689 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1689;
+                                                                            const v_1719 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1719;
                                                                             {
-                                                                                const v_1691 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_1691;
+                                                                                const v_1721 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_1721;
                                                                                 {
-                                                                                    const v_1693 = rt.upd(cur[33], b_self_1393, (at_1692) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1693;
+                                                                                    const v_1723 = rt.upd(cur[33], b_self_1423, (at_1722) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1723;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14373,22 +14387,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1695 = rt.upd(cur[15], b_self_1393, (at_1694) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1393), 1) : rt.app(cur[15], b_self_1393)));
-                                        n15 = v_1695;
+                                        const v_1725 = rt.upd(cur[15], b_self_1423, (at_1724) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1423), 1) : rt.app(cur[15], b_self_1423)));
+                                        n15 = v_1725;
                                         {
-                                            const v_1697 = rt.upd(cur[17], b_self_1393, (at_1696) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1393)));
-                                            n17 = v_1697;
+                                            const v_1727 = rt.upd(cur[17], b_self_1423, (at_1726) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1423)));
+                                            n17 = v_1727;
                                             {
-                                                const v_1700 = rt.upd(cur[24], b_self_1393, (at_1698) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1393), "id", (at_1699) => rt.rec(R_1, [b_self_1393, rt.add(rt.app(cur[15], b_self_1393), 1)])) : rt.app(cur[24], b_self_1393)));
-                                                n24 = v_1700;
+                                                const v_1730 = rt.upd(cur[24], b_self_1423, (at_1728) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1423), "id", (at_1729) => rt.rec(R_1, [b_self_1423, rt.add(rt.app(cur[15], b_self_1423), 1)])) : rt.app(cur[24], b_self_1423)));
+                                                n24 = v_1730;
                                                 {
-                                                    const v_1702 = rt.upd(cur[25], b_self_1393, (at_1701) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1702;
+                                                    const v_1732 = rt.upd(cur[25], b_self_1423, (at_1731) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1732;
                                                     {
-                                                        const v_1704 = rt.updv(cur[32], b_self_1393, "do_execve_exec_prepared");
-                                                        n32 = v_1704;
+                                                        const v_1734 = rt.updv(cur[32], b_self_1423, "do_execve_exec_prepared");
+                                                        n32 = v_1734;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -14463,14 +14477,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1706 = rt.updv(cur[25], b_self_1393, "ENOMEM");
-                                            n25 = v_1706;
+                                            const v_1736 = rt.updv(cur[25], b_self_1423, "ENOMEM");
+                                            n25 = v_1736;
                                             {
-                                                const v_1708 = rt.updv(cur[32], b_self_1393, "do_execve_exec_prepared");
-                                                n32 = v_1708;
+                                                const v_1738 = rt.updv(cur[32], b_self_1423, "do_execve_exec_prepared");
+                                                n32 = v_1738;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14546,10 +14560,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1710 = rt.upd(cur[32], b_self_1393, (at_1709) => (!rt.eqs(rt.app(cur[25], b_self_1393), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1710;
+                                        const v_1740 = rt.upd(cur[32], b_self_1423, (at_1739) => (!rt.eqs(rt.app(cur[25], b_self_1423), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1740;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14624,19 +14638,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1711 = K_None;
-                                        n0 = v_1711;
+                                        const v_1741 = K_None;
+                                        n0 = v_1741;
                                         {
-                                            const v_1713 = rt.updv(cur[10], b_self_1393, true);
-                                            n10 = v_1713;
+                                            const v_1743 = rt.updv(cur[10], b_self_1423, true);
+                                            n10 = v_1743;
                                             {
-                                                const v_1715 = rt.updv(cur[17], b_self_1393, "EXEC_NONE");
-                                                n17 = v_1715;
+                                                const v_1745 = rt.updv(cur[17], b_self_1423, "EXEC_NONE");
+                                                n17 = v_1745;
                                                 {
-                                                    const v_1717 = rt.updv(cur[32], b_self_1393, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1717;
+                                                    const v_1747 = rt.updv(cur[32], b_self_1423, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1747;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14711,41 +14725,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_1719 = rt.upd(cur[18], b_self_1393, (at_1718) => rt.app(cur[25], b_self_1393));
-                                            n18 = v_1719;
+                                            const v_1749 = rt.upd(cur[18], b_self_1423, (at_1748) => rt.app(cur[25], b_self_1423));
+                                            n18 = v_1749;
                                             {
-                                                const v_1721 = rt.upd(cur[24], b_self_1393, (at_1720) => cd_INIT_CRED());
-                                                n24 = v_1721;
+                                                const v_1751 = rt.upd(cur[24], b_self_1423, (at_1750) => cd_INIT_CRED());
+                                                n24 = v_1751;
                                                 {
-                                                    const v_1723 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1723;
+                                                    const v_1753 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1753;
                                                     {
-                                                        const v_1725 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1725;
+                                                        const v_1755 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1755;
                                                         {
-                                                            const v_1727 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1727;
+                                                            const v_1757 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1757;
                                                             {
-                                                                const v_1729 = rt.upd(cur[28], b_self_1393, (at_1728) => cd_NO_DOMAIN());
-                                                                n28 = v_1729;
+                                                                const v_1759 = rt.upd(cur[28], b_self_1423, (at_1758) => cd_NO_DOMAIN());
+                                                                n28 = v_1759;
                                                                 {
-                                                                    const v_1731 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1731;
+                                                                    const v_1761 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1761;
                                                                     {
-                                                                        const v_1733 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1733;
+                                                                        const v_1763 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1763;
                                                                         {
-                                                                            const v_1735 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1735;
+                                                                            const v_1765 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1765;
                                                                             {
-                                                                                const v_1737 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_1737;
+                                                                                const v_1767 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_1767;
                                                                                 {
-                                                                                    const v_1739 = rt.upd(cur[33], b_self_1393, (at_1738) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1739;
+                                                                                    const v_1769 = rt.upd(cur[33], b_self_1423, (at_1768) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1769;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14820,40 +14834,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1741 = rt.upd(cur[21], b_self_1393, (at_1740) => rt.app(cur[25], b_self_1393));
-                                            n21 = v_1741;
+                                            const v_1771 = rt.upd(cur[21], b_self_1423, (at_1770) => rt.app(cur[25], b_self_1423));
+                                            n21 = v_1771;
                                             {
-                                                const v_1743 = rt.upd(cur[24], b_self_1393, (at_1742) => cd_INIT_CRED());
-                                                n24 = v_1743;
+                                                const v_1773 = rt.upd(cur[24], b_self_1423, (at_1772) => cd_INIT_CRED());
+                                                n24 = v_1773;
                                                 {
-                                                    const v_1745 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1745;
+                                                    const v_1775 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1775;
                                                     {
-                                                        const v_1747 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1747;
+                                                        const v_1777 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1777;
                                                         {
-                                                            const v_1749 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1749;
+                                                            const v_1779 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1779;
                                                             {
-                                                                const v_1751 = rt.upd(cur[28], b_self_1393, (at_1750) => cd_NO_DOMAIN());
-                                                                n28 = v_1751;
+                                                                const v_1781 = rt.upd(cur[28], b_self_1423, (at_1780) => cd_NO_DOMAIN());
+                                                                n28 = v_1781;
                                                                 {
-                                                                    const v_1753 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1753;
+                                                                    const v_1783 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1783;
                                                                     {
-                                                                        const v_1755 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1755;
+                                                                        const v_1785 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1785;
                                                                         {
-                                                                            const v_1757 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1757;
+                                                                            const v_1787 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1787;
                                                                             {
-                                                                                const v_1759 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_1759;
+                                                                                const v_1789 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_1789;
                                                                                 {
-                                                                                    const v_1761 = rt.upd(cur[33], b_self_1393, (at_1760) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1761;
+                                                                                    const v_1791 = rt.upd(cur[33], b_self_1423, (at_1790) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1791;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14929,13 +14943,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1763 = rt.upd(cur[27], b_self_1393, (at_1762) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1763;
+                                        const v_1793 = rt.upd(cur[27], b_self_1423, (at_1792) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1793;
                                         {
-                                            const v_1765 = rt.updv(cur[32], b_self_1393, "do_execve_build");
-                                            n32 = v_1765;
+                                            const v_1795 = rt.updv(cur[32], b_self_1423, "do_execve_build");
+                                            n32 = v_1795;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15010,10 +15024,10 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build")) {
                                     {
-                                        const v_1767 = rt.updv(cur[32], b_self_1393, "do_execve_exec_checks");
-                                        n32 = v_1767;
+                                        const v_1797 = rt.updv(cur[32], b_self_1423, "do_execve_exec_checks");
+                                        n32 = v_1797;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15088,16 +15102,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_checks")) {
                                     {
-                                        const v_1769 = rt.updv(cur[17], b_self_1393, "EXEC_CHECKED");
-                                        n17 = v_1769;
+                                        const v_1799 = rt.updv(cur[17], b_self_1423, "EXEC_CHECKED");
+                                        n17 = v_1799;
                                         {
-                                            const v_1771 = rt.upd(cur[29], b_self_1393, (at_1770) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1393))));
-                                            n29 = v_1771;
+                                            const v_1801 = rt.upd(cur[29], b_self_1423, (at_1800) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1423))));
+                                            n29 = v_1801;
                                             {
-                                                const v_1773 = rt.updv(cur[32], b_self_1393, "do_execve_early_fail");
-                                                n32 = v_1773;
+                                                const v_1803 = rt.updv(cur[32], b_self_1423, "do_execve_early_fail");
+                                                n32 = v_1803;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15172,10 +15186,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_early_fail")) {
                                     {
-                                        const v_1775 = rt.upd(cur[32], b_self_1393, (at_1774) => (!rt.eqs(rt.app(cur[25], b_self_1393), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1775;
+                                        const v_1805 = rt.upd(cur[32], b_self_1423, (at_1804) => (!rt.eqs(rt.app(cur[25], b_self_1423), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1805;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15250,19 +15264,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build_failed")) {
                                     {
-                                        const v_1776 = K_None;
-                                        n0 = v_1776;
+                                        const v_1806 = K_None;
+                                        n0 = v_1806;
                                         {
-                                            const v_1778 = rt.updv(cur[10], b_self_1393, true);
-                                            n10 = v_1778;
+                                            const v_1808 = rt.updv(cur[10], b_self_1423, true);
+                                            n10 = v_1808;
                                             {
-                                                const v_1780 = rt.updv(cur[17], b_self_1393, "EXEC_NONE");
-                                                n17 = v_1780;
+                                                const v_1810 = rt.updv(cur[17], b_self_1423, "EXEC_NONE");
+                                                n17 = v_1810;
                                                 {
-                                                    const v_1782 = rt.updv(cur[32], b_self_1393, "do_execve_build_failed_ret");
-                                                    n32 = v_1782;
+                                                    const v_1812 = rt.updv(cur[32], b_self_1423, "do_execve_build_failed_ret");
+                                                    n32 = v_1812;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15337,41 +15351,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_1784 = rt.upd(cur[18], b_self_1393, (at_1783) => rt.app(cur[25], b_self_1393));
-                                            n18 = v_1784;
+                                            const v_1814 = rt.upd(cur[18], b_self_1423, (at_1813) => rt.app(cur[25], b_self_1423));
+                                            n18 = v_1814;
                                             {
-                                                const v_1786 = rt.upd(cur[24], b_self_1393, (at_1785) => cd_INIT_CRED());
-                                                n24 = v_1786;
+                                                const v_1816 = rt.upd(cur[24], b_self_1423, (at_1815) => cd_INIT_CRED());
+                                                n24 = v_1816;
                                                 {
-                                                    const v_1788 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1788;
+                                                    const v_1818 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1818;
                                                     {
-                                                        const v_1790 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1790;
+                                                        const v_1820 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1820;
                                                         {
-                                                            const v_1792 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1792;
+                                                            const v_1822 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1822;
                                                             {
-                                                                const v_1794 = rt.upd(cur[28], b_self_1393, (at_1793) => cd_NO_DOMAIN());
-                                                                n28 = v_1794;
+                                                                const v_1824 = rt.upd(cur[28], b_self_1423, (at_1823) => cd_NO_DOMAIN());
+                                                                n28 = v_1824;
                                                                 {
-                                                                    const v_1796 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1796;
+                                                                    const v_1826 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1826;
                                                                     {
-                                                                        const v_1798 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1798;
+                                                                        const v_1828 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1828;
                                                                         {
-                                                                            const v_1800 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1800;
+                                                                            const v_1830 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1830;
                                                                             {
-                                                                                const v_1802 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_1802;
+                                                                                const v_1832 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_1832;
                                                                                 {
-                                                                                    const v_1804 = rt.upd(cur[33], b_self_1393, (at_1803) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1804;
+                                                                                    const v_1834 = rt.upd(cur[33], b_self_1423, (at_1833) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1834;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15446,40 +15460,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1806 = rt.upd(cur[21], b_self_1393, (at_1805) => rt.app(cur[25], b_self_1393));
-                                            n21 = v_1806;
+                                            const v_1836 = rt.upd(cur[21], b_self_1423, (at_1835) => rt.app(cur[25], b_self_1423));
+                                            n21 = v_1836;
                                             {
-                                                const v_1808 = rt.upd(cur[24], b_self_1393, (at_1807) => cd_INIT_CRED());
-                                                n24 = v_1808;
+                                                const v_1838 = rt.upd(cur[24], b_self_1423, (at_1837) => cd_INIT_CRED());
+                                                n24 = v_1838;
                                                 {
-                                                    const v_1810 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1810;
+                                                    const v_1840 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1840;
                                                     {
-                                                        const v_1812 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1812;
+                                                        const v_1842 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1842;
                                                         {
-                                                            const v_1814 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1814;
+                                                            const v_1844 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1844;
                                                             {
-                                                                const v_1816 = rt.upd(cur[28], b_self_1393, (at_1815) => cd_NO_DOMAIN());
-                                                                n28 = v_1816;
+                                                                const v_1846 = rt.upd(cur[28], b_self_1423, (at_1845) => cd_NO_DOMAIN());
+                                                                n28 = v_1846;
                                                                 {
-                                                                    const v_1818 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1818;
+                                                                    const v_1848 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1848;
                                                                     {
-                                                                        const v_1820 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1820;
+                                                                        const v_1850 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1850;
                                                                         {
-                                                                            const v_1822 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1822;
+                                                                            const v_1852 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1852;
                                                                             {
-                                                                                const v_1824 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_1824;
+                                                                                const v_1854 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_1854;
                                                                                 {
-                                                                                    const v_1826 = rt.upd(cur[33], b_self_1393, (at_1825) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1826;
+                                                                                    const v_1856 = rt.upd(cur[33], b_self_1423, (at_1855) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1856;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15555,10 +15569,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_232")) {
                                     {
-                                        const v_1828 = rt.updv(cur[32], b_self_1393, "do_execve_exec_fails");
-                                        n32 = v_1828;
+                                        const v_1858 = rt.updv(cur[32], b_self_1423, "do_execve_exec_fails");
+                                        n32 = v_1858;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15633,8 +15647,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1830 = rt.updv(cur[32], b_self_1393, "do_execve_exec_goes_on");
-                                        n32 = v_1830;
+                                        const v_1860 = rt.updv(cur[32], b_self_1423, "do_execve_exec_goes_on");
+                                        n32 = v_1860;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15709,19 +15723,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_fails")) {
                                     {
-                                        const v_1831 = K_None;
-                                        n0 = v_1831;
+                                        const v_1861 = K_None;
+                                        n0 = v_1861;
                                         {
-                                            const v_1833 = rt.updv(cur[10], b_self_1393, true);
-                                            n10 = v_1833;
+                                            const v_1863 = rt.updv(cur[10], b_self_1423, true);
+                                            n10 = v_1863;
                                             {
-                                                const v_1835 = rt.updv(cur[17], b_self_1393, "EXEC_NONE");
-                                                n17 = v_1835;
+                                                const v_1865 = rt.updv(cur[17], b_self_1423, "EXEC_NONE");
+                                                n17 = v_1865;
                                                 {
-                                                    const v_1837 = rt.updv(cur[32], b_self_1393, "do_execve_exec_fails_ret");
-                                                    n32 = v_1837;
+                                                    const v_1867 = rt.updv(cur[32], b_self_1423, "do_execve_exec_fails_ret");
+                                                    n32 = v_1867;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15796,41 +15810,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_1839 = rt.updv(cur[18], b_self_1393, "ENOEXEC");
-                                            n18 = v_1839;
+                                            const v_1869 = rt.updv(cur[18], b_self_1423, "ENOEXEC");
+                                            n18 = v_1869;
                                             {
-                                                const v_1841 = rt.upd(cur[24], b_self_1393, (at_1840) => cd_INIT_CRED());
-                                                n24 = v_1841;
+                                                const v_1871 = rt.upd(cur[24], b_self_1423, (at_1870) => cd_INIT_CRED());
+                                                n24 = v_1871;
                                                 {
-                                                    const v_1843 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1843;
+                                                    const v_1873 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1873;
                                                     {
-                                                        const v_1845 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1845;
+                                                        const v_1875 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1875;
                                                         {
-                                                            const v_1847 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1847;
+                                                            const v_1877 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1877;
                                                             {
-                                                                const v_1849 = rt.upd(cur[28], b_self_1393, (at_1848) => cd_NO_DOMAIN());
-                                                                n28 = v_1849;
+                                                                const v_1879 = rt.upd(cur[28], b_self_1423, (at_1878) => cd_NO_DOMAIN());
+                                                                n28 = v_1879;
                                                                 {
-                                                                    const v_1851 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1851;
+                                                                    const v_1881 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1881;
                                                                     {
-                                                                        const v_1853 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1853;
+                                                                        const v_1883 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1883;
                                                                         {
-                                                                            const v_1855 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1855;
+                                                                            const v_1885 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1885;
                                                                             {
-                                                                                const v_1857 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_1857;
+                                                                                const v_1887 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_1887;
                                                                                 {
-                                                                                    const v_1859 = rt.upd(cur[33], b_self_1393, (at_1858) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1859;
+                                                                                    const v_1889 = rt.upd(cur[33], b_self_1423, (at_1888) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1889;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15905,40 +15919,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1861 = rt.updv(cur[21], b_self_1393, "ENOEXEC");
-                                            n21 = v_1861;
+                                            const v_1891 = rt.updv(cur[21], b_self_1423, "ENOEXEC");
+                                            n21 = v_1891;
                                             {
-                                                const v_1863 = rt.upd(cur[24], b_self_1393, (at_1862) => cd_INIT_CRED());
-                                                n24 = v_1863;
+                                                const v_1893 = rt.upd(cur[24], b_self_1423, (at_1892) => cd_INIT_CRED());
+                                                n24 = v_1893;
                                                 {
-                                                    const v_1865 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1865;
+                                                    const v_1895 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1895;
                                                     {
-                                                        const v_1867 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1867;
+                                                        const v_1897 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1897;
                                                         {
-                                                            const v_1869 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1869;
+                                                            const v_1899 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1899;
                                                             {
-                                                                const v_1871 = rt.upd(cur[28], b_self_1393, (at_1870) => cd_NO_DOMAIN());
-                                                                n28 = v_1871;
+                                                                const v_1901 = rt.upd(cur[28], b_self_1423, (at_1900) => cd_NO_DOMAIN());
+                                                                n28 = v_1901;
                                                                 {
-                                                                    const v_1873 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1873;
+                                                                    const v_1903 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1903;
                                                                     {
-                                                                        const v_1875 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1875;
+                                                                        const v_1905 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1905;
                                                                         {
-                                                                            const v_1877 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1877;
+                                                                            const v_1907 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1907;
                                                                             {
-                                                                                const v_1879 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_1879;
+                                                                                const v_1909 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_1909;
                                                                                 {
-                                                                                    const v_1881 = rt.upd(cur[33], b_self_1393, (at_1880) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1881;
+                                                                                    const v_1911 = rt.upd(cur[33], b_self_1423, (at_1910) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1911;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16014,10 +16028,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1883 = rt.updv(cur[32], b_self_1393, "do_execve_exec_ponr");
-                                        n32 = v_1883;
+                                        const v_1913 = rt.updv(cur[32], b_self_1423, "do_execve_exec_ponr");
+                                        n32 = v_1913;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16092,13 +16106,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1885 = rt.updv(cur[17], b_self_1393, "EXEC_PONR");
-                                        n17 = v_1885;
+                                        const v_1915 = rt.updv(cur[17], b_self_1423, "EXEC_PONR");
+                                        n17 = v_1915;
                                         {
-                                            const v_1887 = rt.updv(cur[32], b_self_1393, "do_execve_exec_zap");
-                                            n32 = v_1887;
+                                            const v_1917 = rt.updv(cur[32], b_self_1423, "do_execve_exec_zap");
+                                            n32 = v_1917;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16173,13 +16187,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_zap")) {
                                     {
-                                        const v_1889 = rt.fcn(rt.domain(cur[12]), (b_t_1888) => (rt.in(b_t_1888, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1888), "A disjunct") || !rt.eq(b_t_1888, b_self_1393)) : rt.app(cur[12], b_t_1888)));
-                                        n12 = v_1889;
+                                        const v_1919 = rt.fcn(rt.domain(cur[12]), (b_t_1918) => (rt.in(b_t_1918, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1918), "A disjunct") || !rt.eq(b_t_1918, b_self_1423)) : rt.app(cur[12], b_t_1918)));
+                                        n12 = v_1919;
                                         {
-                                            const v_1891 = rt.updv(cur[32], b_self_1393, "do_execve_exec_dethread");
-                                            n32 = v_1891;
+                                            const v_1921 = rt.updv(cur[32], b_self_1423, "do_execve_exec_dethread");
+                                            n32 = v_1921;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16254,14 +16268,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_dethread")) {
-                                    const k_1892 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_dethread")) {
+                                    const k_1922 = () => {
                                         {
-                                            const v_1896 = rt.upd(cur[30], b_self_1393, (at_1893) => !((s_1894) => s_1894.every((b_t_1895) => (rt.eq(b_t_1895, b_self_1393) || !rt.notin(rt.app(cur[32], b_t_1895), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1896;
+                                            const v_1926 = rt.upd(cur[30], b_self_1423, (at_1923) => !((s_1924) => s_1924.every((b_t_1925) => (rt.eq(b_t_1925, b_self_1423) || !rt.notin(rt.app(cur[32], b_t_1925), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1926;
                                             {
-                                                const v_1898 = rt.updv(cur[32], b_self_1393, "do_execve_exec_dethreaded");
-                                                n32 = v_1898;
+                                                const v_1928 = rt.updv(cur[32], b_self_1423, "do_execve_exec_dethreaded");
+                                                n32 = v_1928;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16337,31 +16351,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1899 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1901 = (i_1902) => {
-                                            if (i_1902 === t_1899.length) {
-                                                k_1892();
+                                        const t_1929 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1931 = (i_1932) => {
+                                            if (i_1932 === t_1929.length) {
+                                                k_1922();
                                             }
                                             else {
-                                                const b_t_1900 = t_1899[i_1902][0];
-                                                if (rt.eq(b_t_1900, b_self_1393)) {
-                                                    step_1901(i_1902 + 1);
+                                                const b_t_1930 = t_1929[i_1932][0];
+                                                if (rt.eq(b_t_1930, b_self_1423)) {
+                                                    step_1931(i_1932 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1900), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1901(i_1902 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1930), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1931(i_1932 + 1);
                                                 }
                                             }
                                         };
-                                        step_1901(0);
+                                        step_1931(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1393), "A conjunct of an action")) {
-                                        k_1892();
+                                    if (rt.bool(rt.app(cur[12], b_self_1423), "A conjunct of an action")) {
+                                        k_1922();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1904 = rt.upd(cur[32], b_self_1393, (at_1903) => (rt.bool(rt.app(cur[30], b_self_1393), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1904;
+                                        const v_1934 = rt.upd(cur[32], b_self_1423, (at_1933) => (rt.bool(rt.app(cur[30], b_self_1423), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1934;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16436,16 +16450,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_killed")) {
                                     {
-                                        const v_1905 = K_None;
-                                        n0 = v_1905;
+                                        const v_1935 = K_None;
+                                        n0 = v_1935;
                                         {
-                                            const v_1907 = rt.updv(cur[17], b_self_1393, "EXEC_NONE");
-                                            n17 = v_1907;
+                                            const v_1937 = rt.updv(cur[17], b_self_1423, "EXEC_NONE");
+                                            n17 = v_1937;
                                             {
-                                                const v_1909 = rt.updv(cur[32], b_self_1393, "do_execve_exec_killed_ret");
-                                                n32 = v_1909;
+                                                const v_1939 = rt.updv(cur[32], b_self_1423, "do_execve_exec_killed_ret");
+                                                n32 = v_1939;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -16520,41 +16534,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_1911 = rt.updv(cur[18], b_self_1393, "EINTR");
-                                            n18 = v_1911;
+                                            const v_1941 = rt.updv(cur[18], b_self_1423, "EINTR");
+                                            n18 = v_1941;
                                             {
-                                                const v_1913 = rt.upd(cur[24], b_self_1393, (at_1912) => cd_INIT_CRED());
-                                                n24 = v_1913;
+                                                const v_1943 = rt.upd(cur[24], b_self_1423, (at_1942) => cd_INIT_CRED());
+                                                n24 = v_1943;
                                                 {
-                                                    const v_1915 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1915;
+                                                    const v_1945 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1945;
                                                     {
-                                                        const v_1917 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1917;
+                                                        const v_1947 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1947;
                                                         {
-                                                            const v_1919 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1919;
+                                                            const v_1949 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1949;
                                                             {
-                                                                const v_1921 = rt.upd(cur[28], b_self_1393, (at_1920) => cd_NO_DOMAIN());
-                                                                n28 = v_1921;
+                                                                const v_1951 = rt.upd(cur[28], b_self_1423, (at_1950) => cd_NO_DOMAIN());
+                                                                n28 = v_1951;
                                                                 {
-                                                                    const v_1923 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1923;
+                                                                    const v_1953 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1953;
                                                                     {
-                                                                        const v_1925 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1925;
+                                                                        const v_1955 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1955;
                                                                         {
-                                                                            const v_1927 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1927;
+                                                                            const v_1957 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1957;
                                                                             {
-                                                                                const v_1929 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_1929;
+                                                                                const v_1959 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_1959;
                                                                                 {
-                                                                                    const v_1931 = rt.upd(cur[33], b_self_1393, (at_1930) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1931;
+                                                                                    const v_1961 = rt.upd(cur[33], b_self_1423, (at_1960) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1961;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16629,40 +16643,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1933 = rt.updv(cur[21], b_self_1393, "EINTR");
-                                            n21 = v_1933;
+                                            const v_1963 = rt.updv(cur[21], b_self_1423, "EINTR");
+                                            n21 = v_1963;
                                             {
-                                                const v_1935 = rt.upd(cur[24], b_self_1393, (at_1934) => cd_INIT_CRED());
-                                                n24 = v_1935;
+                                                const v_1965 = rt.upd(cur[24], b_self_1423, (at_1964) => cd_INIT_CRED());
+                                                n24 = v_1965;
                                                 {
-                                                    const v_1937 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_1937;
+                                                    const v_1967 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_1967;
                                                     {
-                                                        const v_1939 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_1939;
+                                                        const v_1969 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_1969;
                                                         {
-                                                            const v_1941 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_1941;
+                                                            const v_1971 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_1971;
                                                             {
-                                                                const v_1943 = rt.upd(cur[28], b_self_1393, (at_1942) => cd_NO_DOMAIN());
-                                                                n28 = v_1943;
+                                                                const v_1973 = rt.upd(cur[28], b_self_1423, (at_1972) => cd_NO_DOMAIN());
+                                                                n28 = v_1973;
                                                                 {
-                                                                    const v_1945 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_1945;
+                                                                    const v_1975 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_1975;
                                                                     {
-                                                                        const v_1947 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_1947;
+                                                                        const v_1977 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_1977;
                                                                         {
-                                                                            const v_1949 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_1949;
+                                                                            const v_1979 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_1979;
                                                                             {
-                                                                                const v_1951 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_1951;
+                                                                                const v_1981 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_1981;
                                                                                 {
-                                                                                    const v_1953 = rt.upd(cur[33], b_self_1393, (at_1952) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_1953;
+                                                                                    const v_1983 = rt.upd(cur[33], b_self_1423, (at_1982) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_1983;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16738,13 +16752,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_committing")) {
                                     {
-                                        const v_1955 = rt.upd(cur[28], b_self_1393, (at_1954) => ((rt.eq(rt.app(cur[27], b_self_1393), 0) && rt.eq(rt.app(cur[4], b_self_1393), 0)) ? rt.dot(rt.app(cur[14], b_self_1393), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1393), "id"), (rt.eq(rt.app(cur[4], b_self_1393), 0) ? (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393))) : (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[4], b_self_1393)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393)), rt.app(cur[4], b_self_1393))))])));
-                                        n28 = v_1955;
+                                        const v_1985 = rt.upd(cur[28], b_self_1423, (at_1984) => ((rt.eq(rt.app(cur[27], b_self_1423), 0) && rt.eq(rt.app(cur[4], b_self_1423), 0)) ? rt.dot(rt.app(cur[14], b_self_1423), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1423), "id"), (rt.eq(rt.app(cur[4], b_self_1423), 0) ? (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423))) : (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[4], b_self_1423)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423)), rt.app(cur[4], b_self_1423))))])));
+                                        n28 = v_1985;
                                         {
-                                            const v_1957 = rt.updv(cur[32], b_self_1393, "do_execve_ex_prereq");
-                                            n32 = v_1957;
+                                            const v_1987 = rt.updv(cur[32], b_self_1423, "do_execve_ex_prereq");
+                                            n32 = v_1987;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16819,14 +16833,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_committing")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1958 = true;
-                                            n3 = v_1958;
+                                            const v_1988 = true;
+                                            n3 = v_1988;
                                             {
-                                                const v_1960 = rt.updv(cur[32], b_self_1393, "do_execve_ex_prereq");
-                                                n32 = v_1960;
+                                                const v_1990 = rt.updv(cur[32], b_self_1423, "do_execve_ex_prereq");
+                                                n32 = v_1990;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16902,13 +16916,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1962 = rt.updv(cur[32], b_self_1393, "do_execve_ex_order");
-                                        n32 = v_1962;
+                                        const v_1992 = rt.updv(cur[32], b_self_1423, "do_execve_ex_order");
+                                        n32 = v_1992;
                                         {
-                                            const v_1963 = ((rt.eq(rt.app(cur[4], b_self_1393), 0) || rt.bool(rt.app(cur[7], b_self_1393), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1963;
+                                            const v_1993 = ((rt.eq(rt.app(cur[4], b_self_1423), 0) || rt.bool(rt.app(cur[7], b_self_1423), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1993;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16983,13 +16997,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_order")) {
                                     {
-                                        const v_1965 = rt.updv(cur[32], b_self_1393, "do_execve_ex_excl");
-                                        n32 = v_1965;
+                                        const v_1995 = rt.updv(cur[32], b_self_1423, "do_execve_ex_excl");
+                                        n32 = v_1995;
                                         {
-                                            const v_1966 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1393), "layers"), (rt.eq(rt.app(cur[4], b_self_1393), 0) ? (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393))) : (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[4], b_self_1393)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393)), rt.app(cur[4], b_self_1393))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1966;
+                                            const v_1996 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1423), "layers"), (rt.eq(rt.app(cur[4], b_self_1423), 0) ? (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423))) : (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[4], b_self_1423)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423)), rt.app(cur[4], b_self_1423))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1996;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17064,13 +17078,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_excl")) {
                                     {
-                                        const v_1968 = rt.updv(cur[32], b_self_1393, "do_execve_install");
-                                        n32 = v_1968;
+                                        const v_1998 = rt.updv(cur[32], b_self_1423, "do_execve_install");
+                                        n32 = v_1998;
                                         {
-                                            const v_1971 = ((rt.eq(cur[2], 0) || ((s_1969) => s_1969.some((b_i_1970) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1393), "layers"), b_i_1970), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1393), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1971;
+                                            const v_2001 = ((rt.eq(cur[2], 0) || ((s_1999) => s_1999.some((b_i_2000) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1423), "layers"), b_i_2000), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1423), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_2001;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17145,40 +17159,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_install")) {
                                     {
-                                        const v_1973 = rt.updv(cur[4], b_self_1393, 0);
-                                        n4 = v_1973;
+                                        const v_2003 = rt.updv(cur[4], b_self_1423, 0);
+                                        n4 = v_2003;
                                         {
-                                            const v_1975 = rt.updv(cur[5], b_self_1393, false);
-                                            n5 = v_1975;
+                                            const v_2005 = rt.updv(cur[5], b_self_1423, false);
+                                            n5 = v_2005;
                                             {
-                                                const v_1977 = rt.updv(cur[6], b_self_1393, 0);
-                                                n6 = v_1977;
+                                                const v_2007 = rt.updv(cur[6], b_self_1423, 0);
+                                                n6 = v_2007;
                                                 {
-                                                    const v_1979 = rt.upd(cur[8], b_self_1393, (at_1978) => rt.app(cur[28], b_self_1393));
-                                                    n8 = v_1979;
+                                                    const v_2009 = rt.upd(cur[8], b_self_1423, (at_2008) => rt.app(cur[28], b_self_1423));
+                                                    n8 = v_2009;
                                                     {
-                                                        const v_1981 = rt.upd(cur[9], b_self_1393, (at_1980) => (rt.bool(rt.app(cur[16], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct")));
-                                                        n9 = v_1981;
+                                                        const v_2011 = rt.upd(cur[9], b_self_1423, (at_2010) => (rt.bool(rt.app(cur[16], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct")));
+                                                        n9 = v_2011;
                                                         {
-                                                            const v_1983 = rt.updv(cur[10], b_self_1393, false);
-                                                            n10 = v_1983;
+                                                            const v_2013 = rt.updv(cur[10], b_self_1423, false);
+                                                            n10 = v_2013;
                                                             {
-                                                                const v_1987 = rt.upd(cur[14], b_self_1393, (at_1984) => rt.upd(rt.upd(rt.app(cur[24], b_self_1393), "dom", (at_1985) => rt.app(cur[28], b_self_1393)), "cap", (at_1986) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1393), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1393), "A disjunct"))));
-                                                                n14 = v_1987;
+                                                                const v_2017 = rt.upd(cur[14], b_self_1423, (at_2014) => rt.upd(rt.upd(rt.app(cur[24], b_self_1423), "dom", (at_2015) => rt.app(cur[28], b_self_1423)), "cap", (at_2016) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1423), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1423), "A disjunct"))));
+                                                                n14 = v_2017;
                                                                 {
-                                                                    const v_1989 = rt.upd(cur[16], b_self_1393, (at_1988) => (rt.bool(rt.app(cur[16], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct")));
-                                                                    n16 = v_1989;
+                                                                    const v_2019 = rt.upd(cur[16], b_self_1423, (at_2018) => (rt.bool(rt.app(cur[16], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct")));
+                                                                    n16 = v_2019;
                                                                     {
-                                                                        const v_1991 = rt.updv(cur[17], b_self_1393, "EXEC_COMMITTED");
-                                                                        n17 = v_1991;
+                                                                        const v_2021 = rt.updv(cur[17], b_self_1423, "EXEC_COMMITTED");
+                                                                        n17 = v_2021;
                                                                         {
-                                                                            const v_1993 = rt.upd(cur[31], b_self_1393, (at_1992) => rt.app(cur[5], b_self_1393));
-                                                                            n31 = v_1993;
+                                                                            const v_2023 = rt.upd(cur[31], b_self_1423, (at_2022) => rt.app(cur[5], b_self_1423));
+                                                                            n31 = v_2023;
                                                                             {
-                                                                                const v_1995 = rt.updv(cur[32], b_self_1393, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1995;
+                                                                                const v_2025 = rt.updv(cur[32], b_self_1423, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_2025;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -17253,13 +17267,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1997 = rt.updv(cur[32], b_self_1393, "do_execve_exec_unlock");
-                                        n32 = v_1997;
+                                        const v_2027 = rt.updv(cur[32], b_self_1423, "do_execve_exec_unlock");
+                                        n32 = v_2027;
                                         {
-                                            const v_1998 = ((rt.not(rt.app(cur[31], b_self_1393)) || rt.bool(rt.app(cur[16], b_self_1393), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1998;
+                                            const v_2028 = ((rt.not(rt.app(cur[31], b_self_1423)) || rt.bool(rt.app(cur[16], b_self_1423), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_2028;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17334,13 +17348,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1999 = K_None;
-                                        n0 = v_1999;
+                                        const v_2029 = K_None;
+                                        n0 = v_2029;
                                         {
-                                            const v_2001 = rt.updv(cur[32], b_self_1393, "do_execve_exec_ok");
-                                            n32 = v_2001;
+                                            const v_2031 = rt.updv(cur[32], b_self_1423, "do_execve_exec_ok");
+                                            n32 = v_2031;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -17415,41 +17429,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec")) {
                                         {
-                                            const v_2003 = rt.updv(cur[18], b_self_1393, "OK");
-                                            n18 = v_2003;
+                                            const v_2033 = rt.updv(cur[18], b_self_1423, "OK");
+                                            n18 = v_2033;
                                             {
-                                                const v_2005 = rt.upd(cur[24], b_self_1393, (at_2004) => cd_INIT_CRED());
-                                                n24 = v_2005;
+                                                const v_2035 = rt.upd(cur[24], b_self_1423, (at_2034) => cd_INIT_CRED());
+                                                n24 = v_2035;
                                                 {
-                                                    const v_2007 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_2007;
+                                                    const v_2037 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_2037;
                                                     {
-                                                        const v_2009 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_2009;
+                                                        const v_2039 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_2039;
                                                         {
-                                                            const v_2011 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_2011;
+                                                            const v_2041 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_2041;
                                                             {
-                                                                const v_2013 = rt.upd(cur[28], b_self_1393, (at_2012) => cd_NO_DOMAIN());
-                                                                n28 = v_2013;
+                                                                const v_2043 = rt.upd(cur[28], b_self_1423, (at_2042) => cd_NO_DOMAIN());
+                                                                n28 = v_2043;
                                                                 {
-                                                                    const v_2015 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_2015;
+                                                                    const v_2045 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_2045;
                                                                     {
-                                                                        const v_2017 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_2017;
+                                                                        const v_2047 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_2047;
                                                                         {
-                                                                            const v_2019 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_2019;
+                                                                            const v_2049 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_2049;
                                                                             {
-                                                                                const v_2021 = rt.updv(cur[32], b_self_1393, "Requester_next_exec");
-                                                                                n32 = v_2021;
+                                                                                const v_2051 = rt.updv(cur[32], b_self_1423, "Requester_next_exec");
+                                                                                n32 = v_2051;
                                                                                 {
-                                                                                    const v_2023 = rt.upd(cur[33], b_self_1393, (at_2022) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_2023;
+                                                                                    const v_2053 = rt.upd(cur[33], b_self_1423, (at_2052) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_2053;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17524,40 +17538,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec")) {
                                         {
-                                            const v_2025 = rt.updv(cur[21], b_self_1393, "OK");
-                                            n21 = v_2025;
+                                            const v_2055 = rt.updv(cur[21], b_self_1423, "OK");
+                                            n21 = v_2055;
                                             {
-                                                const v_2027 = rt.upd(cur[24], b_self_1393, (at_2026) => cd_INIT_CRED());
-                                                n24 = v_2027;
+                                                const v_2057 = rt.upd(cur[24], b_self_1423, (at_2056) => cd_INIT_CRED());
+                                                n24 = v_2057;
                                                 {
-                                                    const v_2029 = rt.updv(cur[25], b_self_1393, "OK");
-                                                    n25 = v_2029;
+                                                    const v_2059 = rt.updv(cur[25], b_self_1423, "OK");
+                                                    n25 = v_2059;
                                                     {
-                                                        const v_2031 = rt.updv(cur[26], b_self_1393, "OK");
-                                                        n26 = v_2031;
+                                                        const v_2061 = rt.updv(cur[26], b_self_1423, "OK");
+                                                        n26 = v_2061;
                                                         {
-                                                            const v_2033 = rt.updv(cur[27], b_self_1393, 0);
-                                                            n27 = v_2033;
+                                                            const v_2063 = rt.updv(cur[27], b_self_1423, 0);
+                                                            n27 = v_2063;
                                                             {
-                                                                const v_2035 = rt.upd(cur[28], b_self_1393, (at_2034) => cd_NO_DOMAIN());
-                                                                n28 = v_2035;
+                                                                const v_2065 = rt.upd(cur[28], b_self_1423, (at_2064) => cd_NO_DOMAIN());
+                                                                n28 = v_2065;
                                                                 {
-                                                                    const v_2037 = rt.updv(cur[29], b_self_1393, false);
-                                                                    n29 = v_2037;
+                                                                    const v_2067 = rt.updv(cur[29], b_self_1423, false);
+                                                                    n29 = v_2067;
                                                                     {
-                                                                        const v_2039 = rt.updv(cur[30], b_self_1393, false);
-                                                                        n30 = v_2039;
+                                                                        const v_2069 = rt.updv(cur[30], b_self_1423, false);
+                                                                        n30 = v_2069;
                                                                         {
-                                                                            const v_2041 = rt.updv(cur[31], b_self_1393, false);
-                                                                            n31 = v_2041;
+                                                                            const v_2071 = rt.updv(cur[31], b_self_1423, false);
+                                                                            n31 = v_2071;
                                                                             {
-                                                                                const v_2043 = rt.updv(cur[32], b_self_1393, "Sibling_linger");
-                                                                                n32 = v_2043;
+                                                                                const v_2073 = rt.updv(cur[32], b_self_1423, "Sibling_linger");
+                                                                                n32 = v_2073;
                                                                                 {
-                                                                                    const v_2045 = rt.upd(cur[33], b_self_1393, (at_2044) => rt.tail(rt.app(cur[33], b_self_1393)));
-                                                                                    n33 = v_2045;
+                                                                                    const v_2075 = rt.upd(cur[33], b_self_1423, (at_2074) => rt.tail(rt.app(cur[33], b_self_1423)));
+                                                                                    n33 = v_2075;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17678,7 +17692,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1393, (at_1394) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1393), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1393, (at_1395) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1393, (at_1396) => rt.upd(rt.upd(rt.app(cur[14], b_self_1393), "cap", (at_1397) => K_CAP), "dom", (at_1398) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1393), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1393, (at_1399) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1393), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1402) => (rt.not(rt.app(cur[12], b_self_1393)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1404) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1393), "A disjunct") || !((s_1405) => s_1405.some((b_t_1406) => (!rt.eq(b_t_1406, b_self_1393) && rt.notin(rt.app(cur[32], b_t_1406), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1406), "Done") && rt.not(rt.app(cur[12], b_t_1406)) && !rt.in(rt.app(cur[32], b_t_1406), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1406), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1408) => (rt.bool(rt.app(cur[12], b_self_1393), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1393), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1393 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1393, (at_1411) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1413) => (!rt.eqs(rt.app(cur[26], b_self_1393), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1393, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1415) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1419) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1424) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1393, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1426) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1430) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1435) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1393, (at_1436) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1393), 1) : rt.app(cur[15], b_self_1393)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1393, (at_1437) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1393)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1438) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1393), "id", (at_1439) => rt.rec(R_1, [b_self_1393, rt.add(rt.app(cur[15], b_self_1393), 1)])) : rt.app(cur[24], b_self_1393)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1393, (at_1440) => (rt.lt(rt.app(cur[15], b_self_1393), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1444) => (!rt.eqs(rt.app(cur[25], b_self_1393), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1393, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1393, (at_1448) => rt.app(cur[25], b_self_1393))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1449) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1453) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1458) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1393, (at_1459) => rt.app(cur[25], b_self_1393))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1460) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1464) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1469) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1393, (at_1470) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1393, (at_1474) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1393))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1476) => (!rt.eqs(rt.app(cur[25], b_self_1393), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1393, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1393, (at_1480) => rt.app(cur[25], b_self_1393))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1481) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1485) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1490) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1393, (at_1491) => rt.app(cur[25], b_self_1393))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1492) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1496) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1501) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1393, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1393, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1508) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1512) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1517) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1393, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1519) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1523) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1528) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1532) => (rt.in(b_t_1532, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1532), "A disjunct") || !rt.eq(b_t_1532, b_self_1393)) : rt.app(cur[12], b_t_1532)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_dethread") && (((s_1534) => s_1534.every((b_t_1535) => (rt.eq(b_t_1535, b_self_1393) || !rt.notin(rt.app(cur[32], b_t_1535), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1393), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1393, (at_1536) => !((s_1537) => s_1537.every((b_t_1538) => (rt.eq(b_t_1538, b_self_1393) || !rt.notin(rt.app(cur[32], b_t_1538), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1393, (at_1540) => (rt.bool(rt.app(cur[30], b_self_1393), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1393, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1544) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1548) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1553) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1393, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1555) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1559) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1564) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_committing") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1565) => ((rt.eq(rt.app(cur[27], b_self_1393), 0) && rt.eq(rt.app(cur[4], b_self_1393), 0)) ? rt.dot(rt.app(cur[14], b_self_1393), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1393), "id"), (rt.eq(rt.app(cur[4], b_self_1393), 0) ? (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393))) : (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[4], b_self_1393)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393)), rt.app(cur[4], b_self_1393))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_committing") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n3, "post_ponr_failure", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1393), 0) || rt.bool(rt.app(cur[7], b_self_1393), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1393), "layers"), (rt.eq(rt.app(cur[4], b_self_1393), 0) ? (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393))) : (rt.eq(rt.app(cur[27], b_self_1393), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[4], b_self_1393)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1393), "dom"), "layers"), rt.app(cur[27], b_self_1393)), rt.app(cur[4], b_self_1393))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1571) => s_1571.some((b_i_1572) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1393), "layers"), b_i_1572), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1393), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1393, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1393, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1393, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1393, (at_1576) => rt.app(cur[28], b_self_1393))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1393, (at_1577) => (rt.bool(rt.app(cur[16], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1393, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1393, (at_1579) => rt.upd(rt.upd(rt.app(cur[24], b_self_1393), "dom", (at_1580) => rt.app(cur[28], b_self_1393)), "cap", (at_1581) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1393), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1393), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1393, (at_1582) => (rt.bool(rt.app(cur[16], b_self_1393), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1393), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1393, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1393, (at_1584) => rt.app(cur[5], b_self_1393))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1393)) || rt.bool(rt.app(cur[16], b_self_1393), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1393), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1393, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1589) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1593) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1598) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1393)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1393, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1393, (at_1600) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1393, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1393, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1393, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1393, (at_1604) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1393, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1393, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1393, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1393, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1393, (at_1609) => rt.tail(rt.app(cur[33], b_self_1393)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1423, (at_1424) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1423), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1423, (at_1425) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1423, (at_1426) => rt.upd(rt.upd(rt.app(cur[14], b_self_1423), "cap", (at_1427) => K_CAP), "dom", (at_1428) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1423), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1423, (at_1429) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1423), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1432) => (rt.not(rt.app(cur[12], b_self_1423)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1434) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1423), "A disjunct") || !((s_1435) => s_1435.some((b_t_1436) => (!rt.eq(b_t_1436, b_self_1423) && rt.notin(rt.app(cur[32], b_t_1436), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1436), "Done") && rt.not(rt.app(cur[12], b_t_1436)) && !rt.in(rt.app(cur[32], b_t_1436), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1436), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1438) => (rt.bool(rt.app(cur[12], b_self_1423), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1423), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1423 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1423, (at_1441) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1443) => (!rt.eqs(rt.app(cur[26], b_self_1423), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1423, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1445) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1449) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1454) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1423, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1456) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1460) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1465) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1423, (at_1466) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1423), 1) : rt.app(cur[15], b_self_1423)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1423, (at_1467) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1423)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1468) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1423), "id", (at_1469) => rt.rec(R_1, [b_self_1423, rt.add(rt.app(cur[15], b_self_1423), 1)])) : rt.app(cur[24], b_self_1423)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1423, (at_1470) => (rt.lt(rt.app(cur[15], b_self_1423), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1474) => (!rt.eqs(rt.app(cur[25], b_self_1423), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1423, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1423, (at_1478) => rt.app(cur[25], b_self_1423))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1479) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1483) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1488) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1423, (at_1489) => rt.app(cur[25], b_self_1423))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1490) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1494) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1499) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1423, (at_1500) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1423, (at_1504) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1423))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1506) => (!rt.eqs(rt.app(cur[25], b_self_1423), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1423, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1423, (at_1510) => rt.app(cur[25], b_self_1423))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1511) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1515) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1520) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1423, (at_1521) => rt.app(cur[25], b_self_1423))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1522) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1526) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1531) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1423, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1423, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1538) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1542) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1547) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1423, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1549) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1553) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1558) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1562) => (rt.in(b_t_1562, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1562), "A disjunct") || !rt.eq(b_t_1562, b_self_1423)) : rt.app(cur[12], b_t_1562)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_dethread") && (((s_1564) => s_1564.every((b_t_1565) => (rt.eq(b_t_1565, b_self_1423) || !rt.notin(rt.app(cur[32], b_t_1565), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1423), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1423, (at_1566) => !((s_1567) => s_1567.every((b_t_1568) => (rt.eq(b_t_1568, b_self_1423) || !rt.notin(rt.app(cur[32], b_t_1568), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1423, (at_1570) => (rt.bool(rt.app(cur[30], b_self_1423), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1423, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1574) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1578) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1583) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1423, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1585) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1589) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1594) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_committing") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1595) => ((rt.eq(rt.app(cur[27], b_self_1423), 0) && rt.eq(rt.app(cur[4], b_self_1423), 0)) ? rt.dot(rt.app(cur[14], b_self_1423), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1423), "id"), (rt.eq(rt.app(cur[4], b_self_1423), 0) ? (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423))) : (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[4], b_self_1423)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423)), rt.app(cur[4], b_self_1423))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_committing") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n3, "post_ponr_failure", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1423), 0) || rt.bool(rt.app(cur[7], b_self_1423), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1423), "layers"), (rt.eq(rt.app(cur[4], b_self_1423), 0) ? (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423))) : (rt.eq(rt.app(cur[27], b_self_1423), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[4], b_self_1423)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1423), "dom"), "layers"), rt.app(cur[27], b_self_1423)), rt.app(cur[4], b_self_1423))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1601) => s_1601.some((b_i_1602) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1423), "layers"), b_i_1602), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1423), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1423, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1423, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1423, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1423, (at_1606) => rt.app(cur[28], b_self_1423))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1423, (at_1607) => (rt.bool(rt.app(cur[16], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1423, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1423, (at_1609) => rt.upd(rt.upd(rt.app(cur[24], b_self_1423), "dom", (at_1610) => rt.app(cur[28], b_self_1423)), "cap", (at_1611) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1423), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1423), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1423, (at_1612) => (rt.bool(rt.app(cur[16], b_self_1423), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1423), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1423, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1423, (at_1614) => rt.app(cur[5], b_self_1423))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1423)) || rt.bool(rt.app(cur[16], b_self_1423), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1423), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1423, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1619) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1623) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1628) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1423)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1423, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1423, (at_1630) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1423, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1423, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1423, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1423, (at_1634) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1423, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1423, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1423, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1423, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1423, (at_1639) => rt.tail(rt.app(cur[33], b_self_1423)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }

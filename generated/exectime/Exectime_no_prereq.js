@@ -7691,6 +7691,20 @@ export function createModule(rt) {
             }),
             "out_of_range": (kind) => ({
                 name: "out_of_range",
+                parts: [
+                    { reads: [2], holds: (cur) => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+                    { reads: [4], holds: (cur) => (((s_633) => s_633.every((b_t_634) => rt.inRange(rt.app(cur[4], b_t_634), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+                    { reads: [6], holds: (cur) => (((s_635) => s_635.every((b_t_636) => rt.inRange(rt.app(cur[6], b_t_636), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+                    { reads: [8], holds: (cur) => (((s_637) => s_637.every((b_t_638) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_638), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_638), "id"), "n"), 0, cd_CRED_GEN())) && ((s_639) => s_639.every((b_k_640) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_638), "layers"), b_k_640), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_638), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+                    { reads: [14], holds: (cur) => (((s_641) => s_641.every((b_t_642) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_642), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_642), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_642), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_643) => s_643.every((b_k_644) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_642), "dom"), "layers"), b_k_644), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_642), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+                    { reads: [15], holds: (cur) => (((s_645) => s_645.every((b_t_646) => rt.inRange(rt.app(cur[15], b_t_646), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+                    { reads: [19], holds: (cur) => (((s_647) => s_647.every((b_t_648) => rt.inRange(rt.app(cur[19], b_t_648), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+                    { reads: [20], holds: (cur) => (((s_649) => s_649.every((b_t_650) => rt.inRange(rt.app(cur[20], b_t_650), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+                    { reads: [22], holds: (cur) => (((s_651) => s_651.every((b_t_652) => rt.inRange(rt.app(cur[22], b_t_652), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+                    { reads: [24], holds: (cur) => (((s_653) => s_653.every((b_t_654) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_654), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_654), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_654), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_655) => s_655.every((b_k_656) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_654), "dom"), "layers"), b_k_656), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_654), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+                    { reads: [27], holds: (cur) => (((s_657) => s_657.every((b_t_658) => rt.inRange(rt.app(cur[27], b_t_658), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+                    { reads: [28], holds: (cur) => (((s_659) => s_659.every((b_t_660) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_660), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_660), "id"), "n"), 0, cd_CRED_GEN())) && ((s_661) => s_661.every((b_k_662) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_660), "layers"), b_k_662), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_660), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+                ],
                 holds(cur) {
                     try {
                         const v = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_603) => s_603.every((b_t_604) => rt.inRange(rt.app(cur[4], b_t_604), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_605) => s_605.every((b_t_606) => rt.inRange(rt.app(cur[6], b_t_606), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_607) => s_607.every((b_t_608) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_608), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_608), "id"), "n"), 0, cd_CRED_GEN())) && ((s_609) => s_609.every((b_k_610) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_608), "layers"), b_k_610), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_608), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_611) => s_611.every((b_t_612) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_612), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_612), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_612), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_613) => s_613.every((b_k_614) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_612), "dom"), "layers"), b_k_614), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_612), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_615) => s_615.every((b_t_616) => rt.inRange(rt.app(cur[15], b_t_616), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_617) => s_617.every((b_t_618) => rt.inRange(rt.app(cur[19], b_t_618), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_619) => s_619.every((b_t_620) => rt.inRange(rt.app(cur[20], b_t_620), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_621) => s_621.every((b_t_622) => rt.inRange(rt.app(cur[22], b_t_622), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_623) => s_623.every((b_t_624) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_624), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_624), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_624), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_625) => s_625.every((b_k_626) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_624), "dom"), "layers"), b_k_626), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_624), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_627) => s_627.every((b_t_628) => rt.inRange(rt.app(cur[27], b_t_628), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_629) => s_629.every((b_t_630) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_630), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_630), "id"), "n"), 0, cd_CRED_GEN())) && ((s_631) => s_631.every((b_k_632) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_630), "layers"), b_k_632), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_630), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -7886,7 +7900,7 @@ export function createModule(rt) {
                             const n32 = t[32];
                             const n33 = t[33];
                             const n34 = t[34];
-                            if (((s_633) => s_633.every((b_t_634) => (rt.not(rt.app(cur[16], b_t_634)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_634), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
+                            if (((s_663) => s_663.every((b_t_664) => (rt.not(rt.app(cur[16], b_t_664)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_664), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
                                 return true;
                             return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                         }
@@ -7900,33 +7914,33 @@ export function createModule(rt) {
         function readFairness() {
             const fairness = [];
             {
-                const s_635 = K_Requester;
-                if (!(s_635 instanceof rt.SetValue))
+                const s_665 = K_Requester;
+                if (!(s_665 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_636 of s_635.elems) {
+                for (const b_self_666 of s_665.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_636 === "string" ? b_self_636 : rt.formatValue(b_self_636)) + ")" + ")",
-                        steps: [{ index: 0, param: b_self_636 }, { index: 1, param: b_self_636 }, { index: 2, param: b_self_636 }, { index: 3, param: b_self_636 }, { index: 4, param: b_self_636 }, { index: 5, param: b_self_636 }, { index: 6, param: b_self_636 }, { index: 7, param: b_self_636 }, { index: 8, param: b_self_636 }, { index: 9, param: b_self_636 }, { index: 10, param: b_self_636 }, { index: 11, param: b_self_636 }, { index: 20, param: b_self_636 }, { index: 21, param: b_self_636 }, { index: 22, param: b_self_636 }, { index: 23, param: b_self_636 }, { index: 24, param: b_self_636 }, { index: 25, param: b_self_636 }, { index: 26, param: b_self_636 }, { index: 27, param: b_self_636 }, { index: 28, param: b_self_636 }, { index: 29, param: b_self_636 }, { index: 30, param: b_self_636 }, { index: 31, param: b_self_636 }, { index: 32, param: b_self_636 }, { index: 33, param: b_self_636 }, { index: 34, param: b_self_636 }, { index: 35, param: b_self_636 }, { index: 36, param: b_self_636 }, { index: 37, param: b_self_636 }, { index: 38, param: b_self_636 }, { index: 39, param: b_self_636 }, { index: 40, param: b_self_636 }, { index: 41, param: b_self_636 }, { index: 42, param: b_self_636 }, { index: 43, param: b_self_636 }, { index: 44, param: b_self_636 }, { index: 45, param: b_self_636 }, { index: 46, param: b_self_636 }, { index: 47, param: b_self_636 }, { index: 48, param: b_self_636 }, { index: 49, param: b_self_636 }, { index: 50, param: b_self_636 }, { index: 51, param: b_self_636 }, { index: 52, param: b_self_636 }, { index: 53, param: b_self_636 }, { index: 54, param: b_self_636 }, { index: 55, param: b_self_636 }, { index: 56, param: b_self_636 }, { index: 57, param: b_self_636 }, { index: 58, param: b_self_636 }],
+                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_666 === "string" ? b_self_666 : rt.formatValue(b_self_666)) + ")" + ")",
+                        steps: [{ index: 0, param: b_self_666 }, { index: 1, param: b_self_666 }, { index: 2, param: b_self_666 }, { index: 3, param: b_self_666 }, { index: 4, param: b_self_666 }, { index: 5, param: b_self_666 }, { index: 6, param: b_self_666 }, { index: 7, param: b_self_666 }, { index: 8, param: b_self_666 }, { index: 9, param: b_self_666 }, { index: 10, param: b_self_666 }, { index: 11, param: b_self_666 }, { index: 20, param: b_self_666 }, { index: 21, param: b_self_666 }, { index: 22, param: b_self_666 }, { index: 23, param: b_self_666 }, { index: 24, param: b_self_666 }, { index: 25, param: b_self_666 }, { index: 26, param: b_self_666 }, { index: 27, param: b_self_666 }, { index: 28, param: b_self_666 }, { index: 29, param: b_self_666 }, { index: 30, param: b_self_666 }, { index: 31, param: b_self_666 }, { index: 32, param: b_self_666 }, { index: 33, param: b_self_666 }, { index: 34, param: b_self_666 }, { index: 35, param: b_self_666 }, { index: 36, param: b_self_666 }, { index: 37, param: b_self_666 }, { index: 38, param: b_self_666 }, { index: 39, param: b_self_666 }, { index: 40, param: b_self_666 }, { index: 41, param: b_self_666 }, { index: 42, param: b_self_666 }, { index: 43, param: b_self_666 }, { index: 44, param: b_self_666 }, { index: 45, param: b_self_666 }, { index: 46, param: b_self_666 }, { index: 47, param: b_self_666 }, { index: 48, param: b_self_666 }, { index: 49, param: b_self_666 }, { index: 50, param: b_self_666 }, { index: 51, param: b_self_666 }, { index: 52, param: b_self_666 }, { index: 53, param: b_self_666 }, { index: 54, param: b_self_666 }, { index: 55, param: b_self_666 }, { index: 56, param: b_self_666 }, { index: 57, param: b_self_666 }, { index: 58, param: b_self_666 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_setup")) {
                                     {
-                                        const v_883 = rt.upd(cur[8], b_self_636, (at_882) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_636), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_883;
+                                        const v_913 = rt.upd(cur[8], b_self_666, (at_912) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_666), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_913;
                                         {
-                                            const v_885 = rt.upd(cur[9], b_self_636, (at_884) => K_NNP);
-                                            n9 = v_885;
+                                            const v_915 = rt.upd(cur[9], b_self_666, (at_914) => K_NNP);
+                                            n9 = v_915;
                                             {
-                                                const v_889 = rt.upd(cur[14], b_self_636, (at_886) => rt.upd(rt.upd(rt.app(cur[14], b_self_636), "cap", (at_887) => K_CAP), "dom", (at_888) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_636), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_889;
+                                                const v_919 = rt.upd(cur[14], b_self_666, (at_916) => rt.upd(rt.upd(rt.app(cur[14], b_self_666), "cap", (at_917) => K_CAP), "dom", (at_918) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_666), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_919;
                                                 {
-                                                    const v_891 = rt.upd(cur[16], b_self_636, (at_890) => K_NNP);
-                                                    n16 = v_891;
+                                                    const v_921 = rt.upd(cur[16], b_self_666, (at_920) => K_NNP);
+                                                    n16 = v_921;
                                                     {
-                                                        const v_893 = rt.updv(cur[32], b_self_636, "Requester_requests");
-                                                        n32 = v_893;
+                                                        const v_923 = rt.updv(cur[32], b_self_666, "Requester_requests");
+                                                        n32 = v_923;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -8001,659 +8015,9 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_requests")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_requests")) {
                                     {
-                                        const v_895 = rt.upd(cur[32], b_self_636, (at_894) => (rt.lt(rt.app(cur[19], b_self_636), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                                        n32 = v_895;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_request")) {
-                                    {
-                                        const v_897 = rt.upd(cur[22], b_self_636, (at_896) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_636)));
-                                        n22 = v_897;
-                                        {
-                                            const v_899 = rt.updv(cur[32], b_self_636, "restrict_self_excl");
-                                            n32 = v_899;
-                                            {
-                                                const v_901 = rt.upd(cur[33], b_self_636, (at_900) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_636)));
-                                                n33 = v_901;
-                                                n0 = cur[0];
-                                                n1 = cur[1];
-                                                n2 = cur[2];
-                                                n3 = cur[3];
-                                                n4 = cur[4];
-                                                n5 = cur[5];
-                                                n6 = cur[6];
-                                                n7 = cur[7];
-                                                n8 = cur[8];
-                                                n9 = cur[9];
-                                                n10 = cur[10];
-                                                n11 = cur[11];
-                                                n12 = cur[12];
-                                                n13 = cur[13];
-                                                n14 = cur[14];
-                                                n15 = cur[15];
-                                                n16 = cur[16];
-                                                n17 = cur[17];
-                                                n18 = cur[18];
-                                                n19 = cur[19];
-                                                n20 = cur[20];
-                                                n21 = cur[21];
-                                                n23 = cur[23];
-                                                n24 = cur[24];
-                                                n25 = cur[25];
-                                                n26 = cur[26];
-                                                n27 = cur[27];
-                                                n28 = cur[28];
-                                                n29 = cur[29];
-                                                n30 = cur[30];
-                                                n31 = cur[31];
-                                                n34 = cur[34];
-                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                    throw rt.FOUND;
-                                                }
-                                                n34 = undefined;
-                                                n31 = undefined;
-                                                n30 = undefined;
-                                                n29 = undefined;
-                                                n28 = undefined;
-                                                n27 = undefined;
-                                                n26 = undefined;
-                                                n25 = undefined;
-                                                n24 = undefined;
-                                                n23 = undefined;
-                                                n21 = undefined;
-                                                n20 = undefined;
-                                                n19 = undefined;
-                                                n18 = undefined;
-                                                n17 = undefined;
-                                                n16 = undefined;
-                                                n15 = undefined;
-                                                n14 = undefined;
-                                                n13 = undefined;
-                                                n12 = undefined;
-                                                n11 = undefined;
-                                                n10 = undefined;
-                                                n9 = undefined;
-                                                n8 = undefined;
-                                                n7 = undefined;
-                                                n6 = undefined;
-                                                n5 = undefined;
-                                                n4 = undefined;
-                                                n3 = undefined;
-                                                n2 = undefined;
-                                                n1 = undefined;
-                                                n0 = undefined;
-                                                n33 = undefined;
-                                            }
-                                            n32 = undefined;
-                                        }
-                                        n22 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_next_request")) {
-                                    {
-                                        const v_903 = rt.upd(cur[19], b_self_636, (at_902) => rt.add(rt.app(cur[19], b_self_636), 1));
-                                        n19 = v_903;
-                                        {
-                                            const v_905 = rt.updv(cur[32], b_self_636, "Requester_requests");
-                                            n32 = v_905;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n19 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_announce")) {
-                                    {
-                                        const v_906 = true;
-                                        n1 = v_906;
-                                        {
-                                            const v_908 = rt.updv(cur[32], b_self_636, "Requester_execs");
-                                            n32 = v_908;
-                                            n0 = cur[0];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n1 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_execs")) {
-                                    {
-                                        const v_910 = rt.upd(cur[32], b_self_636, (at_909) => ((rt.lt(rt.app(cur[20], b_self_636), K_EXECS) && rt.not(rt.app(cur[12], b_self_636))) ? "Requester_exec" : "Requester_linger"));
-                                        n32 = v_910;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_exec")) {
-                                    {
-                                        const v_912 = rt.updv(cur[32], b_self_636, "do_execve_exec_lock");
-                                        n32 = v_912;
-                                        {
-                                            const v_914 = rt.upd(cur[33], b_self_636, (at_913) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_636)));
-                                            n33 = v_914;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n33 = undefined;
-                                        }
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_next_exec")) {
-                                    {
-                                        const v_916 = rt.upd(cur[20], b_self_636, (at_915) => rt.add(rt.app(cur[20], b_self_636), 1));
-                                        n20 = v_916;
-                                        {
-                                            const v_918 = rt.updv(cur[32], b_self_636, "Requester_execs");
-                                            n32 = v_918;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n20 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_linger")) {
-                                    const k_919 = () => {
-                                        {
-                                            const v_921 = rt.updv(cur[32], b_self_636, "Requester_killed");
-                                            n32 = v_921;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                    };
-                                    if (rt.bool(rt.app(cur[12], b_self_636), "A conjunct of an action")) {
-                                        k_919();
-                                    }
-                                    if (!((s_922) => s_922.some((b_t_923) => (!rt.eq(b_t_923, b_self_636) && rt.notin(rt.app(cur[32], b_t_923), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_923), "Done") && rt.not(rt.app(cur[12], b_t_923)) && !rt.in(rt.app(cur[32], b_t_923), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_923), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_919();
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_killed")) {
-                                    {
-                                        const v_925 = rt.upd(cur[32], b_self_636, (at_924) => (rt.bool(rt.app(cur[12], b_self_636), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        const v_925 = rt.upd(cur[32], b_self_666, (at_924) => (rt.lt(rt.app(cur[19], b_self_666), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                                         n32 = v_925;
                                         n0 = cur[0];
                                         n1 = cur[1];
@@ -8729,257 +8093,907 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Requester_requester_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_request")) {
                                     {
-                                        const v_927 = rt.updv(cur[32], b_self_636, "Exiting");
-                                        n32 = v_927;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "Exiting")) {
-                                    {
-                                        const v_929 = rt.updv(cur[32], b_self_636, "Exited");
-                                        n32 = v_929;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_excl")) {
-                                    {
-                                        const v_931 = rt.upd(cur[32], b_self_636, (at_930) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
-                                        n32 = v_931;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_excl_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_request")) {
+                                        const v_927 = rt.upd(cur[22], b_self_666, (at_926) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_666)));
+                                        n22 = v_927;
                                         {
-                                            const v_933 = rt.updv(cur[18], b_self_636, "EINVAL");
-                                            n18 = v_933;
+                                            const v_929 = rt.updv(cur[32], b_self_666, "restrict_self_excl");
+                                            n32 = v_929;
                                             {
-                                                const v_935 = rt.updv(cur[22], b_self_636, 0);
-                                                n22 = v_935;
+                                                const v_931 = rt.upd(cur[33], b_self_666, (at_930) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_666)));
+                                                n33 = v_931;
+                                                n0 = cur[0];
+                                                n1 = cur[1];
+                                                n2 = cur[2];
+                                                n3 = cur[3];
+                                                n4 = cur[4];
+                                                n5 = cur[5];
+                                                n6 = cur[6];
+                                                n7 = cur[7];
+                                                n8 = cur[8];
+                                                n9 = cur[9];
+                                                n10 = cur[10];
+                                                n11 = cur[11];
+                                                n12 = cur[12];
+                                                n13 = cur[13];
+                                                n14 = cur[14];
+                                                n15 = cur[15];
+                                                n16 = cur[16];
+                                                n17 = cur[17];
+                                                n18 = cur[18];
+                                                n19 = cur[19];
+                                                n20 = cur[20];
+                                                n21 = cur[21];
+                                                n23 = cur[23];
+                                                n24 = cur[24];
+                                                n25 = cur[25];
+                                                n26 = cur[26];
+                                                n27 = cur[27];
+                                                n28 = cur[28];
+                                                n29 = cur[29];
+                                                n30 = cur[30];
+                                                n31 = cur[31];
+                                                n34 = cur[34];
+                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                    throw rt.FOUND;
+                                                }
+                                                n34 = undefined;
+                                                n31 = undefined;
+                                                n30 = undefined;
+                                                n29 = undefined;
+                                                n28 = undefined;
+                                                n27 = undefined;
+                                                n26 = undefined;
+                                                n25 = undefined;
+                                                n24 = undefined;
+                                                n23 = undefined;
+                                                n21 = undefined;
+                                                n20 = undefined;
+                                                n19 = undefined;
+                                                n18 = undefined;
+                                                n17 = undefined;
+                                                n16 = undefined;
+                                                n15 = undefined;
+                                                n14 = undefined;
+                                                n13 = undefined;
+                                                n12 = undefined;
+                                                n11 = undefined;
+                                                n10 = undefined;
+                                                n9 = undefined;
+                                                n8 = undefined;
+                                                n7 = undefined;
+                                                n6 = undefined;
+                                                n5 = undefined;
+                                                n4 = undefined;
+                                                n3 = undefined;
+                                                n2 = undefined;
+                                                n1 = undefined;
+                                                n0 = undefined;
+                                                n33 = undefined;
+                                            }
+                                            n32 = undefined;
+                                        }
+                                        n22 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_next_request")) {
+                                    {
+                                        const v_933 = rt.upd(cur[19], b_self_666, (at_932) => rt.add(rt.app(cur[19], b_self_666), 1));
+                                        n19 = v_933;
+                                        {
+                                            const v_935 = rt.updv(cur[32], b_self_666, "Requester_requests");
+                                            n32 = v_935;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n19 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_announce")) {
+                                    {
+                                        const v_936 = true;
+                                        n1 = v_936;
+                                        {
+                                            const v_938 = rt.updv(cur[32], b_self_666, "Requester_execs");
+                                            n32 = v_938;
+                                            n0 = cur[0];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n1 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_execs")) {
+                                    {
+                                        const v_940 = rt.upd(cur[32], b_self_666, (at_939) => ((rt.lt(rt.app(cur[20], b_self_666), K_EXECS) && rt.not(rt.app(cur[12], b_self_666))) ? "Requester_exec" : "Requester_linger"));
+                                        n32 = v_940;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_exec")) {
+                                    {
+                                        const v_942 = rt.updv(cur[32], b_self_666, "do_execve_exec_lock");
+                                        n32 = v_942;
+                                        {
+                                            const v_944 = rt.upd(cur[33], b_self_666, (at_943) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_666)));
+                                            n33 = v_944;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n33 = undefined;
+                                        }
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_next_exec")) {
+                                    {
+                                        const v_946 = rt.upd(cur[20], b_self_666, (at_945) => rt.add(rt.app(cur[20], b_self_666), 1));
+                                        n20 = v_946;
+                                        {
+                                            const v_948 = rt.updv(cur[32], b_self_666, "Requester_execs");
+                                            n32 = v_948;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n20 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_linger")) {
+                                    const k_949 = () => {
+                                        {
+                                            const v_951 = rt.updv(cur[32], b_self_666, "Requester_killed");
+                                            n32 = v_951;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                    };
+                                    if (rt.bool(rt.app(cur[12], b_self_666), "A conjunct of an action")) {
+                                        k_949();
+                                    }
+                                    if (!((s_952) => s_952.some((b_t_953) => (!rt.eq(b_t_953, b_self_666) && rt.notin(rt.app(cur[32], b_t_953), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_953), "Done") && rt.not(rt.app(cur[12], b_t_953)) && !rt.in(rt.app(cur[32], b_t_953), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_953), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_949();
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_killed")) {
+                                    {
+                                        const v_955 = rt.upd(cur[32], b_self_666, (at_954) => (rt.bool(rt.app(cur[12], b_self_666), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        n32 = v_955;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Requester_requester_exit")) {
+                                    {
+                                        const v_957 = rt.updv(cur[32], b_self_666, "Exiting");
+                                        n32 = v_957;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "Exiting")) {
+                                    {
+                                        const v_959 = rt.updv(cur[32], b_self_666, "Exited");
+                                        n32 = v_959;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_excl")) {
+                                    {
+                                        const v_961 = rt.upd(cur[32], b_self_666, (at_960) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"));
+                                        n32 = v_961;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_excl_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_request")) {
+                                        {
+                                            const v_963 = rt.updv(cur[18], b_self_666, "EINVAL");
+                                            n18 = v_963;
+                                            {
+                                                const v_965 = rt.updv(cur[22], b_self_666, 0);
+                                                n22 = v_965;
                                                 {
-                                                    const v_937 = rt.updv(cur[23], b_self_636, "OK");
-                                                    n23 = v_937;
+                                                    const v_967 = rt.updv(cur[23], b_self_666, "OK");
+                                                    n23 = v_967;
                                                     {
-                                                        const v_939 = rt.updv(cur[32], b_self_636, "Requester_next_request");
-                                                        n32 = v_939;
+                                                        const v_969 = rt.updv(cur[32], b_self_666, "Requester_next_request");
+                                                        n32 = v_969;
                                                         {
-                                                            const v_941 = rt.upd(cur[33], b_self_636, (at_940) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                            n33 = v_941;
+                                                            const v_971 = rt.upd(cur[33], b_self_666, (at_970) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                            n33 = v_971;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9055,10 +9069,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_prereq")) {
                                     {
-                                        const v_943 = rt.updv(cur[32], b_self_636, "restrict_self_stage");
-                                        n32 = v_943;
+                                        const v_973 = rt.updv(cur[32], b_self_666, "restrict_self_stage");
+                                        n32 = v_973;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9133,22 +9147,22 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_stage")) {
                                     {
-                                        const v_945 = rt.upd(cur[4], b_self_636, (at_944) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_636) : rt.app(cur[4], b_self_636)));
-                                        n4 = v_945;
+                                        const v_975 = rt.upd(cur[4], b_self_666, (at_974) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_666) : rt.app(cur[4], b_self_666)));
+                                        n4 = v_975;
                                         {
-                                            const v_947 = rt.upd(cur[5], b_self_636, (at_946) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_636)));
-                                            n5 = v_947;
+                                            const v_977 = rt.upd(cur[5], b_self_666, (at_976) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_666)));
+                                            n5 = v_977;
                                             {
-                                                const v_949 = rt.upd(cur[6], b_self_636, (at_948) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_636), 0) ? rt.app(cur[6], b_self_636) : rt.add(rt.app(cur[6], b_self_636), 1)) : rt.app(cur[6], b_self_636)));
-                                                n6 = v_949;
+                                                const v_979 = rt.upd(cur[6], b_self_666, (at_978) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_666), 0) ? rt.app(cur[6], b_self_666) : rt.add(rt.app(cur[6], b_self_666), 1)) : rt.app(cur[6], b_self_666)));
+                                                n6 = v_979;
                                                 {
-                                                    const v_951 = rt.upd(cur[7], b_self_636, (at_950) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_636), "cap"), "A disjunct")) : rt.app(cur[7], b_self_636)));
-                                                    n7 = v_951;
+                                                    const v_981 = rt.upd(cur[7], b_self_666, (at_980) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_666), "cap"), "A disjunct")) : rt.app(cur[7], b_self_666)));
+                                                    n7 = v_981;
                                                     {
-                                                        const v_953 = rt.updv(cur[32], b_self_636, "restrict_self_staged");
-                                                        n32 = v_953;
+                                                        const v_983 = rt.updv(cur[32], b_self_666, "restrict_self_staged");
+                                                        n32 = v_983;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -9223,14 +9237,14 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_stage")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_955 = rt.updv(cur[23], b_self_636, "ENOMEM");
-                                            n23 = v_955;
+                                            const v_985 = rt.updv(cur[23], b_self_666, "ENOMEM");
+                                            n23 = v_985;
                                             {
-                                                const v_957 = rt.updv(cur[32], b_self_636, "restrict_self_staged");
-                                                n32 = v_957;
+                                                const v_987 = rt.updv(cur[32], b_self_666, "restrict_self_staged");
+                                                n32 = v_987;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9306,23 +9320,23 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_staged")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_staged")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_request")) {
                                         {
-                                            const v_959 = rt.upd(cur[18], b_self_636, (at_958) => rt.app(cur[23], b_self_636));
-                                            n18 = v_959;
+                                            const v_989 = rt.upd(cur[18], b_self_666, (at_988) => rt.app(cur[23], b_self_666));
+                                            n18 = v_989;
                                             {
-                                                const v_961 = rt.updv(cur[22], b_self_636, 0);
-                                                n22 = v_961;
+                                                const v_991 = rt.updv(cur[22], b_self_666, 0);
+                                                n22 = v_991;
                                                 {
-                                                    const v_963 = rt.updv(cur[23], b_self_636, "OK");
-                                                    n23 = v_963;
+                                                    const v_993 = rt.updv(cur[23], b_self_666, "OK");
+                                                    n23 = v_993;
                                                     {
-                                                        const v_965 = rt.updv(cur[32], b_self_636, "Requester_next_request");
-                                                        n32 = v_965;
+                                                        const v_995 = rt.updv(cur[32], b_self_666, "Requester_next_request");
+                                                        n32 = v_995;
                                                         {
-                                                            const v_967 = rt.upd(cur[33], b_self_636, (at_966) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                            n33 = v_967;
+                                                            const v_997 = rt.upd(cur[33], b_self_666, (at_996) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                            n33 = v_997;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9398,17 +9412,17 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_lock")) {
-                                    const k_968 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_lock")) {
+                                    const k_998 = () => {
                                         {
-                                            const v_969 = (rt.eq(cur[0], K_None) ? b_self_636 : cur[0]);
-                                            n0 = v_969;
+                                            const v_999 = (rt.eq(cur[0], K_None) ? b_self_666 : cur[0]);
+                                            n0 = v_999;
                                             {
-                                                const v_971 = rt.upd(cur[26], b_self_636, (at_970) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_971;
+                                                const v_1001 = rt.upd(cur[26], b_self_666, (at_1000) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1001;
                                                 {
-                                                    const v_973 = rt.updv(cur[32], b_self_636, "do_execve_exec_locked");
-                                                    n32 = v_973;
+                                                    const v_1003 = rt.updv(cur[32], b_self_666, "do_execve_exec_locked");
+                                                    n32 = v_1003;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -9484,22 +9498,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_968();
+                                        k_998();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_636), "A conjunct of an action")) {
-                                        k_968();
+                                    if (rt.bool(rt.app(cur[11], b_self_666), "A conjunct of an action")) {
+                                        k_998();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_636), "A conjunct of an action")) {
-                                        k_968();
+                                    if (rt.bool(rt.app(cur[13], b_self_666), "A conjunct of an action")) {
+                                        k_998();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_636), "A conjunct of an action")) {
-                                        k_968();
+                                    if (rt.bool(rt.app(cur[12], b_self_666), "A conjunct of an action")) {
+                                        k_998();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_locked")) {
                                     {
-                                        const v_975 = rt.upd(cur[32], b_self_636, (at_974) => (!rt.eqs(rt.app(cur[26], b_self_636), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_975;
+                                        const v_1005 = rt.upd(cur[32], b_self_666, (at_1004) => (!rt.eqs(rt.app(cur[26], b_self_666), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1005;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9574,41 +9588,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_977 = rt.updv(cur[18], b_self_636, "ERESTARTNOINTR");
-                                            n18 = v_977;
+                                            const v_1007 = rt.updv(cur[18], b_self_666, "ERESTARTNOINTR");
+                                            n18 = v_1007;
                                             {
-                                                const v_979 = rt.upd(cur[24], b_self_636, (at_978) => cd_INIT_CRED());
-                                                n24 = v_979;
+                                                const v_1009 = rt.upd(cur[24], b_self_666, (at_1008) => cd_INIT_CRED());
+                                                n24 = v_1009;
                                                 {
-                                                    const v_981 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_981;
+                                                    const v_1011 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1011;
                                                     {
-                                                        const v_983 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_983;
+                                                        const v_1013 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1013;
                                                         {
-                                                            const v_985 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_985;
+                                                            const v_1015 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1015;
                                                             {
-                                                                const v_987 = rt.upd(cur[28], b_self_636, (at_986) => cd_NO_DOMAIN());
-                                                                n28 = v_987;
+                                                                const v_1017 = rt.upd(cur[28], b_self_666, (at_1016) => cd_NO_DOMAIN());
+                                                                n28 = v_1017;
                                                                 {
-                                                                    const v_989 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_989;
+                                                                    const v_1019 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1019;
                                                                     {
-                                                                        const v_991 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_991;
+                                                                        const v_1021 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1021;
                                                                         {
-                                                                            const v_993 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_993;
+                                                                            const v_1023 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1023;
                                                                             {
-                                                                                const v_995 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_995;
+                                                                                const v_1025 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1025;
                                                                                 {
-                                                                                    const v_997 = rt.upd(cur[33], b_self_636, (at_996) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_997;
+                                                                                    const v_1027 = rt.upd(cur[33], b_self_666, (at_1026) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1027;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9683,40 +9697,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_999 = rt.updv(cur[21], b_self_636, "ERESTARTNOINTR");
-                                            n21 = v_999;
+                                            const v_1029 = rt.updv(cur[21], b_self_666, "ERESTARTNOINTR");
+                                            n21 = v_1029;
                                             {
-                                                const v_1001 = rt.upd(cur[24], b_self_636, (at_1000) => cd_INIT_CRED());
-                                                n24 = v_1001;
+                                                const v_1031 = rt.upd(cur[24], b_self_666, (at_1030) => cd_INIT_CRED());
+                                                n24 = v_1031;
                                                 {
-                                                    const v_1003 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1003;
+                                                    const v_1033 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1033;
                                                     {
-                                                        const v_1005 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1005;
+                                                        const v_1035 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1035;
                                                         {
-                                                            const v_1007 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1007;
+                                                            const v_1037 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1037;
                                                             {
-                                                                const v_1009 = rt.upd(cur[28], b_self_636, (at_1008) => cd_NO_DOMAIN());
-                                                                n28 = v_1009;
+                                                                const v_1039 = rt.upd(cur[28], b_self_666, (at_1038) => cd_NO_DOMAIN());
+                                                                n28 = v_1039;
                                                                 {
-                                                                    const v_1011 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1011;
+                                                                    const v_1041 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1041;
                                                                     {
-                                                                        const v_1013 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1013;
+                                                                        const v_1043 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1043;
                                                                         {
-                                                                            const v_1015 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1015;
+                                                                            const v_1045 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1045;
                                                                             {
-                                                                                const v_1017 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1017;
+                                                                                const v_1047 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1047;
                                                                                 {
-                                                                                    const v_1019 = rt.upd(cur[33], b_self_636, (at_1018) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1019;
+                                                                                    const v_1049 = rt.upd(cur[33], b_self_666, (at_1048) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1049;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9792,22 +9806,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1021 = rt.upd(cur[15], b_self_636, (at_1020) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_636), 1) : rt.app(cur[15], b_self_636)));
-                                        n15 = v_1021;
+                                        const v_1051 = rt.upd(cur[15], b_self_666, (at_1050) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_666), 1) : rt.app(cur[15], b_self_666)));
+                                        n15 = v_1051;
                                         {
-                                            const v_1023 = rt.upd(cur[17], b_self_636, (at_1022) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_636)));
-                                            n17 = v_1023;
+                                            const v_1053 = rt.upd(cur[17], b_self_666, (at_1052) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_666)));
+                                            n17 = v_1053;
                                             {
-                                                const v_1026 = rt.upd(cur[24], b_self_636, (at_1024) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_636), "id", (at_1025) => rt.rec(R_1, [b_self_636, rt.add(rt.app(cur[15], b_self_636), 1)])) : rt.app(cur[24], b_self_636)));
-                                                n24 = v_1026;
+                                                const v_1056 = rt.upd(cur[24], b_self_666, (at_1054) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_666), "id", (at_1055) => rt.rec(R_1, [b_self_666, rt.add(rt.app(cur[15], b_self_666), 1)])) : rt.app(cur[24], b_self_666)));
+                                                n24 = v_1056;
                                                 {
-                                                    const v_1028 = rt.upd(cur[25], b_self_636, (at_1027) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1028;
+                                                    const v_1058 = rt.upd(cur[25], b_self_666, (at_1057) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1058;
                                                     {
-                                                        const v_1030 = rt.updv(cur[32], b_self_636, "do_execve_exec_prepared");
-                                                        n32 = v_1030;
+                                                        const v_1060 = rt.updv(cur[32], b_self_666, "do_execve_exec_prepared");
+                                                        n32 = v_1060;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -9882,14 +9896,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1032 = rt.updv(cur[25], b_self_636, "ENOMEM");
-                                            n25 = v_1032;
+                                            const v_1062 = rt.updv(cur[25], b_self_666, "ENOMEM");
+                                            n25 = v_1062;
                                             {
-                                                const v_1034 = rt.updv(cur[32], b_self_636, "do_execve_exec_prepared");
-                                                n32 = v_1034;
+                                                const v_1064 = rt.updv(cur[32], b_self_666, "do_execve_exec_prepared");
+                                                n32 = v_1064;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9965,10 +9979,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1036 = rt.upd(cur[32], b_self_636, (at_1035) => (!rt.eqs(rt.app(cur[25], b_self_636), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1036;
+                                        const v_1066 = rt.upd(cur[32], b_self_666, (at_1065) => (!rt.eqs(rt.app(cur[25], b_self_666), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1066;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10043,19 +10057,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1037 = K_None;
-                                        n0 = v_1037;
+                                        const v_1067 = K_None;
+                                        n0 = v_1067;
                                         {
-                                            const v_1039 = rt.updv(cur[10], b_self_636, true);
-                                            n10 = v_1039;
+                                            const v_1069 = rt.updv(cur[10], b_self_666, true);
+                                            n10 = v_1069;
                                             {
-                                                const v_1041 = rt.updv(cur[17], b_self_636, "EXEC_NONE");
-                                                n17 = v_1041;
+                                                const v_1071 = rt.updv(cur[17], b_self_666, "EXEC_NONE");
+                                                n17 = v_1071;
                                                 {
-                                                    const v_1043 = rt.updv(cur[32], b_self_636, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1043;
+                                                    const v_1073 = rt.updv(cur[32], b_self_666, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1073;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10130,41 +10144,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_1045 = rt.upd(cur[18], b_self_636, (at_1044) => rt.app(cur[25], b_self_636));
-                                            n18 = v_1045;
+                                            const v_1075 = rt.upd(cur[18], b_self_666, (at_1074) => rt.app(cur[25], b_self_666));
+                                            n18 = v_1075;
                                             {
-                                                const v_1047 = rt.upd(cur[24], b_self_636, (at_1046) => cd_INIT_CRED());
-                                                n24 = v_1047;
+                                                const v_1077 = rt.upd(cur[24], b_self_666, (at_1076) => cd_INIT_CRED());
+                                                n24 = v_1077;
                                                 {
-                                                    const v_1049 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1049;
+                                                    const v_1079 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1079;
                                                     {
-                                                        const v_1051 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1051;
+                                                        const v_1081 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1081;
                                                         {
-                                                            const v_1053 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1053;
+                                                            const v_1083 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1083;
                                                             {
-                                                                const v_1055 = rt.upd(cur[28], b_self_636, (at_1054) => cd_NO_DOMAIN());
-                                                                n28 = v_1055;
+                                                                const v_1085 = rt.upd(cur[28], b_self_666, (at_1084) => cd_NO_DOMAIN());
+                                                                n28 = v_1085;
                                                                 {
-                                                                    const v_1057 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1057;
+                                                                    const v_1087 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1087;
                                                                     {
-                                                                        const v_1059 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1059;
+                                                                        const v_1089 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1089;
                                                                         {
-                                                                            const v_1061 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1061;
+                                                                            const v_1091 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1091;
                                                                             {
-                                                                                const v_1063 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_1063;
+                                                                                const v_1093 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1093;
                                                                                 {
-                                                                                    const v_1065 = rt.upd(cur[33], b_self_636, (at_1064) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1065;
+                                                                                    const v_1095 = rt.upd(cur[33], b_self_666, (at_1094) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1095;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10239,40 +10253,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1067 = rt.upd(cur[21], b_self_636, (at_1066) => rt.app(cur[25], b_self_636));
-                                            n21 = v_1067;
+                                            const v_1097 = rt.upd(cur[21], b_self_666, (at_1096) => rt.app(cur[25], b_self_666));
+                                            n21 = v_1097;
                                             {
-                                                const v_1069 = rt.upd(cur[24], b_self_636, (at_1068) => cd_INIT_CRED());
-                                                n24 = v_1069;
+                                                const v_1099 = rt.upd(cur[24], b_self_666, (at_1098) => cd_INIT_CRED());
+                                                n24 = v_1099;
                                                 {
-                                                    const v_1071 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1071;
+                                                    const v_1101 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1101;
                                                     {
-                                                        const v_1073 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1073;
+                                                        const v_1103 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1103;
                                                         {
-                                                            const v_1075 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1075;
+                                                            const v_1105 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1105;
                                                             {
-                                                                const v_1077 = rt.upd(cur[28], b_self_636, (at_1076) => cd_NO_DOMAIN());
-                                                                n28 = v_1077;
+                                                                const v_1107 = rt.upd(cur[28], b_self_666, (at_1106) => cd_NO_DOMAIN());
+                                                                n28 = v_1107;
                                                                 {
-                                                                    const v_1079 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1079;
+                                                                    const v_1109 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1109;
                                                                     {
-                                                                        const v_1081 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1081;
+                                                                        const v_1111 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1111;
                                                                         {
-                                                                            const v_1083 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1083;
+                                                                            const v_1113 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1113;
                                                                             {
-                                                                                const v_1085 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1085;
+                                                                                const v_1115 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1115;
                                                                                 {
-                                                                                    const v_1087 = rt.upd(cur[33], b_self_636, (at_1086) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1087;
+                                                                                    const v_1117 = rt.upd(cur[33], b_self_666, (at_1116) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1117;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10348,13 +10362,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1089 = rt.upd(cur[27], b_self_636, (at_1088) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1089;
+                                        const v_1119 = rt.upd(cur[27], b_self_666, (at_1118) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1119;
                                         {
-                                            const v_1091 = rt.updv(cur[32], b_self_636, "do_execve_build");
-                                            n32 = v_1091;
+                                            const v_1121 = rt.updv(cur[32], b_self_666, "do_execve_build");
+                                            n32 = v_1121;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10429,13 +10443,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build")) {
                                     {
-                                        const v_1093 = rt.upd(cur[28], b_self_636, (at_1092) => ((rt.eq(rt.app(cur[27], b_self_636), 0) && rt.eq(rt.app(cur[4], b_self_636), 0)) ? rt.dot(rt.app(cur[14], b_self_636), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_636), "id"), (rt.eq(rt.app(cur[4], b_self_636), 0) ? (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636))) : (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[4], b_self_636)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636)), rt.app(cur[4], b_self_636))))])));
-                                        n28 = v_1093;
+                                        const v_1123 = rt.upd(cur[28], b_self_666, (at_1122) => ((rt.eq(rt.app(cur[27], b_self_666), 0) && rt.eq(rt.app(cur[4], b_self_666), 0)) ? rt.dot(rt.app(cur[14], b_self_666), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_666), "id"), (rt.eq(rt.app(cur[4], b_self_666), 0) ? (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666))) : (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[4], b_self_666)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666)), rt.app(cur[4], b_self_666))))])));
+                                        n28 = v_1123;
                                         {
-                                            const v_1095 = rt.updv(cur[32], b_self_636, "do_execve_exec_checks");
-                                            n32 = v_1095;
+                                            const v_1125 = rt.updv(cur[32], b_self_666, "do_execve_exec_checks");
+                                            n32 = v_1125;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10510,14 +10524,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1097 = rt.updv(cur[25], b_self_636, "ENOMEM");
-                                            n25 = v_1097;
+                                            const v_1127 = rt.updv(cur[25], b_self_666, "ENOMEM");
+                                            n25 = v_1127;
                                             {
-                                                const v_1099 = rt.updv(cur[32], b_self_636, "do_execve_exec_checks");
-                                                n32 = v_1099;
+                                                const v_1129 = rt.updv(cur[32], b_self_666, "do_execve_exec_checks");
+                                                n32 = v_1129;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10593,16 +10607,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_checks")) {
                                     {
-                                        const v_1101 = rt.updv(cur[17], b_self_636, "EXEC_CHECKED");
-                                        n17 = v_1101;
+                                        const v_1131 = rt.updv(cur[17], b_self_666, "EXEC_CHECKED");
+                                        n17 = v_1131;
                                         {
-                                            const v_1103 = rt.upd(cur[29], b_self_636, (at_1102) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_636))));
-                                            n29 = v_1103;
+                                            const v_1133 = rt.upd(cur[29], b_self_666, (at_1132) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_666))));
+                                            n29 = v_1133;
                                             {
-                                                const v_1105 = rt.updv(cur[32], b_self_636, "do_execve_early_fail");
-                                                n32 = v_1105;
+                                                const v_1135 = rt.updv(cur[32], b_self_666, "do_execve_early_fail");
+                                                n32 = v_1135;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10677,10 +10691,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_early_fail")) {
                                     {
-                                        const v_1107 = rt.upd(cur[32], b_self_636, (at_1106) => (!rt.eqs(rt.app(cur[25], b_self_636), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1107;
+                                        const v_1137 = rt.upd(cur[32], b_self_666, (at_1136) => (!rt.eqs(rt.app(cur[25], b_self_666), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1137;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10755,19 +10769,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build_failed")) {
                                     {
-                                        const v_1108 = K_None;
-                                        n0 = v_1108;
+                                        const v_1138 = K_None;
+                                        n0 = v_1138;
                                         {
-                                            const v_1110 = rt.updv(cur[10], b_self_636, true);
-                                            n10 = v_1110;
+                                            const v_1140 = rt.updv(cur[10], b_self_666, true);
+                                            n10 = v_1140;
                                             {
-                                                const v_1112 = rt.updv(cur[17], b_self_636, "EXEC_NONE");
-                                                n17 = v_1112;
+                                                const v_1142 = rt.updv(cur[17], b_self_666, "EXEC_NONE");
+                                                n17 = v_1142;
                                                 {
-                                                    const v_1114 = rt.updv(cur[32], b_self_636, "do_execve_build_failed_ret");
-                                                    n32 = v_1114;
+                                                    const v_1144 = rt.updv(cur[32], b_self_666, "do_execve_build_failed_ret");
+                                                    n32 = v_1144;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10842,41 +10856,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_1116 = rt.upd(cur[18], b_self_636, (at_1115) => rt.app(cur[25], b_self_636));
-                                            n18 = v_1116;
+                                            const v_1146 = rt.upd(cur[18], b_self_666, (at_1145) => rt.app(cur[25], b_self_666));
+                                            n18 = v_1146;
                                             {
-                                                const v_1118 = rt.upd(cur[24], b_self_636, (at_1117) => cd_INIT_CRED());
-                                                n24 = v_1118;
+                                                const v_1148 = rt.upd(cur[24], b_self_666, (at_1147) => cd_INIT_CRED());
+                                                n24 = v_1148;
                                                 {
-                                                    const v_1120 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1120;
+                                                    const v_1150 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1150;
                                                     {
-                                                        const v_1122 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1122;
+                                                        const v_1152 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1152;
                                                         {
-                                                            const v_1124 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1124;
+                                                            const v_1154 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1154;
                                                             {
-                                                                const v_1126 = rt.upd(cur[28], b_self_636, (at_1125) => cd_NO_DOMAIN());
-                                                                n28 = v_1126;
+                                                                const v_1156 = rt.upd(cur[28], b_self_666, (at_1155) => cd_NO_DOMAIN());
+                                                                n28 = v_1156;
                                                                 {
-                                                                    const v_1128 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1128;
+                                                                    const v_1158 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1158;
                                                                     {
-                                                                        const v_1130 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1130;
+                                                                        const v_1160 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1160;
                                                                         {
-                                                                            const v_1132 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1132;
+                                                                            const v_1162 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1162;
                                                                             {
-                                                                                const v_1134 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_1134;
+                                                                                const v_1164 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1164;
                                                                                 {
-                                                                                    const v_1136 = rt.upd(cur[33], b_self_636, (at_1135) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1136;
+                                                                                    const v_1166 = rt.upd(cur[33], b_self_666, (at_1165) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1166;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10951,40 +10965,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1138 = rt.upd(cur[21], b_self_636, (at_1137) => rt.app(cur[25], b_self_636));
-                                            n21 = v_1138;
+                                            const v_1168 = rt.upd(cur[21], b_self_666, (at_1167) => rt.app(cur[25], b_self_666));
+                                            n21 = v_1168;
                                             {
-                                                const v_1140 = rt.upd(cur[24], b_self_636, (at_1139) => cd_INIT_CRED());
-                                                n24 = v_1140;
+                                                const v_1170 = rt.upd(cur[24], b_self_666, (at_1169) => cd_INIT_CRED());
+                                                n24 = v_1170;
                                                 {
-                                                    const v_1142 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1142;
+                                                    const v_1172 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1172;
                                                     {
-                                                        const v_1144 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1144;
+                                                        const v_1174 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1174;
                                                         {
-                                                            const v_1146 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1146;
+                                                            const v_1176 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1176;
                                                             {
-                                                                const v_1148 = rt.upd(cur[28], b_self_636, (at_1147) => cd_NO_DOMAIN());
-                                                                n28 = v_1148;
+                                                                const v_1178 = rt.upd(cur[28], b_self_666, (at_1177) => cd_NO_DOMAIN());
+                                                                n28 = v_1178;
                                                                 {
-                                                                    const v_1150 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1150;
+                                                                    const v_1180 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1180;
                                                                     {
-                                                                        const v_1152 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1152;
+                                                                        const v_1182 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1182;
                                                                         {
-                                                                            const v_1154 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1154;
+                                                                            const v_1184 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1184;
                                                                             {
-                                                                                const v_1156 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1156;
+                                                                                const v_1186 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1186;
                                                                                 {
-                                                                                    const v_1158 = rt.upd(cur[33], b_self_636, (at_1157) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1158;
+                                                                                    const v_1188 = rt.upd(cur[33], b_self_666, (at_1187) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1188;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11060,10 +11074,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_232")) {
                                     {
-                                        const v_1160 = rt.updv(cur[32], b_self_636, "do_execve_exec_fails");
-                                        n32 = v_1160;
+                                        const v_1190 = rt.updv(cur[32], b_self_666, "do_execve_exec_fails");
+                                        n32 = v_1190;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11138,8 +11152,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1162 = rt.updv(cur[32], b_self_636, "do_execve_exec_goes_on");
-                                        n32 = v_1162;
+                                        const v_1192 = rt.updv(cur[32], b_self_666, "do_execve_exec_goes_on");
+                                        n32 = v_1192;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11214,19 +11228,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_fails")) {
                                     {
-                                        const v_1163 = K_None;
-                                        n0 = v_1163;
+                                        const v_1193 = K_None;
+                                        n0 = v_1193;
                                         {
-                                            const v_1165 = rt.updv(cur[10], b_self_636, true);
-                                            n10 = v_1165;
+                                            const v_1195 = rt.updv(cur[10], b_self_666, true);
+                                            n10 = v_1195;
                                             {
-                                                const v_1167 = rt.updv(cur[17], b_self_636, "EXEC_NONE");
-                                                n17 = v_1167;
+                                                const v_1197 = rt.updv(cur[17], b_self_666, "EXEC_NONE");
+                                                n17 = v_1197;
                                                 {
-                                                    const v_1169 = rt.updv(cur[32], b_self_636, "do_execve_exec_fails_ret");
-                                                    n32 = v_1169;
+                                                    const v_1199 = rt.updv(cur[32], b_self_666, "do_execve_exec_fails_ret");
+                                                    n32 = v_1199;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11301,41 +11315,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_1171 = rt.updv(cur[18], b_self_636, "ENOEXEC");
-                                            n18 = v_1171;
+                                            const v_1201 = rt.updv(cur[18], b_self_666, "ENOEXEC");
+                                            n18 = v_1201;
                                             {
-                                                const v_1173 = rt.upd(cur[24], b_self_636, (at_1172) => cd_INIT_CRED());
-                                                n24 = v_1173;
+                                                const v_1203 = rt.upd(cur[24], b_self_666, (at_1202) => cd_INIT_CRED());
+                                                n24 = v_1203;
                                                 {
-                                                    const v_1175 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1175;
+                                                    const v_1205 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1205;
                                                     {
-                                                        const v_1177 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1177;
+                                                        const v_1207 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1207;
                                                         {
-                                                            const v_1179 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1179;
+                                                            const v_1209 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1209;
                                                             {
-                                                                const v_1181 = rt.upd(cur[28], b_self_636, (at_1180) => cd_NO_DOMAIN());
-                                                                n28 = v_1181;
+                                                                const v_1211 = rt.upd(cur[28], b_self_666, (at_1210) => cd_NO_DOMAIN());
+                                                                n28 = v_1211;
                                                                 {
-                                                                    const v_1183 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1183;
+                                                                    const v_1213 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1213;
                                                                     {
-                                                                        const v_1185 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1185;
+                                                                        const v_1215 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1215;
                                                                         {
-                                                                            const v_1187 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1187;
+                                                                            const v_1217 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1217;
                                                                             {
-                                                                                const v_1189 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_1189;
+                                                                                const v_1219 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1219;
                                                                                 {
-                                                                                    const v_1191 = rt.upd(cur[33], b_self_636, (at_1190) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1191;
+                                                                                    const v_1221 = rt.upd(cur[33], b_self_666, (at_1220) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1221;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11410,40 +11424,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1193 = rt.updv(cur[21], b_self_636, "ENOEXEC");
-                                            n21 = v_1193;
+                                            const v_1223 = rt.updv(cur[21], b_self_666, "ENOEXEC");
+                                            n21 = v_1223;
                                             {
-                                                const v_1195 = rt.upd(cur[24], b_self_636, (at_1194) => cd_INIT_CRED());
-                                                n24 = v_1195;
+                                                const v_1225 = rt.upd(cur[24], b_self_666, (at_1224) => cd_INIT_CRED());
+                                                n24 = v_1225;
                                                 {
-                                                    const v_1197 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1197;
+                                                    const v_1227 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1227;
                                                     {
-                                                        const v_1199 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1199;
+                                                        const v_1229 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1229;
                                                         {
-                                                            const v_1201 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1201;
+                                                            const v_1231 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1231;
                                                             {
-                                                                const v_1203 = rt.upd(cur[28], b_self_636, (at_1202) => cd_NO_DOMAIN());
-                                                                n28 = v_1203;
+                                                                const v_1233 = rt.upd(cur[28], b_self_666, (at_1232) => cd_NO_DOMAIN());
+                                                                n28 = v_1233;
                                                                 {
-                                                                    const v_1205 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1205;
+                                                                    const v_1235 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1235;
                                                                     {
-                                                                        const v_1207 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1207;
+                                                                        const v_1237 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1237;
                                                                         {
-                                                                            const v_1209 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1209;
+                                                                            const v_1239 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1239;
                                                                             {
-                                                                                const v_1211 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1211;
+                                                                                const v_1241 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1241;
                                                                                 {
-                                                                                    const v_1213 = rt.upd(cur[33], b_self_636, (at_1212) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1213;
+                                                                                    const v_1243 = rt.upd(cur[33], b_self_666, (at_1242) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1243;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11519,10 +11533,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1215 = rt.updv(cur[32], b_self_636, "do_execve_exec_ponr");
-                                        n32 = v_1215;
+                                        const v_1245 = rt.updv(cur[32], b_self_666, "do_execve_exec_ponr");
+                                        n32 = v_1245;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11597,13 +11611,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1217 = rt.updv(cur[17], b_self_636, "EXEC_PONR");
-                                        n17 = v_1217;
+                                        const v_1247 = rt.updv(cur[17], b_self_666, "EXEC_PONR");
+                                        n17 = v_1247;
                                         {
-                                            const v_1219 = rt.updv(cur[32], b_self_636, "do_execve_exec_zap");
-                                            n32 = v_1219;
+                                            const v_1249 = rt.updv(cur[32], b_self_666, "do_execve_exec_zap");
+                                            n32 = v_1249;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11678,13 +11692,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_zap")) {
                                     {
-                                        const v_1221 = rt.fcn(rt.domain(cur[12]), (b_t_1220) => (rt.in(b_t_1220, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1220), "A disjunct") || !rt.eq(b_t_1220, b_self_636)) : rt.app(cur[12], b_t_1220)));
-                                        n12 = v_1221;
+                                        const v_1251 = rt.fcn(rt.domain(cur[12]), (b_t_1250) => (rt.in(b_t_1250, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1250), "A disjunct") || !rt.eq(b_t_1250, b_self_666)) : rt.app(cur[12], b_t_1250)));
+                                        n12 = v_1251;
                                         {
-                                            const v_1223 = rt.updv(cur[32], b_self_636, "do_execve_exec_dethread");
-                                            n32 = v_1223;
+                                            const v_1253 = rt.updv(cur[32], b_self_666, "do_execve_exec_dethread");
+                                            n32 = v_1253;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11759,14 +11773,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_dethread")) {
-                                    const k_1224 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_dethread")) {
+                                    const k_1254 = () => {
                                         {
-                                            const v_1228 = rt.upd(cur[30], b_self_636, (at_1225) => !((s_1226) => s_1226.every((b_t_1227) => (rt.eq(b_t_1227, b_self_636) || !rt.notin(rt.app(cur[32], b_t_1227), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1228;
+                                            const v_1258 = rt.upd(cur[30], b_self_666, (at_1255) => !((s_1256) => s_1256.every((b_t_1257) => (rt.eq(b_t_1257, b_self_666) || !rt.notin(rt.app(cur[32], b_t_1257), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1258;
                                             {
-                                                const v_1230 = rt.updv(cur[32], b_self_636, "do_execve_exec_dethreaded");
-                                                n32 = v_1230;
+                                                const v_1260 = rt.updv(cur[32], b_self_666, "do_execve_exec_dethreaded");
+                                                n32 = v_1260;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -11842,31 +11856,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1231 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1233 = (i_1234) => {
-                                            if (i_1234 === t_1231.length) {
-                                                k_1224();
+                                        const t_1261 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1263 = (i_1264) => {
+                                            if (i_1264 === t_1261.length) {
+                                                k_1254();
                                             }
                                             else {
-                                                const b_t_1232 = t_1231[i_1234][0];
-                                                if (rt.eq(b_t_1232, b_self_636)) {
-                                                    step_1233(i_1234 + 1);
+                                                const b_t_1262 = t_1261[i_1264][0];
+                                                if (rt.eq(b_t_1262, b_self_666)) {
+                                                    step_1263(i_1264 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1232), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1233(i_1234 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1262), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1263(i_1264 + 1);
                                                 }
                                             }
                                         };
-                                        step_1233(0);
+                                        step_1263(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_636), "A conjunct of an action")) {
-                                        k_1224();
+                                    if (rt.bool(rt.app(cur[12], b_self_666), "A conjunct of an action")) {
+                                        k_1254();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1236 = rt.upd(cur[32], b_self_636, (at_1235) => (rt.bool(rt.app(cur[30], b_self_636), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1236;
+                                        const v_1266 = rt.upd(cur[32], b_self_666, (at_1265) => (rt.bool(rt.app(cur[30], b_self_666), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1266;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11941,16 +11955,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_killed")) {
                                     {
-                                        const v_1237 = K_None;
-                                        n0 = v_1237;
+                                        const v_1267 = K_None;
+                                        n0 = v_1267;
                                         {
-                                            const v_1239 = rt.updv(cur[17], b_self_636, "EXEC_NONE");
-                                            n17 = v_1239;
+                                            const v_1269 = rt.updv(cur[17], b_self_666, "EXEC_NONE");
+                                            n17 = v_1269;
                                             {
-                                                const v_1241 = rt.updv(cur[32], b_self_636, "do_execve_exec_killed_ret");
-                                                n32 = v_1241;
+                                                const v_1271 = rt.updv(cur[32], b_self_666, "do_execve_exec_killed_ret");
+                                                n32 = v_1271;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -12025,41 +12039,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_1243 = rt.updv(cur[18], b_self_636, "EINTR");
-                                            n18 = v_1243;
+                                            const v_1273 = rt.updv(cur[18], b_self_666, "EINTR");
+                                            n18 = v_1273;
                                             {
-                                                const v_1245 = rt.upd(cur[24], b_self_636, (at_1244) => cd_INIT_CRED());
-                                                n24 = v_1245;
+                                                const v_1275 = rt.upd(cur[24], b_self_666, (at_1274) => cd_INIT_CRED());
+                                                n24 = v_1275;
                                                 {
-                                                    const v_1247 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1247;
+                                                    const v_1277 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1277;
                                                     {
-                                                        const v_1249 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1249;
+                                                        const v_1279 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1279;
                                                         {
-                                                            const v_1251 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1251;
+                                                            const v_1281 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1281;
                                                             {
-                                                                const v_1253 = rt.upd(cur[28], b_self_636, (at_1252) => cd_NO_DOMAIN());
-                                                                n28 = v_1253;
+                                                                const v_1283 = rt.upd(cur[28], b_self_666, (at_1282) => cd_NO_DOMAIN());
+                                                                n28 = v_1283;
                                                                 {
-                                                                    const v_1255 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1255;
+                                                                    const v_1285 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1285;
                                                                     {
-                                                                        const v_1257 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1257;
+                                                                        const v_1287 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1287;
                                                                         {
-                                                                            const v_1259 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1259;
+                                                                            const v_1289 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1289;
                                                                             {
-                                                                                const v_1261 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_1261;
+                                                                                const v_1291 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1291;
                                                                                 {
-                                                                                    const v_1263 = rt.upd(cur[33], b_self_636, (at_1262) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1263;
+                                                                                    const v_1293 = rt.upd(cur[33], b_self_666, (at_1292) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1293;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12134,40 +12148,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1265 = rt.updv(cur[21], b_self_636, "EINTR");
-                                            n21 = v_1265;
+                                            const v_1295 = rt.updv(cur[21], b_self_666, "EINTR");
+                                            n21 = v_1295;
                                             {
-                                                const v_1267 = rt.upd(cur[24], b_self_636, (at_1266) => cd_INIT_CRED());
-                                                n24 = v_1267;
+                                                const v_1297 = rt.upd(cur[24], b_self_666, (at_1296) => cd_INIT_CRED());
+                                                n24 = v_1297;
                                                 {
-                                                    const v_1269 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1269;
+                                                    const v_1299 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1299;
                                                     {
-                                                        const v_1271 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1271;
+                                                        const v_1301 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1301;
                                                         {
-                                                            const v_1273 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1273;
+                                                            const v_1303 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1303;
                                                             {
-                                                                const v_1275 = rt.upd(cur[28], b_self_636, (at_1274) => cd_NO_DOMAIN());
-                                                                n28 = v_1275;
+                                                                const v_1305 = rt.upd(cur[28], b_self_666, (at_1304) => cd_NO_DOMAIN());
+                                                                n28 = v_1305;
                                                                 {
-                                                                    const v_1277 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1277;
+                                                                    const v_1307 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1307;
                                                                     {
-                                                                        const v_1279 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1279;
+                                                                        const v_1309 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1309;
                                                                         {
-                                                                            const v_1281 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1281;
+                                                                            const v_1311 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1311;
                                                                             {
-                                                                                const v_1283 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1283;
+                                                                                const v_1313 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1313;
                                                                                 {
-                                                                                    const v_1285 = rt.upd(cur[33], b_self_636, (at_1284) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1285;
+                                                                                    const v_1315 = rt.upd(cur[33], b_self_666, (at_1314) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1315;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12243,13 +12257,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_committing")) {
                                     {
-                                        const v_1287 = rt.updv(cur[17], b_self_636, "EXEC_COMMITTING");
-                                        n17 = v_1287;
+                                        const v_1317 = rt.updv(cur[17], b_self_666, "EXEC_COMMITTING");
+                                        n17 = v_1317;
                                         {
-                                            const v_1289 = rt.updv(cur[32], b_self_636, "do_execve_ex_prereq");
-                                            n32 = v_1289;
+                                            const v_1319 = rt.updv(cur[32], b_self_666, "do_execve_ex_prereq");
+                                            n32 = v_1319;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12324,13 +12338,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1291 = rt.updv(cur[32], b_self_636, "do_execve_ex_order");
-                                        n32 = v_1291;
+                                        const v_1321 = rt.updv(cur[32], b_self_666, "do_execve_ex_order");
+                                        n32 = v_1321;
                                         {
-                                            const v_1292 = ((rt.eq(rt.app(cur[4], b_self_636), 0) || rt.bool(rt.app(cur[7], b_self_636), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1292;
+                                            const v_1322 = ((rt.eq(rt.app(cur[4], b_self_666), 0) || rt.bool(rt.app(cur[7], b_self_666), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1322;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12405,13 +12419,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_order")) {
                                     {
-                                        const v_1294 = rt.updv(cur[32], b_self_636, "do_execve_ex_excl");
-                                        n32 = v_1294;
+                                        const v_1324 = rt.updv(cur[32], b_self_666, "do_execve_ex_excl");
+                                        n32 = v_1324;
                                         {
-                                            const v_1295 = (rt.eq(rt.dot(rt.app(cur[28], b_self_636), "layers"), (rt.eq(rt.app(cur[4], b_self_636), 0) ? (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636))) : (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[4], b_self_636)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636)), rt.app(cur[4], b_self_636))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1295;
+                                            const v_1325 = (rt.eq(rt.dot(rt.app(cur[28], b_self_666), "layers"), (rt.eq(rt.app(cur[4], b_self_666), 0) ? (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666))) : (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[4], b_self_666)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666)), rt.app(cur[4], b_self_666))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1325;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12486,13 +12500,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_excl")) {
                                     {
-                                        const v_1297 = rt.updv(cur[32], b_self_636, "do_execve_install");
-                                        n32 = v_1297;
+                                        const v_1327 = rt.updv(cur[32], b_self_666, "do_execve_install");
+                                        n32 = v_1327;
                                         {
-                                            const v_1300 = ((rt.eq(cur[2], 0) || ((s_1298) => s_1298.some((b_i_1299) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_636), "layers"), b_i_1299), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_636), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1300;
+                                            const v_1330 = ((rt.eq(cur[2], 0) || ((s_1328) => s_1328.some((b_i_1329) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_666), "layers"), b_i_1329), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_666), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1330;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12567,40 +12581,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_install")) {
                                     {
-                                        const v_1302 = rt.updv(cur[4], b_self_636, 0);
-                                        n4 = v_1302;
+                                        const v_1332 = rt.updv(cur[4], b_self_666, 0);
+                                        n4 = v_1332;
                                         {
-                                            const v_1304 = rt.updv(cur[5], b_self_636, false);
-                                            n5 = v_1304;
+                                            const v_1334 = rt.updv(cur[5], b_self_666, false);
+                                            n5 = v_1334;
                                             {
-                                                const v_1306 = rt.updv(cur[6], b_self_636, 0);
-                                                n6 = v_1306;
+                                                const v_1336 = rt.updv(cur[6], b_self_666, 0);
+                                                n6 = v_1336;
                                                 {
-                                                    const v_1308 = rt.upd(cur[8], b_self_636, (at_1307) => rt.app(cur[28], b_self_636));
-                                                    n8 = v_1308;
+                                                    const v_1338 = rt.upd(cur[8], b_self_666, (at_1337) => rt.app(cur[28], b_self_666));
+                                                    n8 = v_1338;
                                                     {
-                                                        const v_1310 = rt.upd(cur[9], b_self_636, (at_1309) => (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct")));
-                                                        n9 = v_1310;
+                                                        const v_1340 = rt.upd(cur[9], b_self_666, (at_1339) => (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct")));
+                                                        n9 = v_1340;
                                                         {
-                                                            const v_1312 = rt.updv(cur[10], b_self_636, false);
-                                                            n10 = v_1312;
+                                                            const v_1342 = rt.updv(cur[10], b_self_666, false);
+                                                            n10 = v_1342;
                                                             {
-                                                                const v_1316 = rt.upd(cur[14], b_self_636, (at_1313) => rt.upd(rt.upd(rt.app(cur[24], b_self_636), "dom", (at_1314) => rt.app(cur[28], b_self_636)), "cap", (at_1315) => (rt.bool(rt.dot(rt.app(cur[24], b_self_636), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_636), "A disjunct"))));
-                                                                n14 = v_1316;
+                                                                const v_1346 = rt.upd(cur[14], b_self_666, (at_1343) => rt.upd(rt.upd(rt.app(cur[24], b_self_666), "dom", (at_1344) => rt.app(cur[28], b_self_666)), "cap", (at_1345) => (rt.bool(rt.dot(rt.app(cur[24], b_self_666), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_666), "A disjunct"))));
+                                                                n14 = v_1346;
                                                                 {
-                                                                    const v_1318 = rt.upd(cur[16], b_self_636, (at_1317) => (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct")));
-                                                                    n16 = v_1318;
+                                                                    const v_1348 = rt.upd(cur[16], b_self_666, (at_1347) => (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct")));
+                                                                    n16 = v_1348;
                                                                     {
-                                                                        const v_1320 = rt.updv(cur[17], b_self_636, "EXEC_COMMITTED");
-                                                                        n17 = v_1320;
+                                                                        const v_1350 = rt.updv(cur[17], b_self_666, "EXEC_COMMITTED");
+                                                                        n17 = v_1350;
                                                                         {
-                                                                            const v_1322 = rt.upd(cur[31], b_self_636, (at_1321) => rt.app(cur[5], b_self_636));
-                                                                            n31 = v_1322;
+                                                                            const v_1352 = rt.upd(cur[31], b_self_666, (at_1351) => rt.app(cur[5], b_self_666));
+                                                                            n31 = v_1352;
                                                                             {
-                                                                                const v_1324 = rt.updv(cur[32], b_self_636, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1324;
+                                                                                const v_1354 = rt.updv(cur[32], b_self_666, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_1354;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -12675,13 +12689,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1326 = rt.updv(cur[32], b_self_636, "do_execve_exec_unlock");
-                                        n32 = v_1326;
+                                        const v_1356 = rt.updv(cur[32], b_self_666, "do_execve_exec_unlock");
+                                        n32 = v_1356;
                                         {
-                                            const v_1327 = ((rt.not(rt.app(cur[31], b_self_636)) || rt.bool(rt.app(cur[16], b_self_636), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1327;
+                                            const v_1357 = ((rt.not(rt.app(cur[31], b_self_666)) || rt.bool(rt.app(cur[16], b_self_666), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_1357;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12756,13 +12770,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1328 = K_None;
-                                        n0 = v_1328;
+                                        const v_1358 = K_None;
+                                        n0 = v_1358;
                                         {
-                                            const v_1330 = rt.updv(cur[32], b_self_636, "do_execve_exec_ok");
-                                            n32 = v_1330;
+                                            const v_1360 = rt.updv(cur[32], b_self_666, "do_execve_exec_ok");
+                                            n32 = v_1360;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -12837,41 +12851,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec")) {
                                         {
-                                            const v_1332 = rt.updv(cur[18], b_self_636, "OK");
-                                            n18 = v_1332;
+                                            const v_1362 = rt.updv(cur[18], b_self_666, "OK");
+                                            n18 = v_1362;
                                             {
-                                                const v_1334 = rt.upd(cur[24], b_self_636, (at_1333) => cd_INIT_CRED());
-                                                n24 = v_1334;
+                                                const v_1364 = rt.upd(cur[24], b_self_666, (at_1363) => cd_INIT_CRED());
+                                                n24 = v_1364;
                                                 {
-                                                    const v_1336 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1336;
+                                                    const v_1366 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1366;
                                                     {
-                                                        const v_1338 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1338;
+                                                        const v_1368 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1368;
                                                         {
-                                                            const v_1340 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1340;
+                                                            const v_1370 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1370;
                                                             {
-                                                                const v_1342 = rt.upd(cur[28], b_self_636, (at_1341) => cd_NO_DOMAIN());
-                                                                n28 = v_1342;
+                                                                const v_1372 = rt.upd(cur[28], b_self_666, (at_1371) => cd_NO_DOMAIN());
+                                                                n28 = v_1372;
                                                                 {
-                                                                    const v_1344 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1344;
+                                                                    const v_1374 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1374;
                                                                     {
-                                                                        const v_1346 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1346;
+                                                                        const v_1376 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1376;
                                                                         {
-                                                                            const v_1348 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1348;
+                                                                            const v_1378 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1378;
                                                                             {
-                                                                                const v_1350 = rt.updv(cur[32], b_self_636, "Requester_next_exec");
-                                                                                n32 = v_1350;
+                                                                                const v_1380 = rt.updv(cur[32], b_self_666, "Requester_next_exec");
+                                                                                n32 = v_1380;
                                                                                 {
-                                                                                    const v_1352 = rt.upd(cur[33], b_self_636, (at_1351) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1352;
+                                                                                    const v_1382 = rt.upd(cur[33], b_self_666, (at_1381) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1382;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12946,40 +12960,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1354 = rt.updv(cur[21], b_self_636, "OK");
-                                            n21 = v_1354;
+                                            const v_1384 = rt.updv(cur[21], b_self_666, "OK");
+                                            n21 = v_1384;
                                             {
-                                                const v_1356 = rt.upd(cur[24], b_self_636, (at_1355) => cd_INIT_CRED());
-                                                n24 = v_1356;
+                                                const v_1386 = rt.upd(cur[24], b_self_666, (at_1385) => cd_INIT_CRED());
+                                                n24 = v_1386;
                                                 {
-                                                    const v_1358 = rt.updv(cur[25], b_self_636, "OK");
-                                                    n25 = v_1358;
+                                                    const v_1388 = rt.updv(cur[25], b_self_666, "OK");
+                                                    n25 = v_1388;
                                                     {
-                                                        const v_1360 = rt.updv(cur[26], b_self_636, "OK");
-                                                        n26 = v_1360;
+                                                        const v_1390 = rt.updv(cur[26], b_self_666, "OK");
+                                                        n26 = v_1390;
                                                         {
-                                                            const v_1362 = rt.updv(cur[27], b_self_636, 0);
-                                                            n27 = v_1362;
+                                                            const v_1392 = rt.updv(cur[27], b_self_666, 0);
+                                                            n27 = v_1392;
                                                             {
-                                                                const v_1364 = rt.upd(cur[28], b_self_636, (at_1363) => cd_NO_DOMAIN());
-                                                                n28 = v_1364;
+                                                                const v_1394 = rt.upd(cur[28], b_self_666, (at_1393) => cd_NO_DOMAIN());
+                                                                n28 = v_1394;
                                                                 {
-                                                                    const v_1366 = rt.updv(cur[29], b_self_636, false);
-                                                                    n29 = v_1366;
+                                                                    const v_1396 = rt.updv(cur[29], b_self_666, false);
+                                                                    n29 = v_1396;
                                                                     {
-                                                                        const v_1368 = rt.updv(cur[30], b_self_636, false);
-                                                                        n30 = v_1368;
+                                                                        const v_1398 = rt.updv(cur[30], b_self_666, false);
+                                                                        n30 = v_1398;
                                                                         {
-                                                                            const v_1370 = rt.updv(cur[31], b_self_636, false);
-                                                                            n31 = v_1370;
+                                                                            const v_1400 = rt.updv(cur[31], b_self_666, false);
+                                                                            n31 = v_1400;
                                                                             {
-                                                                                const v_1372 = rt.updv(cur[32], b_self_636, "Sibling_linger");
-                                                                                n32 = v_1372;
+                                                                                const v_1402 = rt.updv(cur[32], b_self_666, "Sibling_linger");
+                                                                                n32 = v_1402;
                                                                                 {
-                                                                                    const v_1374 = rt.upd(cur[33], b_self_636, (at_1373) => rt.tail(rt.app(cur[33], b_self_636)));
-                                                                                    n33 = v_1374;
+                                                                                    const v_1404 = rt.upd(cur[33], b_self_666, (at_1403) => rt.tail(rt.app(cur[33], b_self_666)));
+                                                                                    n33 = v_1404;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13100,7 +13114,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_636), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_636, (at_637) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_636), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_636, (at_638) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_636, (at_639) => rt.upd(rt.upd(rt.app(cur[14], b_self_636), "cap", (at_640) => K_CAP), "dom", (at_641) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_636), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_636, (at_642) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_644) => (rt.lt(rt.app(cur[19], b_self_636), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_636, (at_645) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_636)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_647) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_636, (at_648) => rt.add(rt.app(cur[19], b_self_636), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_651) => ((rt.lt(rt.app(cur[20], b_self_636), K_EXECS) && rt.not(rt.app(cur[12], b_self_636))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_653) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_636, (at_654) => rt.add(rt.app(cur[20], b_self_636), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_636), "A disjunct") || !((s_656) => s_656.some((b_t_657) => (!rt.eq(b_t_657, b_self_636) && rt.notin(rt.app(cur[32], b_t_657), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_657), "Done") && rt.not(rt.app(cur[12], b_t_657)) && !rt.in(rt.app(cur[32], b_t_657), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_657), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_659) => (rt.bool(rt.app(cur[12], b_self_636), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_662) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_636, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_636, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_636, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_667) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "restrict_self_stage")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_636, (at_669) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_636) : rt.app(cur[4], b_self_636)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_636, (at_670) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_636)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_636, (at_671) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_636), 0) ? rt.app(cur[6], b_self_636) : rt.add(rt.app(cur[6], b_self_636), 1)) : rt.app(cur[6], b_self_636)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_636, (at_672) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_636), "cap"), "A disjunct")) : rt.app(cur[7], b_self_636)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_636, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_636, (at_676) => rt.app(cur[23], b_self_636))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_636, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_636, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_680) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_636), "A disjunct") || rt.bool(rt.app(cur[13], b_self_636), "A disjunct") || rt.bool(rt.app(cur[12], b_self_636), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_636 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_636, (at_681) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_683) => (!rt.eqs(rt.app(cur[26], b_self_636), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_636, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_685) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_689) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_694) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_636, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_696) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_700) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_705) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_636, (at_706) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_636), 1) : rt.app(cur[15], b_self_636)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_636, (at_707) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_636)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_708) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_636), "id", (at_709) => rt.rec(R_1, [b_self_636, rt.add(rt.app(cur[15], b_self_636), 1)])) : rt.app(cur[24], b_self_636)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_636, (at_710) => (rt.lt(rt.app(cur[15], b_self_636), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_714) => (!rt.eqs(rt.app(cur[25], b_self_636), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_636, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_636, (at_718) => rt.app(cur[25], b_self_636))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_719) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_723) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_728) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_636, (at_729) => rt.app(cur[25], b_self_636))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_730) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_734) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_739) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_636, (at_740) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_742) => ((rt.eq(rt.app(cur[27], b_self_636), 0) && rt.eq(rt.app(cur[4], b_self_636), 0)) ? rt.dot(rt.app(cur[14], b_self_636), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_636), "id"), (rt.eq(rt.app(cur[4], b_self_636), 0) ? (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636))) : (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[4], b_self_636)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636)), rt.app(cur[4], b_self_636))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_636, (at_747) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_636))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_749) => (!rt.eqs(rt.app(cur[25], b_self_636), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_636, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_636, (at_753) => rt.app(cur[25], b_self_636))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_754) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_758) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_763) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_636, (at_764) => rt.app(cur[25], b_self_636))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_765) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_769) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_774) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_636, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_636, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_781) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_785) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_790) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_636, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_792) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_796) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_801) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_805) => (rt.in(b_t_805, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_805), "A disjunct") || !rt.eq(b_t_805, b_self_636)) : rt.app(cur[12], b_t_805)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_dethread") && (((s_807) => s_807.every((b_t_808) => (rt.eq(b_t_808, b_self_636) || !rt.notin(rt.app(cur[32], b_t_808), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_636), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_636, (at_809) => !((s_810) => s_810.every((b_t_811) => (rt.eq(b_t_811, b_self_636) || !rt.notin(rt.app(cur[32], b_t_811), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_636, (at_813) => (rt.bool(rt.app(cur[30], b_self_636), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_636, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_817) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_821) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_826) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_636, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_828) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_832) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_837) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_636), 0) || rt.bool(rt.app(cur[7], b_self_636), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_636), "layers"), (rt.eq(rt.app(cur[4], b_self_636), 0) ? (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636))) : (rt.eq(rt.app(cur[27], b_self_636), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[4], b_self_636)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_636), "dom"), "layers"), rt.app(cur[27], b_self_636)), rt.app(cur[4], b_self_636))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_843) => s_843.some((b_i_844) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_636), "layers"), b_i_844), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_636), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_636, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_636, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_636, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_636, (at_848) => rt.app(cur[28], b_self_636))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_636, (at_849) => (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_636, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_636, (at_851) => rt.upd(rt.upd(rt.app(cur[24], b_self_636), "dom", (at_852) => rt.app(cur[28], b_self_636)), "cap", (at_853) => (rt.bool(rt.dot(rt.app(cur[24], b_self_636), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_636), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_636, (at_854) => (rt.bool(rt.app(cur[16], b_self_636), "A disjunct") || rt.bool(rt.app(cur[5], b_self_636), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_636, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_636, (at_856) => rt.app(cur[5], b_self_636))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_636)) || rt.bool(rt.app(cur[16], b_self_636), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_636), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_636, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_861) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_865) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_870) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_636)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_636, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_636, (at_872) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_636, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_636, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_636, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_636, (at_876) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_636, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_636, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_636, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_636, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_636, (at_881) => rt.tail(rt.app(cur[33], b_self_636)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_666), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_666, (at_667) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_666), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_666, (at_668) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_666, (at_669) => rt.upd(rt.upd(rt.app(cur[14], b_self_666), "cap", (at_670) => K_CAP), "dom", (at_671) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_666), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_666, (at_672) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_674) => (rt.lt(rt.app(cur[19], b_self_666), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_666, (at_675) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_666)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_677) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_666, (at_678) => rt.add(rt.app(cur[19], b_self_666), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_681) => ((rt.lt(rt.app(cur[20], b_self_666), K_EXECS) && rt.not(rt.app(cur[12], b_self_666))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_683) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_666, (at_684) => rt.add(rt.app(cur[20], b_self_666), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_666), "A disjunct") || !((s_686) => s_686.some((b_t_687) => (!rt.eq(b_t_687, b_self_666) && rt.notin(rt.app(cur[32], b_t_687), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_687), "Done") && rt.not(rt.app(cur[12], b_t_687)) && !rt.in(rt.app(cur[32], b_t_687), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_687), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_689) => (rt.bool(rt.app(cur[12], b_self_666), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_692) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_excl_ret" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_excl_ret") && rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_666, "EINVAL")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_666, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_666, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_697) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "restrict_self_stage")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_666, (at_699) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_666) : rt.app(cur[4], b_self_666)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_666, (at_700) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_666)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_666, (at_701) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_666), 0) ? rt.app(cur[6], b_self_666) : rt.add(rt.app(cur[6], b_self_666), 1)) : rt.app(cur[6], b_self_666)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_666, (at_702) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_666), "cap"), "A disjunct")) : rt.app(cur[7], b_self_666)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_666, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_666, (at_706) => rt.app(cur[23], b_self_666))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_666, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_666, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_710) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_666), "A disjunct") || rt.bool(rt.app(cur[13], b_self_666), "A disjunct") || rt.bool(rt.app(cur[12], b_self_666), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_666 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_666, (at_711) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_713) => (!rt.eqs(rt.app(cur[26], b_self_666), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_666, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_715) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_719) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_724) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_666, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_726) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_730) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_735) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_666, (at_736) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_666), 1) : rt.app(cur[15], b_self_666)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_666, (at_737) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_666)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_738) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_666), "id", (at_739) => rt.rec(R_1, [b_self_666, rt.add(rt.app(cur[15], b_self_666), 1)])) : rt.app(cur[24], b_self_666)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_666, (at_740) => (rt.lt(rt.app(cur[15], b_self_666), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_744) => (!rt.eqs(rt.app(cur[25], b_self_666), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_666, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_666, (at_748) => rt.app(cur[25], b_self_666))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_749) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_753) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_758) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_666, (at_759) => rt.app(cur[25], b_self_666))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_760) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_764) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_769) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_666, (at_770) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_772) => ((rt.eq(rt.app(cur[27], b_self_666), 0) && rt.eq(rt.app(cur[4], b_self_666), 0)) ? rt.dot(rt.app(cur[14], b_self_666), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_666), "id"), (rt.eq(rt.app(cur[4], b_self_666), 0) ? (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666))) : (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[4], b_self_666)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666)), rt.app(cur[4], b_self_666))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_666, (at_777) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_666))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_779) => (!rt.eqs(rt.app(cur[25], b_self_666), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_666, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_666, (at_783) => rt.app(cur[25], b_self_666))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_784) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_788) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_793) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_666, (at_794) => rt.app(cur[25], b_self_666))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_795) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_799) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_804) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_666, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_666, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_811) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_815) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_820) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_666, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_822) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_826) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_831) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_835) => (rt.in(b_t_835, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_835), "A disjunct") || !rt.eq(b_t_835, b_self_666)) : rt.app(cur[12], b_t_835)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_dethread") && (((s_837) => s_837.every((b_t_838) => (rt.eq(b_t_838, b_self_666) || !rt.notin(rt.app(cur[32], b_t_838), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_666), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_666, (at_839) => !((s_840) => s_840.every((b_t_841) => (rt.eq(b_t_841, b_self_666) || !rt.notin(rt.app(cur[32], b_t_841), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_666, (at_843) => (rt.bool(rt.app(cur[30], b_self_666), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_666, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_847) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_851) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_856) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_666, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_858) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_862) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_867) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_666), 0) || rt.bool(rt.app(cur[7], b_self_666), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_666), "layers"), (rt.eq(rt.app(cur[4], b_self_666), 0) ? (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666))) : (rt.eq(rt.app(cur[27], b_self_666), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[4], b_self_666)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_666), "dom"), "layers"), rt.app(cur[27], b_self_666)), rt.app(cur[4], b_self_666))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_873) => s_873.some((b_i_874) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_666), "layers"), b_i_874), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_666), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_666, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_666, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_666, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_666, (at_878) => rt.app(cur[28], b_self_666))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_666, (at_879) => (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_666, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_666, (at_881) => rt.upd(rt.upd(rt.app(cur[24], b_self_666), "dom", (at_882) => rt.app(cur[28], b_self_666)), "cap", (at_883) => (rt.bool(rt.dot(rt.app(cur[24], b_self_666), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_666), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_666, (at_884) => (rt.bool(rt.app(cur[16], b_self_666), "A disjunct") || rt.bool(rt.app(cur[5], b_self_666), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_666, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_666, (at_886) => rt.app(cur[5], b_self_666))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_666)) || rt.bool(rt.app(cur[16], b_self_666), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_666), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_666, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_891) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_895) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_900) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_666)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_666, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_666, (at_902) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_666, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_666, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_666, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_666, (at_906) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_666, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_666, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_666, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_666, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_666, (at_911) => rt.tail(rt.app(cur[33], b_self_666)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }
@@ -13112,33 +13126,33 @@ export function createModule(rt) {
                 }
             }
             {
-                const s_1375 = K_Sibling;
-                if (!(s_1375 instanceof rt.SetValue))
+                const s_1405 = K_Sibling;
+                if (!(s_1405 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_1376 of s_1375.elems) {
+                for (const b_self_1406 of s_1405.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1376 === "string" ? b_self_1376 : rt.formatValue(b_self_1376)) + ")" + ")",
-                        steps: [{ index: 12, param: b_self_1376 }, { index: 13, param: b_self_1376 }, { index: 14, param: b_self_1376 }, { index: 15, param: b_self_1376 }, { index: 16, param: b_self_1376 }, { index: 17, param: b_self_1376 }, { index: 18, param: b_self_1376 }, { index: 19, param: b_self_1376 }, { index: 26, param: b_self_1376 }, { index: 27, param: b_self_1376 }, { index: 28, param: b_self_1376 }, { index: 29, param: b_self_1376 }, { index: 30, param: b_self_1376 }, { index: 31, param: b_self_1376 }, { index: 32, param: b_self_1376 }, { index: 33, param: b_self_1376 }, { index: 34, param: b_self_1376 }, { index: 35, param: b_self_1376 }, { index: 36, param: b_self_1376 }, { index: 37, param: b_self_1376 }, { index: 38, param: b_self_1376 }, { index: 39, param: b_self_1376 }, { index: 40, param: b_self_1376 }, { index: 41, param: b_self_1376 }, { index: 42, param: b_self_1376 }, { index: 43, param: b_self_1376 }, { index: 44, param: b_self_1376 }, { index: 45, param: b_self_1376 }, { index: 46, param: b_self_1376 }, { index: 47, param: b_self_1376 }, { index: 48, param: b_self_1376 }, { index: 49, param: b_self_1376 }, { index: 50, param: b_self_1376 }, { index: 51, param: b_self_1376 }, { index: 52, param: b_self_1376 }, { index: 53, param: b_self_1376 }, { index: 54, param: b_self_1376 }, { index: 55, param: b_self_1376 }, { index: 56, param: b_self_1376 }, { index: 57, param: b_self_1376 }, { index: 58, param: b_self_1376 }],
+                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1406 === "string" ? b_self_1406 : rt.formatValue(b_self_1406)) + ")" + ")",
+                        steps: [{ index: 12, param: b_self_1406 }, { index: 13, param: b_self_1406 }, { index: 14, param: b_self_1406 }, { index: 15, param: b_self_1406 }, { index: 16, param: b_self_1406 }, { index: 17, param: b_self_1406 }, { index: 18, param: b_self_1406 }, { index: 19, param: b_self_1406 }, { index: 26, param: b_self_1406 }, { index: 27, param: b_self_1406 }, { index: 28, param: b_self_1406 }, { index: 29, param: b_self_1406 }, { index: 30, param: b_self_1406 }, { index: 31, param: b_self_1406 }, { index: 32, param: b_self_1406 }, { index: 33, param: b_self_1406 }, { index: 34, param: b_self_1406 }, { index: 35, param: b_self_1406 }, { index: 36, param: b_self_1406 }, { index: 37, param: b_self_1406 }, { index: 38, param: b_self_1406 }, { index: 39, param: b_self_1406 }, { index: 40, param: b_self_1406 }, { index: 41, param: b_self_1406 }, { index: 42, param: b_self_1406 }, { index: 43, param: b_self_1406 }, { index: 44, param: b_self_1406 }, { index: 45, param: b_self_1406 }, { index: 46, param: b_self_1406 }, { index: 47, param: b_self_1406 }, { index: 48, param: b_self_1406 }, { index: 49, param: b_self_1406 }, { index: 50, param: b_self_1406 }, { index: 51, param: b_self_1406 }, { index: 52, param: b_self_1406 }, { index: 53, param: b_self_1406 }, { index: 54, param: b_self_1406 }, { index: 55, param: b_self_1406 }, { index: 56, param: b_self_1406 }, { index: 57, param: b_self_1406 }, { index: 58, param: b_self_1406 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_setup")) {
                                     {
-                                        const v_1596 = rt.upd(cur[8], b_self_1376, (at_1595) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1376), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_1596;
+                                        const v_1626 = rt.upd(cur[8], b_self_1406, (at_1625) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1406), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_1626;
                                         {
-                                            const v_1598 = rt.upd(cur[9], b_self_1376, (at_1597) => K_NNP);
-                                            n9 = v_1598;
+                                            const v_1628 = rt.upd(cur[9], b_self_1406, (at_1627) => K_NNP);
+                                            n9 = v_1628;
                                             {
-                                                const v_1602 = rt.upd(cur[14], b_self_1376, (at_1599) => rt.upd(rt.upd(rt.app(cur[14], b_self_1376), "cap", (at_1600) => K_CAP), "dom", (at_1601) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1376), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_1602;
+                                                const v_1632 = rt.upd(cur[14], b_self_1406, (at_1629) => rt.upd(rt.upd(rt.app(cur[14], b_self_1406), "cap", (at_1630) => K_CAP), "dom", (at_1631) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1406), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_1632;
                                                 {
-                                                    const v_1604 = rt.upd(cur[16], b_self_1376, (at_1603) => K_NNP);
-                                                    n16 = v_1604;
+                                                    const v_1634 = rt.upd(cur[16], b_self_1406, (at_1633) => K_NNP);
+                                                    n16 = v_1634;
                                                     {
-                                                        const v_1606 = rt.updv(cur[32], b_self_1376, "Sibling_sib_wait");
-                                                        n32 = v_1606;
+                                                        const v_1636 = rt.updv(cur[32], b_self_1406, "Sibling_sib_wait");
+                                                        n32 = v_1636;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -13213,11 +13227,11 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_wait")) {
-                                    const k_1607 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_wait")) {
+                                    const k_1637 = () => {
                                         {
-                                            const v_1609 = rt.updv(cur[32], b_self_1376, "Sibling_sib_run");
-                                            n32 = v_1609;
+                                            const v_1639 = rt.updv(cur[32], b_self_1406, "Sibling_sib_run");
+                                            n32 = v_1639;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13293,16 +13307,16 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.bool(cur[1], "A conjunct of an action")) {
-                                        k_1607();
+                                        k_1637();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1376), "A conjunct of an action")) {
-                                        k_1607();
+                                    if (rt.bool(rt.app(cur[12], b_self_1406), "A conjunct of an action")) {
+                                        k_1637();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_run")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_run")) {
                                     {
-                                        const v_1611 = rt.upd(cur[32], b_self_1376, (at_1610) => (rt.not(rt.app(cur[12], b_self_1376)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                                        n32 = v_1611;
+                                        const v_1641 = rt.upd(cur[32], b_self_1406, (at_1640) => (rt.not(rt.app(cur[12], b_self_1406)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                                        n32 = v_1641;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13377,13 +13391,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_exec")) {
                                     {
-                                        const v_1613 = rt.updv(cur[32], b_self_1376, "do_execve_exec_lock");
-                                        n32 = v_1613;
+                                        const v_1643 = rt.updv(cur[32], b_self_1406, "do_execve_exec_lock");
+                                        n32 = v_1643;
                                         {
-                                            const v_1615 = rt.upd(cur[33], b_self_1376, (at_1614) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1376)));
-                                            n33 = v_1615;
+                                            const v_1645 = rt.upd(cur[33], b_self_1406, (at_1644) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1406)));
+                                            n33 = v_1645;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13458,11 +13472,11 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_linger")) {
-                                    const k_1616 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_linger")) {
+                                    const k_1646 = () => {
                                         {
-                                            const v_1618 = rt.updv(cur[32], b_self_1376, "Sibling_killed");
-                                            n32 = v_1618;
+                                            const v_1648 = rt.updv(cur[32], b_self_1406, "Sibling_killed");
+                                            n32 = v_1648;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13537,17 +13551,17 @@ export function createModule(rt) {
                                             n32 = undefined;
                                         }
                                     };
-                                    if (rt.bool(rt.app(cur[12], b_self_1376), "A conjunct of an action")) {
-                                        k_1616();
+                                    if (rt.bool(rt.app(cur[12], b_self_1406), "A conjunct of an action")) {
+                                        k_1646();
                                     }
-                                    if (!((s_1619) => s_1619.some((b_t_1620) => (!rt.eq(b_t_1620, b_self_1376) && rt.notin(rt.app(cur[32], b_t_1620), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1620), "Done") && rt.not(rt.app(cur[12], b_t_1620)) && !rt.in(rt.app(cur[32], b_t_1620), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1620), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_1616();
+                                    if (!((s_1649) => s_1649.some((b_t_1650) => (!rt.eq(b_t_1650, b_self_1406) && rt.notin(rt.app(cur[32], b_t_1650), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1650), "Done") && rt.not(rt.app(cur[12], b_t_1650)) && !rt.in(rt.app(cur[32], b_t_1650), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1650), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_1646();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_killed")) {
                                     {
-                                        const v_1622 = rt.upd(cur[32], b_self_1376, (at_1621) => (rt.bool(rt.app(cur[12], b_self_1376), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                                        n32 = v_1622;
+                                        const v_1652 = rt.upd(cur[32], b_self_1406, (at_1651) => (rt.bool(rt.app(cur[12], b_self_1406), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                                        n32 = v_1652;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13622,10 +13636,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sibling_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sibling_exit")) {
                                     {
-                                        const v_1624 = rt.updv(cur[32], b_self_1376, "Exiting");
-                                        n32 = v_1624;
+                                        const v_1654 = rt.updv(cur[32], b_self_1406, "Exiting");
+                                        n32 = v_1654;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13700,10 +13714,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "Exiting")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "Exiting")) {
                                     {
-                                        const v_1626 = rt.updv(cur[32], b_self_1376, "Exited");
-                                        n32 = v_1626;
+                                        const v_1656 = rt.updv(cur[32], b_self_1406, "Exited");
+                                        n32 = v_1656;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13778,17 +13792,17 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_lock")) {
-                                    const k_1627 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_lock")) {
+                                    const k_1657 = () => {
                                         {
-                                            const v_1628 = (rt.eq(cur[0], K_None) ? b_self_1376 : cur[0]);
-                                            n0 = v_1628;
+                                            const v_1658 = (rt.eq(cur[0], K_None) ? b_self_1406 : cur[0]);
+                                            n0 = v_1658;
                                             {
-                                                const v_1630 = rt.upd(cur[26], b_self_1376, (at_1629) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_1630;
+                                                const v_1660 = rt.upd(cur[26], b_self_1406, (at_1659) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1660;
                                                 {
-                                                    const v_1632 = rt.updv(cur[32], b_self_1376, "do_execve_exec_locked");
-                                                    n32 = v_1632;
+                                                    const v_1662 = rt.updv(cur[32], b_self_1406, "do_execve_exec_locked");
+                                                    n32 = v_1662;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -13864,22 +13878,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_1627();
+                                        k_1657();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_1376), "A conjunct of an action")) {
-                                        k_1627();
+                                    if (rt.bool(rt.app(cur[11], b_self_1406), "A conjunct of an action")) {
+                                        k_1657();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_1376), "A conjunct of an action")) {
-                                        k_1627();
+                                    if (rt.bool(rt.app(cur[13], b_self_1406), "A conjunct of an action")) {
+                                        k_1657();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1376), "A conjunct of an action")) {
-                                        k_1627();
+                                    if (rt.bool(rt.app(cur[12], b_self_1406), "A conjunct of an action")) {
+                                        k_1657();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_locked")) {
                                     {
-                                        const v_1634 = rt.upd(cur[32], b_self_1376, (at_1633) => (!rt.eqs(rt.app(cur[26], b_self_1376), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1634;
+                                        const v_1664 = rt.upd(cur[32], b_self_1406, (at_1663) => (!rt.eqs(rt.app(cur[26], b_self_1406), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1664;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13954,41 +13968,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1636 = rt.updv(cur[18], b_self_1376, "ERESTARTNOINTR");
-                                            n18 = v_1636;
+                                            const v_1666 = rt.updv(cur[18], b_self_1406, "ERESTARTNOINTR");
+                                            n18 = v_1666;
                                             {
-                                                const v_1638 = rt.upd(cur[24], b_self_1376, (at_1637) => cd_INIT_CRED());
-                                                n24 = v_1638;
+                                                const v_1668 = rt.upd(cur[24], b_self_1406, (at_1667) => cd_INIT_CRED());
+                                                n24 = v_1668;
                                                 {
-                                                    const v_1640 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1640;
+                                                    const v_1670 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1670;
                                                     {
-                                                        const v_1642 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1642;
+                                                        const v_1672 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1672;
                                                         {
-                                                            const v_1644 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1644;
+                                                            const v_1674 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1674;
                                                             {
-                                                                const v_1646 = rt.upd(cur[28], b_self_1376, (at_1645) => cd_NO_DOMAIN());
-                                                                n28 = v_1646;
+                                                                const v_1676 = rt.upd(cur[28], b_self_1406, (at_1675) => cd_NO_DOMAIN());
+                                                                n28 = v_1676;
                                                                 {
-                                                                    const v_1648 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1648;
+                                                                    const v_1678 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1678;
                                                                     {
-                                                                        const v_1650 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1650;
+                                                                        const v_1680 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1680;
                                                                         {
-                                                                            const v_1652 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1652;
+                                                                            const v_1682 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1682;
                                                                             {
-                                                                                const v_1654 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_1654;
+                                                                                const v_1684 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_1684;
                                                                                 {
-                                                                                    const v_1656 = rt.upd(cur[33], b_self_1376, (at_1655) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1656;
+                                                                                    const v_1686 = rt.upd(cur[33], b_self_1406, (at_1685) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1686;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14063,40 +14077,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1658 = rt.updv(cur[21], b_self_1376, "ERESTARTNOINTR");
-                                            n21 = v_1658;
+                                            const v_1688 = rt.updv(cur[21], b_self_1406, "ERESTARTNOINTR");
+                                            n21 = v_1688;
                                             {
-                                                const v_1660 = rt.upd(cur[24], b_self_1376, (at_1659) => cd_INIT_CRED());
-                                                n24 = v_1660;
+                                                const v_1690 = rt.upd(cur[24], b_self_1406, (at_1689) => cd_INIT_CRED());
+                                                n24 = v_1690;
                                                 {
-                                                    const v_1662 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1662;
+                                                    const v_1692 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1692;
                                                     {
-                                                        const v_1664 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1664;
+                                                        const v_1694 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1694;
                                                         {
-                                                            const v_1666 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1666;
+                                                            const v_1696 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1696;
                                                             {
-                                                                const v_1668 = rt.upd(cur[28], b_self_1376, (at_1667) => cd_NO_DOMAIN());
-                                                                n28 = v_1668;
+                                                                const v_1698 = rt.upd(cur[28], b_self_1406, (at_1697) => cd_NO_DOMAIN());
+                                                                n28 = v_1698;
                                                                 {
-                                                                    const v_1670 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1670;
+                                                                    const v_1700 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1700;
                                                                     {
-                                                                        const v_1672 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1672;
+                                                                        const v_1702 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1702;
                                                                         {
-                                                                            const v_1674 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1674;
+                                                                            const v_1704 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1704;
                                                                             {
-                                                                                const v_1676 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_1676;
+                                                                                const v_1706 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_1706;
                                                                                 {
-                                                                                    const v_1678 = rt.upd(cur[33], b_self_1376, (at_1677) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1678;
+                                                                                    const v_1708 = rt.upd(cur[33], b_self_1406, (at_1707) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1708;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14172,22 +14186,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1680 = rt.upd(cur[15], b_self_1376, (at_1679) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1376), 1) : rt.app(cur[15], b_self_1376)));
-                                        n15 = v_1680;
+                                        const v_1710 = rt.upd(cur[15], b_self_1406, (at_1709) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1406), 1) : rt.app(cur[15], b_self_1406)));
+                                        n15 = v_1710;
                                         {
-                                            const v_1682 = rt.upd(cur[17], b_self_1376, (at_1681) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1376)));
-                                            n17 = v_1682;
+                                            const v_1712 = rt.upd(cur[17], b_self_1406, (at_1711) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1406)));
+                                            n17 = v_1712;
                                             {
-                                                const v_1685 = rt.upd(cur[24], b_self_1376, (at_1683) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1376), "id", (at_1684) => rt.rec(R_1, [b_self_1376, rt.add(rt.app(cur[15], b_self_1376), 1)])) : rt.app(cur[24], b_self_1376)));
-                                                n24 = v_1685;
+                                                const v_1715 = rt.upd(cur[24], b_self_1406, (at_1713) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1406), "id", (at_1714) => rt.rec(R_1, [b_self_1406, rt.add(rt.app(cur[15], b_self_1406), 1)])) : rt.app(cur[24], b_self_1406)));
+                                                n24 = v_1715;
                                                 {
-                                                    const v_1687 = rt.upd(cur[25], b_self_1376, (at_1686) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1687;
+                                                    const v_1717 = rt.upd(cur[25], b_self_1406, (at_1716) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1717;
                                                     {
-                                                        const v_1689 = rt.updv(cur[32], b_self_1376, "do_execve_exec_prepared");
-                                                        n32 = v_1689;
+                                                        const v_1719 = rt.updv(cur[32], b_self_1406, "do_execve_exec_prepared");
+                                                        n32 = v_1719;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -14262,14 +14276,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1691 = rt.updv(cur[25], b_self_1376, "ENOMEM");
-                                            n25 = v_1691;
+                                            const v_1721 = rt.updv(cur[25], b_self_1406, "ENOMEM");
+                                            n25 = v_1721;
                                             {
-                                                const v_1693 = rt.updv(cur[32], b_self_1376, "do_execve_exec_prepared");
-                                                n32 = v_1693;
+                                                const v_1723 = rt.updv(cur[32], b_self_1406, "do_execve_exec_prepared");
+                                                n32 = v_1723;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14345,10 +14359,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1695 = rt.upd(cur[32], b_self_1376, (at_1694) => (!rt.eqs(rt.app(cur[25], b_self_1376), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1695;
+                                        const v_1725 = rt.upd(cur[32], b_self_1406, (at_1724) => (!rt.eqs(rt.app(cur[25], b_self_1406), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1725;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14423,19 +14437,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1696 = K_None;
-                                        n0 = v_1696;
+                                        const v_1726 = K_None;
+                                        n0 = v_1726;
                                         {
-                                            const v_1698 = rt.updv(cur[10], b_self_1376, true);
-                                            n10 = v_1698;
+                                            const v_1728 = rt.updv(cur[10], b_self_1406, true);
+                                            n10 = v_1728;
                                             {
-                                                const v_1700 = rt.updv(cur[17], b_self_1376, "EXEC_NONE");
-                                                n17 = v_1700;
+                                                const v_1730 = rt.updv(cur[17], b_self_1406, "EXEC_NONE");
+                                                n17 = v_1730;
                                                 {
-                                                    const v_1702 = rt.updv(cur[32], b_self_1376, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1702;
+                                                    const v_1732 = rt.updv(cur[32], b_self_1406, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1732;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14510,41 +14524,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1704 = rt.upd(cur[18], b_self_1376, (at_1703) => rt.app(cur[25], b_self_1376));
-                                            n18 = v_1704;
+                                            const v_1734 = rt.upd(cur[18], b_self_1406, (at_1733) => rt.app(cur[25], b_self_1406));
+                                            n18 = v_1734;
                                             {
-                                                const v_1706 = rt.upd(cur[24], b_self_1376, (at_1705) => cd_INIT_CRED());
-                                                n24 = v_1706;
+                                                const v_1736 = rt.upd(cur[24], b_self_1406, (at_1735) => cd_INIT_CRED());
+                                                n24 = v_1736;
                                                 {
-                                                    const v_1708 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1708;
+                                                    const v_1738 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1738;
                                                     {
-                                                        const v_1710 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1710;
+                                                        const v_1740 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1740;
                                                         {
-                                                            const v_1712 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1712;
+                                                            const v_1742 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1742;
                                                             {
-                                                                const v_1714 = rt.upd(cur[28], b_self_1376, (at_1713) => cd_NO_DOMAIN());
-                                                                n28 = v_1714;
+                                                                const v_1744 = rt.upd(cur[28], b_self_1406, (at_1743) => cd_NO_DOMAIN());
+                                                                n28 = v_1744;
                                                                 {
-                                                                    const v_1716 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1716;
+                                                                    const v_1746 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1746;
                                                                     {
-                                                                        const v_1718 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1718;
+                                                                        const v_1748 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1748;
                                                                         {
-                                                                            const v_1720 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1720;
+                                                                            const v_1750 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1750;
                                                                             {
-                                                                                const v_1722 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_1722;
+                                                                                const v_1752 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_1752;
                                                                                 {
-                                                                                    const v_1724 = rt.upd(cur[33], b_self_1376, (at_1723) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1724;
+                                                                                    const v_1754 = rt.upd(cur[33], b_self_1406, (at_1753) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1754;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14619,40 +14633,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1726 = rt.upd(cur[21], b_self_1376, (at_1725) => rt.app(cur[25], b_self_1376));
-                                            n21 = v_1726;
+                                            const v_1756 = rt.upd(cur[21], b_self_1406, (at_1755) => rt.app(cur[25], b_self_1406));
+                                            n21 = v_1756;
                                             {
-                                                const v_1728 = rt.upd(cur[24], b_self_1376, (at_1727) => cd_INIT_CRED());
-                                                n24 = v_1728;
+                                                const v_1758 = rt.upd(cur[24], b_self_1406, (at_1757) => cd_INIT_CRED());
+                                                n24 = v_1758;
                                                 {
-                                                    const v_1730 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1730;
+                                                    const v_1760 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1760;
                                                     {
-                                                        const v_1732 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1732;
+                                                        const v_1762 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1762;
                                                         {
-                                                            const v_1734 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1734;
+                                                            const v_1764 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1764;
                                                             {
-                                                                const v_1736 = rt.upd(cur[28], b_self_1376, (at_1735) => cd_NO_DOMAIN());
-                                                                n28 = v_1736;
+                                                                const v_1766 = rt.upd(cur[28], b_self_1406, (at_1765) => cd_NO_DOMAIN());
+                                                                n28 = v_1766;
                                                                 {
-                                                                    const v_1738 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1738;
+                                                                    const v_1768 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1768;
                                                                     {
-                                                                        const v_1740 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1740;
+                                                                        const v_1770 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1770;
                                                                         {
-                                                                            const v_1742 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1742;
+                                                                            const v_1772 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1772;
                                                                             {
-                                                                                const v_1744 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_1744;
+                                                                                const v_1774 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_1774;
                                                                                 {
-                                                                                    const v_1746 = rt.upd(cur[33], b_self_1376, (at_1745) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1746;
+                                                                                    const v_1776 = rt.upd(cur[33], b_self_1406, (at_1775) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1776;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14728,13 +14742,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1748 = rt.upd(cur[27], b_self_1376, (at_1747) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1748;
+                                        const v_1778 = rt.upd(cur[27], b_self_1406, (at_1777) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1778;
                                         {
-                                            const v_1750 = rt.updv(cur[32], b_self_1376, "do_execve_build");
-                                            n32 = v_1750;
+                                            const v_1780 = rt.updv(cur[32], b_self_1406, "do_execve_build");
+                                            n32 = v_1780;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -14809,13 +14823,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build")) {
                                     {
-                                        const v_1752 = rt.upd(cur[28], b_self_1376, (at_1751) => ((rt.eq(rt.app(cur[27], b_self_1376), 0) && rt.eq(rt.app(cur[4], b_self_1376), 0)) ? rt.dot(rt.app(cur[14], b_self_1376), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1376), "id"), (rt.eq(rt.app(cur[4], b_self_1376), 0) ? (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376))) : (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[4], b_self_1376)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376)), rt.app(cur[4], b_self_1376))))])));
-                                        n28 = v_1752;
+                                        const v_1782 = rt.upd(cur[28], b_self_1406, (at_1781) => ((rt.eq(rt.app(cur[27], b_self_1406), 0) && rt.eq(rt.app(cur[4], b_self_1406), 0)) ? rt.dot(rt.app(cur[14], b_self_1406), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1406), "id"), (rt.eq(rt.app(cur[4], b_self_1406), 0) ? (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406))) : (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[4], b_self_1406)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406)), rt.app(cur[4], b_self_1406))))])));
+                                        n28 = v_1782;
                                         {
-                                            const v_1754 = rt.updv(cur[32], b_self_1376, "do_execve_exec_checks");
-                                            n32 = v_1754;
+                                            const v_1784 = rt.updv(cur[32], b_self_1406, "do_execve_exec_checks");
+                                            n32 = v_1784;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -14890,14 +14904,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1756 = rt.updv(cur[25], b_self_1376, "ENOMEM");
-                                            n25 = v_1756;
+                                            const v_1786 = rt.updv(cur[25], b_self_1406, "ENOMEM");
+                                            n25 = v_1786;
                                             {
-                                                const v_1758 = rt.updv(cur[32], b_self_1376, "do_execve_exec_checks");
-                                                n32 = v_1758;
+                                                const v_1788 = rt.updv(cur[32], b_self_1406, "do_execve_exec_checks");
+                                                n32 = v_1788;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14973,16 +14987,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_checks")) {
                                     {
-                                        const v_1760 = rt.updv(cur[17], b_self_1376, "EXEC_CHECKED");
-                                        n17 = v_1760;
+                                        const v_1790 = rt.updv(cur[17], b_self_1406, "EXEC_CHECKED");
+                                        n17 = v_1790;
                                         {
-                                            const v_1762 = rt.upd(cur[29], b_self_1376, (at_1761) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1376))));
-                                            n29 = v_1762;
+                                            const v_1792 = rt.upd(cur[29], b_self_1406, (at_1791) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1406))));
+                                            n29 = v_1792;
                                             {
-                                                const v_1764 = rt.updv(cur[32], b_self_1376, "do_execve_early_fail");
-                                                n32 = v_1764;
+                                                const v_1794 = rt.updv(cur[32], b_self_1406, "do_execve_early_fail");
+                                                n32 = v_1794;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15057,10 +15071,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_early_fail")) {
                                     {
-                                        const v_1766 = rt.upd(cur[32], b_self_1376, (at_1765) => (!rt.eqs(rt.app(cur[25], b_self_1376), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1766;
+                                        const v_1796 = rt.upd(cur[32], b_self_1406, (at_1795) => (!rt.eqs(rt.app(cur[25], b_self_1406), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1796;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15135,19 +15149,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build_failed")) {
                                     {
-                                        const v_1767 = K_None;
-                                        n0 = v_1767;
+                                        const v_1797 = K_None;
+                                        n0 = v_1797;
                                         {
-                                            const v_1769 = rt.updv(cur[10], b_self_1376, true);
-                                            n10 = v_1769;
+                                            const v_1799 = rt.updv(cur[10], b_self_1406, true);
+                                            n10 = v_1799;
                                             {
-                                                const v_1771 = rt.updv(cur[17], b_self_1376, "EXEC_NONE");
-                                                n17 = v_1771;
+                                                const v_1801 = rt.updv(cur[17], b_self_1406, "EXEC_NONE");
+                                                n17 = v_1801;
                                                 {
-                                                    const v_1773 = rt.updv(cur[32], b_self_1376, "do_execve_build_failed_ret");
-                                                    n32 = v_1773;
+                                                    const v_1803 = rt.updv(cur[32], b_self_1406, "do_execve_build_failed_ret");
+                                                    n32 = v_1803;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15222,41 +15236,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1775 = rt.upd(cur[18], b_self_1376, (at_1774) => rt.app(cur[25], b_self_1376));
-                                            n18 = v_1775;
+                                            const v_1805 = rt.upd(cur[18], b_self_1406, (at_1804) => rt.app(cur[25], b_self_1406));
+                                            n18 = v_1805;
                                             {
-                                                const v_1777 = rt.upd(cur[24], b_self_1376, (at_1776) => cd_INIT_CRED());
-                                                n24 = v_1777;
+                                                const v_1807 = rt.upd(cur[24], b_self_1406, (at_1806) => cd_INIT_CRED());
+                                                n24 = v_1807;
                                                 {
-                                                    const v_1779 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1779;
+                                                    const v_1809 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1809;
                                                     {
-                                                        const v_1781 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1781;
+                                                        const v_1811 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1811;
                                                         {
-                                                            const v_1783 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1783;
+                                                            const v_1813 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1813;
                                                             {
-                                                                const v_1785 = rt.upd(cur[28], b_self_1376, (at_1784) => cd_NO_DOMAIN());
-                                                                n28 = v_1785;
+                                                                const v_1815 = rt.upd(cur[28], b_self_1406, (at_1814) => cd_NO_DOMAIN());
+                                                                n28 = v_1815;
                                                                 {
-                                                                    const v_1787 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1787;
+                                                                    const v_1817 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1817;
                                                                     {
-                                                                        const v_1789 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1789;
+                                                                        const v_1819 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1819;
                                                                         {
-                                                                            const v_1791 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1791;
+                                                                            const v_1821 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1821;
                                                                             {
-                                                                                const v_1793 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_1793;
+                                                                                const v_1823 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_1823;
                                                                                 {
-                                                                                    const v_1795 = rt.upd(cur[33], b_self_1376, (at_1794) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1795;
+                                                                                    const v_1825 = rt.upd(cur[33], b_self_1406, (at_1824) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1825;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15331,40 +15345,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1797 = rt.upd(cur[21], b_self_1376, (at_1796) => rt.app(cur[25], b_self_1376));
-                                            n21 = v_1797;
+                                            const v_1827 = rt.upd(cur[21], b_self_1406, (at_1826) => rt.app(cur[25], b_self_1406));
+                                            n21 = v_1827;
                                             {
-                                                const v_1799 = rt.upd(cur[24], b_self_1376, (at_1798) => cd_INIT_CRED());
-                                                n24 = v_1799;
+                                                const v_1829 = rt.upd(cur[24], b_self_1406, (at_1828) => cd_INIT_CRED());
+                                                n24 = v_1829;
                                                 {
-                                                    const v_1801 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1801;
+                                                    const v_1831 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1831;
                                                     {
-                                                        const v_1803 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1803;
+                                                        const v_1833 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1833;
                                                         {
-                                                            const v_1805 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1805;
+                                                            const v_1835 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1835;
                                                             {
-                                                                const v_1807 = rt.upd(cur[28], b_self_1376, (at_1806) => cd_NO_DOMAIN());
-                                                                n28 = v_1807;
+                                                                const v_1837 = rt.upd(cur[28], b_self_1406, (at_1836) => cd_NO_DOMAIN());
+                                                                n28 = v_1837;
                                                                 {
-                                                                    const v_1809 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1809;
+                                                                    const v_1839 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1839;
                                                                     {
-                                                                        const v_1811 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1811;
+                                                                        const v_1841 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1841;
                                                                         {
-                                                                            const v_1813 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1813;
+                                                                            const v_1843 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1843;
                                                                             {
-                                                                                const v_1815 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_1815;
+                                                                                const v_1845 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_1845;
                                                                                 {
-                                                                                    const v_1817 = rt.upd(cur[33], b_self_1376, (at_1816) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1817;
+                                                                                    const v_1847 = rt.upd(cur[33], b_self_1406, (at_1846) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1847;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15440,10 +15454,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_232")) {
                                     {
-                                        const v_1819 = rt.updv(cur[32], b_self_1376, "do_execve_exec_fails");
-                                        n32 = v_1819;
+                                        const v_1849 = rt.updv(cur[32], b_self_1406, "do_execve_exec_fails");
+                                        n32 = v_1849;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15518,8 +15532,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1821 = rt.updv(cur[32], b_self_1376, "do_execve_exec_goes_on");
-                                        n32 = v_1821;
+                                        const v_1851 = rt.updv(cur[32], b_self_1406, "do_execve_exec_goes_on");
+                                        n32 = v_1851;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15594,19 +15608,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_fails")) {
                                     {
-                                        const v_1822 = K_None;
-                                        n0 = v_1822;
+                                        const v_1852 = K_None;
+                                        n0 = v_1852;
                                         {
-                                            const v_1824 = rt.updv(cur[10], b_self_1376, true);
-                                            n10 = v_1824;
+                                            const v_1854 = rt.updv(cur[10], b_self_1406, true);
+                                            n10 = v_1854;
                                             {
-                                                const v_1826 = rt.updv(cur[17], b_self_1376, "EXEC_NONE");
-                                                n17 = v_1826;
+                                                const v_1856 = rt.updv(cur[17], b_self_1406, "EXEC_NONE");
+                                                n17 = v_1856;
                                                 {
-                                                    const v_1828 = rt.updv(cur[32], b_self_1376, "do_execve_exec_fails_ret");
-                                                    n32 = v_1828;
+                                                    const v_1858 = rt.updv(cur[32], b_self_1406, "do_execve_exec_fails_ret");
+                                                    n32 = v_1858;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15681,41 +15695,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1830 = rt.updv(cur[18], b_self_1376, "ENOEXEC");
-                                            n18 = v_1830;
+                                            const v_1860 = rt.updv(cur[18], b_self_1406, "ENOEXEC");
+                                            n18 = v_1860;
                                             {
-                                                const v_1832 = rt.upd(cur[24], b_self_1376, (at_1831) => cd_INIT_CRED());
-                                                n24 = v_1832;
+                                                const v_1862 = rt.upd(cur[24], b_self_1406, (at_1861) => cd_INIT_CRED());
+                                                n24 = v_1862;
                                                 {
-                                                    const v_1834 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1834;
+                                                    const v_1864 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1864;
                                                     {
-                                                        const v_1836 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1836;
+                                                        const v_1866 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1866;
                                                         {
-                                                            const v_1838 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1838;
+                                                            const v_1868 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1868;
                                                             {
-                                                                const v_1840 = rt.upd(cur[28], b_self_1376, (at_1839) => cd_NO_DOMAIN());
-                                                                n28 = v_1840;
+                                                                const v_1870 = rt.upd(cur[28], b_self_1406, (at_1869) => cd_NO_DOMAIN());
+                                                                n28 = v_1870;
                                                                 {
-                                                                    const v_1842 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1842;
+                                                                    const v_1872 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1872;
                                                                     {
-                                                                        const v_1844 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1844;
+                                                                        const v_1874 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1874;
                                                                         {
-                                                                            const v_1846 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1846;
+                                                                            const v_1876 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1876;
                                                                             {
-                                                                                const v_1848 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_1848;
+                                                                                const v_1878 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_1878;
                                                                                 {
-                                                                                    const v_1850 = rt.upd(cur[33], b_self_1376, (at_1849) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1850;
+                                                                                    const v_1880 = rt.upd(cur[33], b_self_1406, (at_1879) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1880;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15790,40 +15804,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1852 = rt.updv(cur[21], b_self_1376, "ENOEXEC");
-                                            n21 = v_1852;
+                                            const v_1882 = rt.updv(cur[21], b_self_1406, "ENOEXEC");
+                                            n21 = v_1882;
                                             {
-                                                const v_1854 = rt.upd(cur[24], b_self_1376, (at_1853) => cd_INIT_CRED());
-                                                n24 = v_1854;
+                                                const v_1884 = rt.upd(cur[24], b_self_1406, (at_1883) => cd_INIT_CRED());
+                                                n24 = v_1884;
                                                 {
-                                                    const v_1856 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1856;
+                                                    const v_1886 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1886;
                                                     {
-                                                        const v_1858 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1858;
+                                                        const v_1888 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1888;
                                                         {
-                                                            const v_1860 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1860;
+                                                            const v_1890 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1890;
                                                             {
-                                                                const v_1862 = rt.upd(cur[28], b_self_1376, (at_1861) => cd_NO_DOMAIN());
-                                                                n28 = v_1862;
+                                                                const v_1892 = rt.upd(cur[28], b_self_1406, (at_1891) => cd_NO_DOMAIN());
+                                                                n28 = v_1892;
                                                                 {
-                                                                    const v_1864 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1864;
+                                                                    const v_1894 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1894;
                                                                     {
-                                                                        const v_1866 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1866;
+                                                                        const v_1896 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1896;
                                                                         {
-                                                                            const v_1868 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1868;
+                                                                            const v_1898 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1898;
                                                                             {
-                                                                                const v_1870 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_1870;
+                                                                                const v_1900 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_1900;
                                                                                 {
-                                                                                    const v_1872 = rt.upd(cur[33], b_self_1376, (at_1871) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1872;
+                                                                                    const v_1902 = rt.upd(cur[33], b_self_1406, (at_1901) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1902;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15899,10 +15913,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1874 = rt.updv(cur[32], b_self_1376, "do_execve_exec_ponr");
-                                        n32 = v_1874;
+                                        const v_1904 = rt.updv(cur[32], b_self_1406, "do_execve_exec_ponr");
+                                        n32 = v_1904;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15977,13 +15991,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1876 = rt.updv(cur[17], b_self_1376, "EXEC_PONR");
-                                        n17 = v_1876;
+                                        const v_1906 = rt.updv(cur[17], b_self_1406, "EXEC_PONR");
+                                        n17 = v_1906;
                                         {
-                                            const v_1878 = rt.updv(cur[32], b_self_1376, "do_execve_exec_zap");
-                                            n32 = v_1878;
+                                            const v_1908 = rt.updv(cur[32], b_self_1406, "do_execve_exec_zap");
+                                            n32 = v_1908;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16058,13 +16072,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_zap")) {
                                     {
-                                        const v_1880 = rt.fcn(rt.domain(cur[12]), (b_t_1879) => (rt.in(b_t_1879, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1879), "A disjunct") || !rt.eq(b_t_1879, b_self_1376)) : rt.app(cur[12], b_t_1879)));
-                                        n12 = v_1880;
+                                        const v_1910 = rt.fcn(rt.domain(cur[12]), (b_t_1909) => (rt.in(b_t_1909, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1909), "A disjunct") || !rt.eq(b_t_1909, b_self_1406)) : rt.app(cur[12], b_t_1909)));
+                                        n12 = v_1910;
                                         {
-                                            const v_1882 = rt.updv(cur[32], b_self_1376, "do_execve_exec_dethread");
-                                            n32 = v_1882;
+                                            const v_1912 = rt.updv(cur[32], b_self_1406, "do_execve_exec_dethread");
+                                            n32 = v_1912;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16139,14 +16153,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_dethread")) {
-                                    const k_1883 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_dethread")) {
+                                    const k_1913 = () => {
                                         {
-                                            const v_1887 = rt.upd(cur[30], b_self_1376, (at_1884) => !((s_1885) => s_1885.every((b_t_1886) => (rt.eq(b_t_1886, b_self_1376) || !rt.notin(rt.app(cur[32], b_t_1886), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1887;
+                                            const v_1917 = rt.upd(cur[30], b_self_1406, (at_1914) => !((s_1915) => s_1915.every((b_t_1916) => (rt.eq(b_t_1916, b_self_1406) || !rt.notin(rt.app(cur[32], b_t_1916), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1917;
                                             {
-                                                const v_1889 = rt.updv(cur[32], b_self_1376, "do_execve_exec_dethreaded");
-                                                n32 = v_1889;
+                                                const v_1919 = rt.updv(cur[32], b_self_1406, "do_execve_exec_dethreaded");
+                                                n32 = v_1919;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16222,31 +16236,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1890 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1892 = (i_1893) => {
-                                            if (i_1893 === t_1890.length) {
-                                                k_1883();
+                                        const t_1920 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1922 = (i_1923) => {
+                                            if (i_1923 === t_1920.length) {
+                                                k_1913();
                                             }
                                             else {
-                                                const b_t_1891 = t_1890[i_1893][0];
-                                                if (rt.eq(b_t_1891, b_self_1376)) {
-                                                    step_1892(i_1893 + 1);
+                                                const b_t_1921 = t_1920[i_1923][0];
+                                                if (rt.eq(b_t_1921, b_self_1406)) {
+                                                    step_1922(i_1923 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1891), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1892(i_1893 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1921), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1922(i_1923 + 1);
                                                 }
                                             }
                                         };
-                                        step_1892(0);
+                                        step_1922(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1376), "A conjunct of an action")) {
-                                        k_1883();
+                                    if (rt.bool(rt.app(cur[12], b_self_1406), "A conjunct of an action")) {
+                                        k_1913();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1895 = rt.upd(cur[32], b_self_1376, (at_1894) => (rt.bool(rt.app(cur[30], b_self_1376), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1895;
+                                        const v_1925 = rt.upd(cur[32], b_self_1406, (at_1924) => (rt.bool(rt.app(cur[30], b_self_1406), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1925;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16321,16 +16335,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_killed")) {
                                     {
-                                        const v_1896 = K_None;
-                                        n0 = v_1896;
+                                        const v_1926 = K_None;
+                                        n0 = v_1926;
                                         {
-                                            const v_1898 = rt.updv(cur[17], b_self_1376, "EXEC_NONE");
-                                            n17 = v_1898;
+                                            const v_1928 = rt.updv(cur[17], b_self_1406, "EXEC_NONE");
+                                            n17 = v_1928;
                                             {
-                                                const v_1900 = rt.updv(cur[32], b_self_1376, "do_execve_exec_killed_ret");
-                                                n32 = v_1900;
+                                                const v_1930 = rt.updv(cur[32], b_self_1406, "do_execve_exec_killed_ret");
+                                                n32 = v_1930;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -16405,41 +16419,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1902 = rt.updv(cur[18], b_self_1376, "EINTR");
-                                            n18 = v_1902;
+                                            const v_1932 = rt.updv(cur[18], b_self_1406, "EINTR");
+                                            n18 = v_1932;
                                             {
-                                                const v_1904 = rt.upd(cur[24], b_self_1376, (at_1903) => cd_INIT_CRED());
-                                                n24 = v_1904;
+                                                const v_1934 = rt.upd(cur[24], b_self_1406, (at_1933) => cd_INIT_CRED());
+                                                n24 = v_1934;
                                                 {
-                                                    const v_1906 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1906;
+                                                    const v_1936 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1936;
                                                     {
-                                                        const v_1908 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1908;
+                                                        const v_1938 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1938;
                                                         {
-                                                            const v_1910 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1910;
+                                                            const v_1940 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1940;
                                                             {
-                                                                const v_1912 = rt.upd(cur[28], b_self_1376, (at_1911) => cd_NO_DOMAIN());
-                                                                n28 = v_1912;
+                                                                const v_1942 = rt.upd(cur[28], b_self_1406, (at_1941) => cd_NO_DOMAIN());
+                                                                n28 = v_1942;
                                                                 {
-                                                                    const v_1914 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1914;
+                                                                    const v_1944 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1944;
                                                                     {
-                                                                        const v_1916 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1916;
+                                                                        const v_1946 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1946;
                                                                         {
-                                                                            const v_1918 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1918;
+                                                                            const v_1948 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1948;
                                                                             {
-                                                                                const v_1920 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_1920;
+                                                                                const v_1950 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_1950;
                                                                                 {
-                                                                                    const v_1922 = rt.upd(cur[33], b_self_1376, (at_1921) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1922;
+                                                                                    const v_1952 = rt.upd(cur[33], b_self_1406, (at_1951) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1952;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16514,40 +16528,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1924 = rt.updv(cur[21], b_self_1376, "EINTR");
-                                            n21 = v_1924;
+                                            const v_1954 = rt.updv(cur[21], b_self_1406, "EINTR");
+                                            n21 = v_1954;
                                             {
-                                                const v_1926 = rt.upd(cur[24], b_self_1376, (at_1925) => cd_INIT_CRED());
-                                                n24 = v_1926;
+                                                const v_1956 = rt.upd(cur[24], b_self_1406, (at_1955) => cd_INIT_CRED());
+                                                n24 = v_1956;
                                                 {
-                                                    const v_1928 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1928;
+                                                    const v_1958 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_1958;
                                                     {
-                                                        const v_1930 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1930;
+                                                        const v_1960 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_1960;
                                                         {
-                                                            const v_1932 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1932;
+                                                            const v_1962 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_1962;
                                                             {
-                                                                const v_1934 = rt.upd(cur[28], b_self_1376, (at_1933) => cd_NO_DOMAIN());
-                                                                n28 = v_1934;
+                                                                const v_1964 = rt.upd(cur[28], b_self_1406, (at_1963) => cd_NO_DOMAIN());
+                                                                n28 = v_1964;
                                                                 {
-                                                                    const v_1936 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_1936;
+                                                                    const v_1966 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_1966;
                                                                     {
-                                                                        const v_1938 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_1938;
+                                                                        const v_1968 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_1968;
                                                                         {
-                                                                            const v_1940 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_1940;
+                                                                            const v_1970 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_1970;
                                                                             {
-                                                                                const v_1942 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_1942;
+                                                                                const v_1972 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_1972;
                                                                                 {
-                                                                                    const v_1944 = rt.upd(cur[33], b_self_1376, (at_1943) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_1944;
+                                                                                    const v_1974 = rt.upd(cur[33], b_self_1406, (at_1973) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_1974;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16623,13 +16637,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_committing")) {
                                     {
-                                        const v_1946 = rt.updv(cur[17], b_self_1376, "EXEC_COMMITTING");
-                                        n17 = v_1946;
+                                        const v_1976 = rt.updv(cur[17], b_self_1406, "EXEC_COMMITTING");
+                                        n17 = v_1976;
                                         {
-                                            const v_1948 = rt.updv(cur[32], b_self_1376, "do_execve_ex_prereq");
-                                            n32 = v_1948;
+                                            const v_1978 = rt.updv(cur[32], b_self_1406, "do_execve_ex_prereq");
+                                            n32 = v_1978;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16704,13 +16718,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1950 = rt.updv(cur[32], b_self_1376, "do_execve_ex_order");
-                                        n32 = v_1950;
+                                        const v_1980 = rt.updv(cur[32], b_self_1406, "do_execve_ex_order");
+                                        n32 = v_1980;
                                         {
-                                            const v_1951 = ((rt.eq(rt.app(cur[4], b_self_1376), 0) || rt.bool(rt.app(cur[7], b_self_1376), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1951;
+                                            const v_1981 = ((rt.eq(rt.app(cur[4], b_self_1406), 0) || rt.bool(rt.app(cur[7], b_self_1406), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1981;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16785,13 +16799,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_order")) {
                                     {
-                                        const v_1953 = rt.updv(cur[32], b_self_1376, "do_execve_ex_excl");
-                                        n32 = v_1953;
+                                        const v_1983 = rt.updv(cur[32], b_self_1406, "do_execve_ex_excl");
+                                        n32 = v_1983;
                                         {
-                                            const v_1954 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1376), "layers"), (rt.eq(rt.app(cur[4], b_self_1376), 0) ? (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376))) : (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[4], b_self_1376)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376)), rt.app(cur[4], b_self_1376))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1954;
+                                            const v_1984 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1406), "layers"), (rt.eq(rt.app(cur[4], b_self_1406), 0) ? (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406))) : (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[4], b_self_1406)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406)), rt.app(cur[4], b_self_1406))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1984;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16866,13 +16880,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_excl")) {
                                     {
-                                        const v_1956 = rt.updv(cur[32], b_self_1376, "do_execve_install");
-                                        n32 = v_1956;
+                                        const v_1986 = rt.updv(cur[32], b_self_1406, "do_execve_install");
+                                        n32 = v_1986;
                                         {
-                                            const v_1959 = ((rt.eq(cur[2], 0) || ((s_1957) => s_1957.some((b_i_1958) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1376), "layers"), b_i_1958), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1376), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1959;
+                                            const v_1989 = ((rt.eq(cur[2], 0) || ((s_1987) => s_1987.some((b_i_1988) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1406), "layers"), b_i_1988), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1406), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1989;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16947,40 +16961,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_install")) {
                                     {
-                                        const v_1961 = rt.updv(cur[4], b_self_1376, 0);
-                                        n4 = v_1961;
+                                        const v_1991 = rt.updv(cur[4], b_self_1406, 0);
+                                        n4 = v_1991;
                                         {
-                                            const v_1963 = rt.updv(cur[5], b_self_1376, false);
-                                            n5 = v_1963;
+                                            const v_1993 = rt.updv(cur[5], b_self_1406, false);
+                                            n5 = v_1993;
                                             {
-                                                const v_1965 = rt.updv(cur[6], b_self_1376, 0);
-                                                n6 = v_1965;
+                                                const v_1995 = rt.updv(cur[6], b_self_1406, 0);
+                                                n6 = v_1995;
                                                 {
-                                                    const v_1967 = rt.upd(cur[8], b_self_1376, (at_1966) => rt.app(cur[28], b_self_1376));
-                                                    n8 = v_1967;
+                                                    const v_1997 = rt.upd(cur[8], b_self_1406, (at_1996) => rt.app(cur[28], b_self_1406));
+                                                    n8 = v_1997;
                                                     {
-                                                        const v_1969 = rt.upd(cur[9], b_self_1376, (at_1968) => (rt.bool(rt.app(cur[16], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct")));
-                                                        n9 = v_1969;
+                                                        const v_1999 = rt.upd(cur[9], b_self_1406, (at_1998) => (rt.bool(rt.app(cur[16], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct")));
+                                                        n9 = v_1999;
                                                         {
-                                                            const v_1971 = rt.updv(cur[10], b_self_1376, false);
-                                                            n10 = v_1971;
+                                                            const v_2001 = rt.updv(cur[10], b_self_1406, false);
+                                                            n10 = v_2001;
                                                             {
-                                                                const v_1975 = rt.upd(cur[14], b_self_1376, (at_1972) => rt.upd(rt.upd(rt.app(cur[24], b_self_1376), "dom", (at_1973) => rt.app(cur[28], b_self_1376)), "cap", (at_1974) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1376), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1376), "A disjunct"))));
-                                                                n14 = v_1975;
+                                                                const v_2005 = rt.upd(cur[14], b_self_1406, (at_2002) => rt.upd(rt.upd(rt.app(cur[24], b_self_1406), "dom", (at_2003) => rt.app(cur[28], b_self_1406)), "cap", (at_2004) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1406), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1406), "A disjunct"))));
+                                                                n14 = v_2005;
                                                                 {
-                                                                    const v_1977 = rt.upd(cur[16], b_self_1376, (at_1976) => (rt.bool(rt.app(cur[16], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct")));
-                                                                    n16 = v_1977;
+                                                                    const v_2007 = rt.upd(cur[16], b_self_1406, (at_2006) => (rt.bool(rt.app(cur[16], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct")));
+                                                                    n16 = v_2007;
                                                                     {
-                                                                        const v_1979 = rt.updv(cur[17], b_self_1376, "EXEC_COMMITTED");
-                                                                        n17 = v_1979;
+                                                                        const v_2009 = rt.updv(cur[17], b_self_1406, "EXEC_COMMITTED");
+                                                                        n17 = v_2009;
                                                                         {
-                                                                            const v_1981 = rt.upd(cur[31], b_self_1376, (at_1980) => rt.app(cur[5], b_self_1376));
-                                                                            n31 = v_1981;
+                                                                            const v_2011 = rt.upd(cur[31], b_self_1406, (at_2010) => rt.app(cur[5], b_self_1406));
+                                                                            n31 = v_2011;
                                                                             {
-                                                                                const v_1983 = rt.updv(cur[32], b_self_1376, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1983;
+                                                                                const v_2013 = rt.updv(cur[32], b_self_1406, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_2013;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -17055,13 +17069,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1985 = rt.updv(cur[32], b_self_1376, "do_execve_exec_unlock");
-                                        n32 = v_1985;
+                                        const v_2015 = rt.updv(cur[32], b_self_1406, "do_execve_exec_unlock");
+                                        n32 = v_2015;
                                         {
-                                            const v_1986 = ((rt.not(rt.app(cur[31], b_self_1376)) || rt.bool(rt.app(cur[16], b_self_1376), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1986;
+                                            const v_2016 = ((rt.not(rt.app(cur[31], b_self_1406)) || rt.bool(rt.app(cur[16], b_self_1406), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_2016;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17136,13 +17150,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1987 = K_None;
-                                        n0 = v_1987;
+                                        const v_2017 = K_None;
+                                        n0 = v_2017;
                                         {
-                                            const v_1989 = rt.updv(cur[32], b_self_1376, "do_execve_exec_ok");
-                                            n32 = v_1989;
+                                            const v_2019 = rt.updv(cur[32], b_self_1406, "do_execve_exec_ok");
+                                            n32 = v_2019;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -17217,41 +17231,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec")) {
                                         {
-                                            const v_1991 = rt.updv(cur[18], b_self_1376, "OK");
-                                            n18 = v_1991;
+                                            const v_2021 = rt.updv(cur[18], b_self_1406, "OK");
+                                            n18 = v_2021;
                                             {
-                                                const v_1993 = rt.upd(cur[24], b_self_1376, (at_1992) => cd_INIT_CRED());
-                                                n24 = v_1993;
+                                                const v_2023 = rt.upd(cur[24], b_self_1406, (at_2022) => cd_INIT_CRED());
+                                                n24 = v_2023;
                                                 {
-                                                    const v_1995 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_1995;
+                                                    const v_2025 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_2025;
                                                     {
-                                                        const v_1997 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_1997;
+                                                        const v_2027 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_2027;
                                                         {
-                                                            const v_1999 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_1999;
+                                                            const v_2029 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_2029;
                                                             {
-                                                                const v_2001 = rt.upd(cur[28], b_self_1376, (at_2000) => cd_NO_DOMAIN());
-                                                                n28 = v_2001;
+                                                                const v_2031 = rt.upd(cur[28], b_self_1406, (at_2030) => cd_NO_DOMAIN());
+                                                                n28 = v_2031;
                                                                 {
-                                                                    const v_2003 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_2003;
+                                                                    const v_2033 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_2033;
                                                                     {
-                                                                        const v_2005 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_2005;
+                                                                        const v_2035 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_2035;
                                                                         {
-                                                                            const v_2007 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_2007;
+                                                                            const v_2037 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_2037;
                                                                             {
-                                                                                const v_2009 = rt.updv(cur[32], b_self_1376, "Requester_next_exec");
-                                                                                n32 = v_2009;
+                                                                                const v_2039 = rt.updv(cur[32], b_self_1406, "Requester_next_exec");
+                                                                                n32 = v_2039;
                                                                                 {
-                                                                                    const v_2011 = rt.upd(cur[33], b_self_1376, (at_2010) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_2011;
+                                                                                    const v_2041 = rt.upd(cur[33], b_self_1406, (at_2040) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_2041;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17326,40 +17340,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec")) {
                                         {
-                                            const v_2013 = rt.updv(cur[21], b_self_1376, "OK");
-                                            n21 = v_2013;
+                                            const v_2043 = rt.updv(cur[21], b_self_1406, "OK");
+                                            n21 = v_2043;
                                             {
-                                                const v_2015 = rt.upd(cur[24], b_self_1376, (at_2014) => cd_INIT_CRED());
-                                                n24 = v_2015;
+                                                const v_2045 = rt.upd(cur[24], b_self_1406, (at_2044) => cd_INIT_CRED());
+                                                n24 = v_2045;
                                                 {
-                                                    const v_2017 = rt.updv(cur[25], b_self_1376, "OK");
-                                                    n25 = v_2017;
+                                                    const v_2047 = rt.updv(cur[25], b_self_1406, "OK");
+                                                    n25 = v_2047;
                                                     {
-                                                        const v_2019 = rt.updv(cur[26], b_self_1376, "OK");
-                                                        n26 = v_2019;
+                                                        const v_2049 = rt.updv(cur[26], b_self_1406, "OK");
+                                                        n26 = v_2049;
                                                         {
-                                                            const v_2021 = rt.updv(cur[27], b_self_1376, 0);
-                                                            n27 = v_2021;
+                                                            const v_2051 = rt.updv(cur[27], b_self_1406, 0);
+                                                            n27 = v_2051;
                                                             {
-                                                                const v_2023 = rt.upd(cur[28], b_self_1376, (at_2022) => cd_NO_DOMAIN());
-                                                                n28 = v_2023;
+                                                                const v_2053 = rt.upd(cur[28], b_self_1406, (at_2052) => cd_NO_DOMAIN());
+                                                                n28 = v_2053;
                                                                 {
-                                                                    const v_2025 = rt.updv(cur[29], b_self_1376, false);
-                                                                    n29 = v_2025;
+                                                                    const v_2055 = rt.updv(cur[29], b_self_1406, false);
+                                                                    n29 = v_2055;
                                                                     {
-                                                                        const v_2027 = rt.updv(cur[30], b_self_1376, false);
-                                                                        n30 = v_2027;
+                                                                        const v_2057 = rt.updv(cur[30], b_self_1406, false);
+                                                                        n30 = v_2057;
                                                                         {
-                                                                            const v_2029 = rt.updv(cur[31], b_self_1376, false);
-                                                                            n31 = v_2029;
+                                                                            const v_2059 = rt.updv(cur[31], b_self_1406, false);
+                                                                            n31 = v_2059;
                                                                             {
-                                                                                const v_2031 = rt.updv(cur[32], b_self_1376, "Sibling_linger");
-                                                                                n32 = v_2031;
+                                                                                const v_2061 = rt.updv(cur[32], b_self_1406, "Sibling_linger");
+                                                                                n32 = v_2061;
                                                                                 {
-                                                                                    const v_2033 = rt.upd(cur[33], b_self_1376, (at_2032) => rt.tail(rt.app(cur[33], b_self_1376)));
-                                                                                    n33 = v_2033;
+                                                                                    const v_2063 = rt.upd(cur[33], b_self_1406, (at_2062) => rt.tail(rt.app(cur[33], b_self_1406)));
+                                                                                    n33 = v_2063;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17480,7 +17494,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1376, (at_1377) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1376), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1376, (at_1378) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1376, (at_1379) => rt.upd(rt.upd(rt.app(cur[14], b_self_1376), "cap", (at_1380) => K_CAP), "dom", (at_1381) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1376), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1376, (at_1382) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1376), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1385) => (rt.not(rt.app(cur[12], b_self_1376)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1387) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1376), "A disjunct") || !((s_1388) => s_1388.some((b_t_1389) => (!rt.eq(b_t_1389, b_self_1376) && rt.notin(rt.app(cur[32], b_t_1389), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1389), "Done") && rt.not(rt.app(cur[12], b_t_1389)) && !rt.in(rt.app(cur[32], b_t_1389), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1389), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1391) => (rt.bool(rt.app(cur[12], b_self_1376), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1376), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1376 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1376, (at_1394) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1396) => (!rt.eqs(rt.app(cur[26], b_self_1376), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1376, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1398) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1402) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1407) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1376, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1409) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1413) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1418) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1376, (at_1419) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1376), 1) : rt.app(cur[15], b_self_1376)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1376, (at_1420) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1376)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1421) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1376), "id", (at_1422) => rt.rec(R_1, [b_self_1376, rt.add(rt.app(cur[15], b_self_1376), 1)])) : rt.app(cur[24], b_self_1376)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1376, (at_1423) => (rt.lt(rt.app(cur[15], b_self_1376), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1427) => (!rt.eqs(rt.app(cur[25], b_self_1376), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1376, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1376, (at_1431) => rt.app(cur[25], b_self_1376))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1432) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1436) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1441) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1376, (at_1442) => rt.app(cur[25], b_self_1376))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1443) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1447) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1452) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1376, (at_1453) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1455) => ((rt.eq(rt.app(cur[27], b_self_1376), 0) && rt.eq(rt.app(cur[4], b_self_1376), 0)) ? rt.dot(rt.app(cur[14], b_self_1376), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1376), "id"), (rt.eq(rt.app(cur[4], b_self_1376), 0) ? (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376))) : (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[4], b_self_1376)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376)), rt.app(cur[4], b_self_1376))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1376, (at_1460) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1376))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1462) => (!rt.eqs(rt.app(cur[25], b_self_1376), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1376, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1376, (at_1466) => rt.app(cur[25], b_self_1376))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1467) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1471) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1476) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1376, (at_1477) => rt.app(cur[25], b_self_1376))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1478) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1482) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1487) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1376, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1376, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1494) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1498) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1503) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1376, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1505) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1509) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1514) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1518) => (rt.in(b_t_1518, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1518), "A disjunct") || !rt.eq(b_t_1518, b_self_1376)) : rt.app(cur[12], b_t_1518)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_dethread") && (((s_1520) => s_1520.every((b_t_1521) => (rt.eq(b_t_1521, b_self_1376) || !rt.notin(rt.app(cur[32], b_t_1521), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1376), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1376, (at_1522) => !((s_1523) => s_1523.every((b_t_1524) => (rt.eq(b_t_1524, b_self_1376) || !rt.notin(rt.app(cur[32], b_t_1524), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1376, (at_1526) => (rt.bool(rt.app(cur[30], b_self_1376), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1376, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1530) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1534) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1539) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1376, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1541) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1545) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1550) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1376), 0) || rt.bool(rt.app(cur[7], b_self_1376), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1376), "layers"), (rt.eq(rt.app(cur[4], b_self_1376), 0) ? (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376))) : (rt.eq(rt.app(cur[27], b_self_1376), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[4], b_self_1376)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1376), "dom"), "layers"), rt.app(cur[27], b_self_1376)), rt.app(cur[4], b_self_1376))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1556) => s_1556.some((b_i_1557) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1376), "layers"), b_i_1557), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1376), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1376, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1376, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1376, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1376, (at_1561) => rt.app(cur[28], b_self_1376))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1376, (at_1562) => (rt.bool(rt.app(cur[16], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1376, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1376, (at_1564) => rt.upd(rt.upd(rt.app(cur[24], b_self_1376), "dom", (at_1565) => rt.app(cur[28], b_self_1376)), "cap", (at_1566) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1376), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1376), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1376, (at_1567) => (rt.bool(rt.app(cur[16], b_self_1376), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1376), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1376, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1376, (at_1569) => rt.app(cur[5], b_self_1376))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1376)) || rt.bool(rt.app(cur[16], b_self_1376), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1376), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1376, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1574) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1578) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1583) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1376)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1376, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1376, (at_1585) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1376, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1376, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1376, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1376, (at_1589) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1376, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1376, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1376, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1376, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1376, (at_1594) => rt.tail(rt.app(cur[33], b_self_1376)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1406, (at_1407) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1406), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1406, (at_1408) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1406, (at_1409) => rt.upd(rt.upd(rt.app(cur[14], b_self_1406), "cap", (at_1410) => K_CAP), "dom", (at_1411) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1406), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1406, (at_1412) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1406), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1415) => (rt.not(rt.app(cur[12], b_self_1406)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1417) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1406), "A disjunct") || !((s_1418) => s_1418.some((b_t_1419) => (!rt.eq(b_t_1419, b_self_1406) && rt.notin(rt.app(cur[32], b_t_1419), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1419), "Done") && rt.not(rt.app(cur[12], b_t_1419)) && !rt.in(rt.app(cur[32], b_t_1419), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1419), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1421) => (rt.bool(rt.app(cur[12], b_self_1406), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1406), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1406 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1406, (at_1424) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1426) => (!rt.eqs(rt.app(cur[26], b_self_1406), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1406, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1428) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1432) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1437) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1406, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1439) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1443) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1448) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1406, (at_1449) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1406), 1) : rt.app(cur[15], b_self_1406)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1406, (at_1450) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1406)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1451) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1406), "id", (at_1452) => rt.rec(R_1, [b_self_1406, rt.add(rt.app(cur[15], b_self_1406), 1)])) : rt.app(cur[24], b_self_1406)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1406, (at_1453) => (rt.lt(rt.app(cur[15], b_self_1406), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1457) => (!rt.eqs(rt.app(cur[25], b_self_1406), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1406, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1406, (at_1461) => rt.app(cur[25], b_self_1406))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1462) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1466) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1471) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1406, (at_1472) => rt.app(cur[25], b_self_1406))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1473) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1477) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1482) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1406, (at_1483) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1485) => ((rt.eq(rt.app(cur[27], b_self_1406), 0) && rt.eq(rt.app(cur[4], b_self_1406), 0)) ? rt.dot(rt.app(cur[14], b_self_1406), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1406), "id"), (rt.eq(rt.app(cur[4], b_self_1406), 0) ? (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406))) : (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[4], b_self_1406)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406)), rt.app(cur[4], b_self_1406))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1406, (at_1490) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1406))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1492) => (!rt.eqs(rt.app(cur[25], b_self_1406), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1406, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1406, (at_1496) => rt.app(cur[25], b_self_1406))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1497) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1501) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1506) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1406, (at_1507) => rt.app(cur[25], b_self_1406))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1508) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1512) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1517) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1406, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1406, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1524) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1528) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1533) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1406, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1535) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1539) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1544) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1548) => (rt.in(b_t_1548, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1548), "A disjunct") || !rt.eq(b_t_1548, b_self_1406)) : rt.app(cur[12], b_t_1548)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_dethread") && (((s_1550) => s_1550.every((b_t_1551) => (rt.eq(b_t_1551, b_self_1406) || !rt.notin(rt.app(cur[32], b_t_1551), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1406), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1406, (at_1552) => !((s_1553) => s_1553.every((b_t_1554) => (rt.eq(b_t_1554, b_self_1406) || !rt.notin(rt.app(cur[32], b_t_1554), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1406, (at_1556) => (rt.bool(rt.app(cur[30], b_self_1406), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1406, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1560) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1564) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1569) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1406, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1571) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1575) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1580) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1406), 0) || rt.bool(rt.app(cur[7], b_self_1406), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1406), "layers"), (rt.eq(rt.app(cur[4], b_self_1406), 0) ? (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406))) : (rt.eq(rt.app(cur[27], b_self_1406), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[4], b_self_1406)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1406), "dom"), "layers"), rt.app(cur[27], b_self_1406)), rt.app(cur[4], b_self_1406))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1586) => s_1586.some((b_i_1587) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1406), "layers"), b_i_1587), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1406), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1406, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1406, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1406, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1406, (at_1591) => rt.app(cur[28], b_self_1406))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1406, (at_1592) => (rt.bool(rt.app(cur[16], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1406, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1406, (at_1594) => rt.upd(rt.upd(rt.app(cur[24], b_self_1406), "dom", (at_1595) => rt.app(cur[28], b_self_1406)), "cap", (at_1596) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1406), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1406), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1406, (at_1597) => (rt.bool(rt.app(cur[16], b_self_1406), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1406), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1406, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1406, (at_1599) => rt.app(cur[5], b_self_1406))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1406)) || rt.bool(rt.app(cur[16], b_self_1406), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1406), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1406, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1604) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1608) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1613) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1406)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1406, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1406, (at_1615) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1406, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1406, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1406, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1406, (at_1619) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1406, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1406, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1406, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1406, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1406, (at_1624) => rt.tail(rt.app(cur[33], b_self_1406)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }

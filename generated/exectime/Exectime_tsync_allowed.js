@@ -7795,6 +7795,20 @@ export function createModule(rt) {
             }),
             "out_of_range": (kind) => ({
                 name: "out_of_range",
+                parts: [
+                    { reads: [2], holds: (cur) => (rt.inRange(cur[2], 0, cd_MAX_RULESET())) === true },
+                    { reads: [4], holds: (cur) => (((s_636) => s_636.every((b_t_637) => rt.inRange(rt.app(cur[4], b_t_637), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier"))) === true },
+                    { reads: [6], holds: (cur) => (((s_638) => s_638.every((b_t_639) => rt.inRange(rt.app(cur[6], b_t_639), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier"))) === true },
+                    { reads: [8], holds: (cur) => (((s_640) => s_640.every((b_t_641) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_641), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_641), "id"), "n"), 0, cd_CRED_GEN())) && ((s_642) => s_642.every((b_k_643) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_641), "layers"), b_k_643), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_641), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier"))) === true },
+                    { reads: [14], holds: (cur) => (((s_644) => s_644.every((b_t_645) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_645), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_645), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_645), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_646) => s_646.every((b_k_647) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_645), "dom"), "layers"), b_k_647), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_645), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier"))) === true },
+                    { reads: [15], holds: (cur) => (((s_648) => s_648.every((b_t_649) => rt.inRange(rt.app(cur[15], b_t_649), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+                    { reads: [19], holds: (cur) => (((s_650) => s_650.every((b_t_651) => rt.inRange(rt.app(cur[19], b_t_651), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier"))) === true },
+                    { reads: [20], holds: (cur) => (((s_652) => s_652.every((b_t_653) => rt.inRange(rt.app(cur[20], b_t_653), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier"))) === true },
+                    { reads: [22], holds: (cur) => (((s_654) => s_654.every((b_t_655) => rt.inRange(rt.app(cur[22], b_t_655), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier"))) === true },
+                    { reads: [24], holds: (cur) => (((s_656) => s_656.every((b_t_657) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_657), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_657), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_657), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_658) => s_658.every((b_k_659) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_657), "dom"), "layers"), b_k_659), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_657), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier"))) === true },
+                    { reads: [27], holds: (cur) => (((s_660) => s_660.every((b_t_661) => rt.inRange(rt.app(cur[27], b_t_661), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier"))) === true },
+                    { reads: [28], holds: (cur) => (((s_662) => s_662.every((b_t_663) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_663), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_663), "id"), "n"), 0, cd_CRED_GEN())) && ((s_664) => s_664.every((b_k_665) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_663), "layers"), b_k_665), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_663), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+                ],
                 holds(cur) {
                     try {
                         const v = (rt.inRange(cur[2], 0, cd_MAX_RULESET()) && ((s_606) => s_606.every((b_t_607) => rt.inRange(rt.app(cur[4], b_t_607), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[4]), "The bound set of a quantifier")) && ((s_608) => s_608.every((b_t_609) => rt.inRange(rt.app(cur[6], b_t_609), 0, 3)))(rt.elems(rt.domain(cur[6]), "The bound set of a quantifier")) && ((s_610) => s_610.every((b_t_611) => ((rt.eq(rt.dot(rt.app(cur[8], b_t_611), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[8], b_t_611), "id"), "n"), 0, cd_CRED_GEN())) && ((s_612) => s_612.every((b_k_613) => rt.inRange(rt.app(rt.dot(rt.app(cur[8], b_t_611), "layers"), b_k_613), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[8], b_t_611), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[8]), "The bound set of a quantifier")) && ((s_614) => s_614.every((b_t_615) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[14], b_t_615), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[14], b_t_615), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[14], b_t_615), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_616) => s_616.every((b_k_617) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[14], b_t_615), "dom"), "layers"), b_k_617), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[14], b_t_615), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[14]), "The bound set of a quantifier")) && ((s_618) => s_618.every((b_t_619) => rt.inRange(rt.app(cur[15], b_t_619), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_620) => s_620.every((b_t_621) => rt.inRange(rt.app(cur[19], b_t_621), 0, 2)))(rt.elems(rt.domain(cur[19]), "The bound set of a quantifier")) && ((s_622) => s_622.every((b_t_623) => rt.inRange(rt.app(cur[20], b_t_623), 0, 2)))(rt.elems(rt.domain(cur[20]), "The bound set of a quantifier")) && ((s_624) => s_624.every((b_t_625) => rt.inRange(rt.app(cur[22], b_t_625), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[22]), "The bound set of a quantifier")) && ((s_626) => s_626.every((b_t_627) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[24], b_t_627), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[24], b_t_627), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[24], b_t_627), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_628) => s_628.every((b_k_629) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[24], b_t_627), "dom"), "layers"), b_k_629), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[24], b_t_627), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[24]), "The bound set of a quantifier")) && ((s_630) => s_630.every((b_t_631) => rt.inRange(rt.app(cur[27], b_t_631), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(cur[27]), "The bound set of a quantifier")) && ((s_632) => s_632.every((b_t_633) => ((rt.eq(rt.dot(rt.app(cur[28], b_t_633), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.app(cur[28], b_t_633), "id"), "n"), 0, cd_CRED_GEN())) && ((s_634) => s_634.every((b_k_635) => rt.inRange(rt.app(rt.dot(rt.app(cur[28], b_t_633), "layers"), b_k_635), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.app(cur[28], b_t_633), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")));
@@ -7990,7 +8004,7 @@ export function createModule(rt) {
                             const n32 = t[32];
                             const n33 = t[33];
                             const n34 = t[34];
-                            if (((s_636) => s_636.every((b_t_637) => (rt.not(rt.app(cur[16], b_t_637)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_637), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
+                            if (((s_666) => s_666.every((b_t_667) => (rt.not(rt.app(cur[16], b_t_667)) || rt.bool(rt.app(rt.next(n16, "nnp", false), b_t_667), "A disjunct"))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true)
                                 return true;
                             return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                         }
@@ -8004,33 +8018,33 @@ export function createModule(rt) {
         function readFairness() {
             const fairness = [];
             {
-                const s_638 = K_Requester;
-                if (!(s_638 instanceof rt.SetValue))
+                const s_668 = K_Requester;
+                if (!(s_668 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_639 of s_638.elems) {
+                for (const b_self_669 of s_668.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_639 === "string" ? b_self_639 : rt.formatValue(b_self_639)) + ")" + ")",
-                        steps: [{ index: 0, param: b_self_639 }, { index: 1, param: b_self_639 }, { index: 2, param: b_self_639 }, { index: 3, param: b_self_639 }, { index: 4, param: b_self_639 }, { index: 5, param: b_self_639 }, { index: 6, param: b_self_639 }, { index: 7, param: b_self_639 }, { index: 8, param: b_self_639 }, { index: 9, param: b_self_639 }, { index: 10, param: b_self_639 }, { index: 11, param: b_self_639 }, { index: 20, param: b_self_639 }, { index: 21, param: b_self_639 }, { index: 22, param: b_self_639 }, { index: 23, param: b_self_639 }, { index: 24, param: b_self_639 }, { index: 25, param: b_self_639 }, { index: 26, param: b_self_639 }, { index: 27, param: b_self_639 }, { index: 28, param: b_self_639 }, { index: 29, param: b_self_639 }, { index: 30, param: b_self_639 }, { index: 31, param: b_self_639 }, { index: 32, param: b_self_639 }, { index: 33, param: b_self_639 }, { index: 34, param: b_self_639 }, { index: 35, param: b_self_639 }, { index: 36, param: b_self_639 }, { index: 37, param: b_self_639 }, { index: 38, param: b_self_639 }, { index: 39, param: b_self_639 }, { index: 40, param: b_self_639 }, { index: 41, param: b_self_639 }, { index: 42, param: b_self_639 }, { index: 43, param: b_self_639 }, { index: 44, param: b_self_639 }, { index: 45, param: b_self_639 }, { index: 46, param: b_self_639 }, { index: 47, param: b_self_639 }, { index: 48, param: b_self_639 }, { index: 49, param: b_self_639 }, { index: 50, param: b_self_639 }, { index: 51, param: b_self_639 }, { index: 52, param: b_self_639 }, { index: 53, param: b_self_639 }, { index: 54, param: b_self_639 }, { index: 55, param: b_self_639 }, { index: 56, param: b_self_639 }, { index: 57, param: b_self_639 }, { index: 58, param: b_self_639 }, { index: 59, param: b_self_639 }],
+                        label: "WF_vars(Requester_thread" + "(" + (typeof b_self_669 === "string" ? b_self_669 : rt.formatValue(b_self_669)) + ")" + ")",
+                        steps: [{ index: 0, param: b_self_669 }, { index: 1, param: b_self_669 }, { index: 2, param: b_self_669 }, { index: 3, param: b_self_669 }, { index: 4, param: b_self_669 }, { index: 5, param: b_self_669 }, { index: 6, param: b_self_669 }, { index: 7, param: b_self_669 }, { index: 8, param: b_self_669 }, { index: 9, param: b_self_669 }, { index: 10, param: b_self_669 }, { index: 11, param: b_self_669 }, { index: 20, param: b_self_669 }, { index: 21, param: b_self_669 }, { index: 22, param: b_self_669 }, { index: 23, param: b_self_669 }, { index: 24, param: b_self_669 }, { index: 25, param: b_self_669 }, { index: 26, param: b_self_669 }, { index: 27, param: b_self_669 }, { index: 28, param: b_self_669 }, { index: 29, param: b_self_669 }, { index: 30, param: b_self_669 }, { index: 31, param: b_self_669 }, { index: 32, param: b_self_669 }, { index: 33, param: b_self_669 }, { index: 34, param: b_self_669 }, { index: 35, param: b_self_669 }, { index: 36, param: b_self_669 }, { index: 37, param: b_self_669 }, { index: 38, param: b_self_669 }, { index: 39, param: b_self_669 }, { index: 40, param: b_self_669 }, { index: 41, param: b_self_669 }, { index: 42, param: b_self_669 }, { index: 43, param: b_self_669 }, { index: 44, param: b_self_669 }, { index: 45, param: b_self_669 }, { index: 46, param: b_self_669 }, { index: 47, param: b_self_669 }, { index: 48, param: b_self_669 }, { index: 49, param: b_self_669 }, { index: 50, param: b_self_669 }, { index: 51, param: b_self_669 }, { index: 52, param: b_self_669 }, { index: 53, param: b_self_669 }, { index: 54, param: b_self_669 }, { index: 55, param: b_self_669 }, { index: 56, param: b_self_669 }, { index: 57, param: b_self_669 }, { index: 58, param: b_self_669 }, { index: 59, param: b_self_669 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_setup")) {
                                     {
-                                        const v_887 = rt.upd(cur[8], b_self_639, (at_886) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_639), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_887;
+                                        const v_917 = rt.upd(cur[8], b_self_669, (at_916) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_669), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_917;
                                         {
-                                            const v_889 = rt.upd(cur[9], b_self_639, (at_888) => K_NNP);
-                                            n9 = v_889;
+                                            const v_919 = rt.upd(cur[9], b_self_669, (at_918) => K_NNP);
+                                            n9 = v_919;
                                             {
-                                                const v_893 = rt.upd(cur[14], b_self_639, (at_890) => rt.upd(rt.upd(rt.app(cur[14], b_self_639), "cap", (at_891) => K_CAP), "dom", (at_892) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_639), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_893;
+                                                const v_923 = rt.upd(cur[14], b_self_669, (at_920) => rt.upd(rt.upd(rt.app(cur[14], b_self_669), "cap", (at_921) => K_CAP), "dom", (at_922) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_669), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_923;
                                                 {
-                                                    const v_895 = rt.upd(cur[16], b_self_639, (at_894) => K_NNP);
-                                                    n16 = v_895;
+                                                    const v_925 = rt.upd(cur[16], b_self_669, (at_924) => K_NNP);
+                                                    n16 = v_925;
                                                     {
-                                                        const v_897 = rt.updv(cur[32], b_self_639, "Requester_requests");
-                                                        n32 = v_897;
+                                                        const v_927 = rt.updv(cur[32], b_self_669, "Requester_requests");
+                                                        n32 = v_927;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -8105,659 +8119,9 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_requests")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_requests")) {
                                     {
-                                        const v_899 = rt.upd(cur[32], b_self_639, (at_898) => (rt.lt(rt.app(cur[19], b_self_639), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
-                                        n32 = v_899;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_request")) {
-                                    {
-                                        const v_901 = rt.upd(cur[22], b_self_639, (at_900) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_639)));
-                                        n22 = v_901;
-                                        {
-                                            const v_903 = rt.updv(cur[32], b_self_639, "restrict_self_excl");
-                                            n32 = v_903;
-                                            {
-                                                const v_905 = rt.upd(cur[33], b_self_639, (at_904) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_639)));
-                                                n33 = v_905;
-                                                n0 = cur[0];
-                                                n1 = cur[1];
-                                                n2 = cur[2];
-                                                n3 = cur[3];
-                                                n4 = cur[4];
-                                                n5 = cur[5];
-                                                n6 = cur[6];
-                                                n7 = cur[7];
-                                                n8 = cur[8];
-                                                n9 = cur[9];
-                                                n10 = cur[10];
-                                                n11 = cur[11];
-                                                n12 = cur[12];
-                                                n13 = cur[13];
-                                                n14 = cur[14];
-                                                n15 = cur[15];
-                                                n16 = cur[16];
-                                                n17 = cur[17];
-                                                n18 = cur[18];
-                                                n19 = cur[19];
-                                                n20 = cur[20];
-                                                n21 = cur[21];
-                                                n23 = cur[23];
-                                                n24 = cur[24];
-                                                n25 = cur[25];
-                                                n26 = cur[26];
-                                                n27 = cur[27];
-                                                n28 = cur[28];
-                                                n29 = cur[29];
-                                                n30 = cur[30];
-                                                n31 = cur[31];
-                                                n34 = cur[34];
-                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                    throw rt.FOUND;
-                                                }
-                                                n34 = undefined;
-                                                n31 = undefined;
-                                                n30 = undefined;
-                                                n29 = undefined;
-                                                n28 = undefined;
-                                                n27 = undefined;
-                                                n26 = undefined;
-                                                n25 = undefined;
-                                                n24 = undefined;
-                                                n23 = undefined;
-                                                n21 = undefined;
-                                                n20 = undefined;
-                                                n19 = undefined;
-                                                n18 = undefined;
-                                                n17 = undefined;
-                                                n16 = undefined;
-                                                n15 = undefined;
-                                                n14 = undefined;
-                                                n13 = undefined;
-                                                n12 = undefined;
-                                                n11 = undefined;
-                                                n10 = undefined;
-                                                n9 = undefined;
-                                                n8 = undefined;
-                                                n7 = undefined;
-                                                n6 = undefined;
-                                                n5 = undefined;
-                                                n4 = undefined;
-                                                n3 = undefined;
-                                                n2 = undefined;
-                                                n1 = undefined;
-                                                n0 = undefined;
-                                                n33 = undefined;
-                                            }
-                                            n32 = undefined;
-                                        }
-                                        n22 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_next_request")) {
-                                    {
-                                        const v_907 = rt.upd(cur[19], b_self_639, (at_906) => rt.add(rt.app(cur[19], b_self_639), 1));
-                                        n19 = v_907;
-                                        {
-                                            const v_909 = rt.updv(cur[32], b_self_639, "Requester_requests");
-                                            n32 = v_909;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n19 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_announce")) {
-                                    {
-                                        const v_910 = true;
-                                        n1 = v_910;
-                                        {
-                                            const v_912 = rt.updv(cur[32], b_self_639, "Requester_execs");
-                                            n32 = v_912;
-                                            n0 = cur[0];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n1 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_execs")) {
-                                    {
-                                        const v_914 = rt.upd(cur[32], b_self_639, (at_913) => ((rt.lt(rt.app(cur[20], b_self_639), K_EXECS) && rt.not(rt.app(cur[12], b_self_639))) ? "Requester_exec" : "Requester_linger"));
-                                        n32 = v_914;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_exec")) {
-                                    {
-                                        const v_916 = rt.updv(cur[32], b_self_639, "do_execve_exec_lock");
-                                        n32 = v_916;
-                                        {
-                                            const v_918 = rt.upd(cur[33], b_self_639, (at_917) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_639)));
-                                            n33 = v_918;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n33 = undefined;
-                                        }
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_next_exec")) {
-                                    {
-                                        const v_920 = rt.upd(cur[20], b_self_639, (at_919) => rt.add(rt.app(cur[20], b_self_639), 1));
-                                        n20 = v_920;
-                                        {
-                                            const v_922 = rt.updv(cur[32], b_self_639, "Requester_execs");
-                                            n32 = v_922;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                        n20 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_linger")) {
-                                    const k_923 = () => {
-                                        {
-                                            const v_925 = rt.updv(cur[32], b_self_639, "Requester_killed");
-                                            n32 = v_925;
-                                            n0 = cur[0];
-                                            n1 = cur[1];
-                                            n2 = cur[2];
-                                            n3 = cur[3];
-                                            n4 = cur[4];
-                                            n5 = cur[5];
-                                            n6 = cur[6];
-                                            n7 = cur[7];
-                                            n8 = cur[8];
-                                            n9 = cur[9];
-                                            n10 = cur[10];
-                                            n11 = cur[11];
-                                            n12 = cur[12];
-                                            n13 = cur[13];
-                                            n14 = cur[14];
-                                            n15 = cur[15];
-                                            n16 = cur[16];
-                                            n17 = cur[17];
-                                            n18 = cur[18];
-                                            n19 = cur[19];
-                                            n20 = cur[20];
-                                            n21 = cur[21];
-                                            n22 = cur[22];
-                                            n23 = cur[23];
-                                            n24 = cur[24];
-                                            n25 = cur[25];
-                                            n26 = cur[26];
-                                            n27 = cur[27];
-                                            n28 = cur[28];
-                                            n29 = cur[29];
-                                            n30 = cur[30];
-                                            n31 = cur[31];
-                                            n33 = cur[33];
-                                            n34 = cur[34];
-                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                                throw rt.FOUND;
-                                            }
-                                            n34 = undefined;
-                                            n33 = undefined;
-                                            n31 = undefined;
-                                            n30 = undefined;
-                                            n29 = undefined;
-                                            n28 = undefined;
-                                            n27 = undefined;
-                                            n26 = undefined;
-                                            n25 = undefined;
-                                            n24 = undefined;
-                                            n23 = undefined;
-                                            n22 = undefined;
-                                            n21 = undefined;
-                                            n20 = undefined;
-                                            n19 = undefined;
-                                            n18 = undefined;
-                                            n17 = undefined;
-                                            n16 = undefined;
-                                            n15 = undefined;
-                                            n14 = undefined;
-                                            n13 = undefined;
-                                            n12 = undefined;
-                                            n11 = undefined;
-                                            n10 = undefined;
-                                            n9 = undefined;
-                                            n8 = undefined;
-                                            n7 = undefined;
-                                            n6 = undefined;
-                                            n5 = undefined;
-                                            n4 = undefined;
-                                            n3 = undefined;
-                                            n2 = undefined;
-                                            n1 = undefined;
-                                            n0 = undefined;
-                                            n32 = undefined;
-                                        }
-                                    };
-                                    if (rt.bool(rt.app(cur[12], b_self_639), "A conjunct of an action")) {
-                                        k_923();
-                                    }
-                                    if (!((s_926) => s_926.some((b_t_927) => (!rt.eq(b_t_927, b_self_639) && rt.notin(rt.app(cur[32], b_t_927), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_927), "Done") && rt.not(rt.app(cur[12], b_t_927)) && !rt.in(rt.app(cur[32], b_t_927), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_927), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_923();
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_killed")) {
-                                    {
-                                        const v_929 = rt.upd(cur[32], b_self_639, (at_928) => (rt.bool(rt.app(cur[12], b_self_639), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        const v_929 = rt.upd(cur[32], b_self_669, (at_928) => (rt.lt(rt.app(cur[19], b_self_669), K_REQUESTS) ? "Requester_request" : "Requester_announce"));
                                         n32 = v_929;
                                         n0 = cur[0];
                                         n1 = cur[1];
@@ -8833,247 +8197,897 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Requester_requester_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_request")) {
                                     {
-                                        const v_931 = rt.updv(cur[32], b_self_639, "Exiting");
-                                        n32 = v_931;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "Exiting")) {
-                                    {
-                                        const v_933 = rt.updv(cur[32], b_self_639, "Exited");
-                                        n32 = v_933;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_excl")) {
-                                    {
-                                        const v_935 = rt.upd(cur[32], b_self_639, (at_934) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_promise" : "restrict_self_prereq"));
-                                        n32 = v_935;
-                                        n0 = cur[0];
-                                        n1 = cur[1];
-                                        n2 = cur[2];
-                                        n3 = cur[3];
-                                        n4 = cur[4];
-                                        n5 = cur[5];
-                                        n6 = cur[6];
-                                        n7 = cur[7];
-                                        n8 = cur[8];
-                                        n9 = cur[9];
-                                        n10 = cur[10];
-                                        n11 = cur[11];
-                                        n12 = cur[12];
-                                        n13 = cur[13];
-                                        n14 = cur[14];
-                                        n15 = cur[15];
-                                        n16 = cur[16];
-                                        n17 = cur[17];
-                                        n18 = cur[18];
-                                        n19 = cur[19];
-                                        n20 = cur[20];
-                                        n21 = cur[21];
-                                        n22 = cur[22];
-                                        n23 = cur[23];
-                                        n24 = cur[24];
-                                        n25 = cur[25];
-                                        n26 = cur[26];
-                                        n27 = cur[27];
-                                        n28 = cur[28];
-                                        n29 = cur[29];
-                                        n30 = cur[30];
-                                        n31 = cur[31];
-                                        n33 = cur[33];
-                                        n34 = cur[34];
-                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
-                                            throw rt.FOUND;
-                                        }
-                                        n34 = undefined;
-                                        n33 = undefined;
-                                        n31 = undefined;
-                                        n30 = undefined;
-                                        n29 = undefined;
-                                        n28 = undefined;
-                                        n27 = undefined;
-                                        n26 = undefined;
-                                        n25 = undefined;
-                                        n24 = undefined;
-                                        n23 = undefined;
-                                        n22 = undefined;
-                                        n21 = undefined;
-                                        n20 = undefined;
-                                        n19 = undefined;
-                                        n18 = undefined;
-                                        n17 = undefined;
-                                        n16 = undefined;
-                                        n15 = undefined;
-                                        n14 = undefined;
-                                        n13 = undefined;
-                                        n12 = undefined;
-                                        n11 = undefined;
-                                        n10 = undefined;
-                                        n9 = undefined;
-                                        n8 = undefined;
-                                        n7 = undefined;
-                                        n6 = undefined;
-                                        n5 = undefined;
-                                        n4 = undefined;
-                                        n3 = undefined;
-                                        n2 = undefined;
-                                        n1 = undefined;
-                                        n0 = undefined;
-                                        n32 = undefined;
-                                    }
-                                }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_promise")) {
-                                    {
-                                        const v_936 = rt.app(cur[22], b_self_639);
-                                        n2 = v_936;
+                                        const v_931 = rt.upd(cur[22], b_self_669, (at_930) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_669)));
+                                        n22 = v_931;
                                         {
-                                            const v_938 = rt.updv(cur[32], b_self_639, "restrict_self_prereq");
-                                            n32 = v_938;
+                                            const v_933 = rt.updv(cur[32], b_self_669, "restrict_self_excl");
+                                            n32 = v_933;
+                                            {
+                                                const v_935 = rt.upd(cur[33], b_self_669, (at_934) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_669)));
+                                                n33 = v_935;
+                                                n0 = cur[0];
+                                                n1 = cur[1];
+                                                n2 = cur[2];
+                                                n3 = cur[3];
+                                                n4 = cur[4];
+                                                n5 = cur[5];
+                                                n6 = cur[6];
+                                                n7 = cur[7];
+                                                n8 = cur[8];
+                                                n9 = cur[9];
+                                                n10 = cur[10];
+                                                n11 = cur[11];
+                                                n12 = cur[12];
+                                                n13 = cur[13];
+                                                n14 = cur[14];
+                                                n15 = cur[15];
+                                                n16 = cur[16];
+                                                n17 = cur[17];
+                                                n18 = cur[18];
+                                                n19 = cur[19];
+                                                n20 = cur[20];
+                                                n21 = cur[21];
+                                                n23 = cur[23];
+                                                n24 = cur[24];
+                                                n25 = cur[25];
+                                                n26 = cur[26];
+                                                n27 = cur[27];
+                                                n28 = cur[28];
+                                                n29 = cur[29];
+                                                n30 = cur[30];
+                                                n31 = cur[31];
+                                                n34 = cur[34];
+                                                if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                    throw rt.FOUND;
+                                                }
+                                                n34 = undefined;
+                                                n31 = undefined;
+                                                n30 = undefined;
+                                                n29 = undefined;
+                                                n28 = undefined;
+                                                n27 = undefined;
+                                                n26 = undefined;
+                                                n25 = undefined;
+                                                n24 = undefined;
+                                                n23 = undefined;
+                                                n21 = undefined;
+                                                n20 = undefined;
+                                                n19 = undefined;
+                                                n18 = undefined;
+                                                n17 = undefined;
+                                                n16 = undefined;
+                                                n15 = undefined;
+                                                n14 = undefined;
+                                                n13 = undefined;
+                                                n12 = undefined;
+                                                n11 = undefined;
+                                                n10 = undefined;
+                                                n9 = undefined;
+                                                n8 = undefined;
+                                                n7 = undefined;
+                                                n6 = undefined;
+                                                n5 = undefined;
+                                                n4 = undefined;
+                                                n3 = undefined;
+                                                n2 = undefined;
+                                                n1 = undefined;
+                                                n0 = undefined;
+                                                n33 = undefined;
+                                            }
+                                            n32 = undefined;
+                                        }
+                                        n22 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_next_request")) {
+                                    {
+                                        const v_937 = rt.upd(cur[19], b_self_669, (at_936) => rt.add(rt.app(cur[19], b_self_669), 1));
+                                        n19 = v_937;
+                                        {
+                                            const v_939 = rt.updv(cur[32], b_self_669, "Requester_requests");
+                                            n32 = v_939;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n19 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_announce")) {
+                                    {
+                                        const v_940 = true;
+                                        n1 = v_940;
+                                        {
+                                            const v_942 = rt.updv(cur[32], b_self_669, "Requester_execs");
+                                            n32 = v_942;
+                                            n0 = cur[0];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n1 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_execs")) {
+                                    {
+                                        const v_944 = rt.upd(cur[32], b_self_669, (at_943) => ((rt.lt(rt.app(cur[20], b_self_669), K_EXECS) && rt.not(rt.app(cur[12], b_self_669))) ? "Requester_exec" : "Requester_linger"));
+                                        n32 = v_944;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_exec")) {
+                                    {
+                                        const v_946 = rt.updv(cur[32], b_self_669, "do_execve_exec_lock");
+                                        n32 = v_946;
+                                        {
+                                            const v_948 = rt.upd(cur[33], b_self_669, (at_947) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_669)));
+                                            n33 = v_948;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n33 = undefined;
+                                        }
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_next_exec")) {
+                                    {
+                                        const v_950 = rt.upd(cur[20], b_self_669, (at_949) => rt.add(rt.app(cur[20], b_self_669), 1));
+                                        n20 = v_950;
+                                        {
+                                            const v_952 = rt.updv(cur[32], b_self_669, "Requester_execs");
+                                            n32 = v_952;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                        n20 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_linger")) {
+                                    const k_953 = () => {
+                                        {
+                                            const v_955 = rt.updv(cur[32], b_self_669, "Requester_killed");
+                                            n32 = v_955;
+                                            n0 = cur[0];
+                                            n1 = cur[1];
+                                            n2 = cur[2];
+                                            n3 = cur[3];
+                                            n4 = cur[4];
+                                            n5 = cur[5];
+                                            n6 = cur[6];
+                                            n7 = cur[7];
+                                            n8 = cur[8];
+                                            n9 = cur[9];
+                                            n10 = cur[10];
+                                            n11 = cur[11];
+                                            n12 = cur[12];
+                                            n13 = cur[13];
+                                            n14 = cur[14];
+                                            n15 = cur[15];
+                                            n16 = cur[16];
+                                            n17 = cur[17];
+                                            n18 = cur[18];
+                                            n19 = cur[19];
+                                            n20 = cur[20];
+                                            n21 = cur[21];
+                                            n22 = cur[22];
+                                            n23 = cur[23];
+                                            n24 = cur[24];
+                                            n25 = cur[25];
+                                            n26 = cur[26];
+                                            n27 = cur[27];
+                                            n28 = cur[28];
+                                            n29 = cur[29];
+                                            n30 = cur[30];
+                                            n31 = cur[31];
+                                            n33 = cur[33];
+                                            n34 = cur[34];
+                                            if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                                throw rt.FOUND;
+                                            }
+                                            n34 = undefined;
+                                            n33 = undefined;
+                                            n31 = undefined;
+                                            n30 = undefined;
+                                            n29 = undefined;
+                                            n28 = undefined;
+                                            n27 = undefined;
+                                            n26 = undefined;
+                                            n25 = undefined;
+                                            n24 = undefined;
+                                            n23 = undefined;
+                                            n22 = undefined;
+                                            n21 = undefined;
+                                            n20 = undefined;
+                                            n19 = undefined;
+                                            n18 = undefined;
+                                            n17 = undefined;
+                                            n16 = undefined;
+                                            n15 = undefined;
+                                            n14 = undefined;
+                                            n13 = undefined;
+                                            n12 = undefined;
+                                            n11 = undefined;
+                                            n10 = undefined;
+                                            n9 = undefined;
+                                            n8 = undefined;
+                                            n7 = undefined;
+                                            n6 = undefined;
+                                            n5 = undefined;
+                                            n4 = undefined;
+                                            n3 = undefined;
+                                            n2 = undefined;
+                                            n1 = undefined;
+                                            n0 = undefined;
+                                            n32 = undefined;
+                                        }
+                                    };
+                                    if (rt.bool(rt.app(cur[12], b_self_669), "A conjunct of an action")) {
+                                        k_953();
+                                    }
+                                    if (!((s_956) => s_956.some((b_t_957) => (!rt.eq(b_t_957, b_self_669) && rt.notin(rt.app(cur[32], b_t_957), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_957), "Done") && rt.not(rt.app(cur[12], b_t_957)) && !rt.in(rt.app(cur[32], b_t_957), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_957), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_953();
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_killed")) {
+                                    {
+                                        const v_959 = rt.upd(cur[32], b_self_669, (at_958) => (rt.bool(rt.app(cur[12], b_self_669), "The condition of IF") ? "Requester_requester_exit" : "Done"));
+                                        n32 = v_959;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Requester_requester_exit")) {
+                                    {
+                                        const v_961 = rt.updv(cur[32], b_self_669, "Exiting");
+                                        n32 = v_961;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "Exiting")) {
+                                    {
+                                        const v_963 = rt.updv(cur[32], b_self_669, "Exited");
+                                        n32 = v_963;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_excl")) {
+                                    {
+                                        const v_965 = rt.upd(cur[32], b_self_669, (at_964) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_promise" : "restrict_self_prereq"));
+                                        n32 = v_965;
+                                        n0 = cur[0];
+                                        n1 = cur[1];
+                                        n2 = cur[2];
+                                        n3 = cur[3];
+                                        n4 = cur[4];
+                                        n5 = cur[5];
+                                        n6 = cur[6];
+                                        n7 = cur[7];
+                                        n8 = cur[8];
+                                        n9 = cur[9];
+                                        n10 = cur[10];
+                                        n11 = cur[11];
+                                        n12 = cur[12];
+                                        n13 = cur[13];
+                                        n14 = cur[14];
+                                        n15 = cur[15];
+                                        n16 = cur[16];
+                                        n17 = cur[17];
+                                        n18 = cur[18];
+                                        n19 = cur[19];
+                                        n20 = cur[20];
+                                        n21 = cur[21];
+                                        n22 = cur[22];
+                                        n23 = cur[23];
+                                        n24 = cur[24];
+                                        n25 = cur[25];
+                                        n26 = cur[26];
+                                        n27 = cur[27];
+                                        n28 = cur[28];
+                                        n29 = cur[29];
+                                        n30 = cur[30];
+                                        n31 = cur[31];
+                                        n33 = cur[33];
+                                        n34 = cur[34];
+                                        if (!rt.valueEquals(n0, cur[0]) || !rt.valueEquals(n1, cur[1]) || !rt.valueEquals(n2, cur[2]) || !rt.valueEquals(n3, cur[3]) || !rt.valueEquals(n4, cur[4]) || !rt.valueEquals(n5, cur[5]) || !rt.valueEquals(n6, cur[6]) || !rt.valueEquals(n7, cur[7]) || !rt.valueEquals(n8, cur[8]) || !rt.valueEquals(n9, cur[9]) || !rt.valueEquals(n10, cur[10]) || !rt.valueEquals(n11, cur[11]) || !rt.valueEquals(n12, cur[12]) || !rt.valueEquals(n13, cur[13]) || !rt.valueEquals(n14, cur[14]) || !rt.valueEquals(n15, cur[15]) || !rt.valueEquals(n16, cur[16]) || !rt.valueEquals(n17, cur[17]) || !rt.valueEquals(n18, cur[18]) || !rt.valueEquals(n19, cur[19]) || !rt.valueEquals(n20, cur[20]) || !rt.valueEquals(n21, cur[21]) || !rt.valueEquals(n22, cur[22]) || !rt.valueEquals(n23, cur[23]) || !rt.valueEquals(n24, cur[24]) || !rt.valueEquals(n25, cur[25]) || !rt.valueEquals(n26, cur[26]) || !rt.valueEquals(n27, cur[27]) || !rt.valueEquals(n28, cur[28]) || !rt.valueEquals(n29, cur[29]) || !rt.valueEquals(n30, cur[30]) || !rt.valueEquals(n31, cur[31]) || !rt.valueEquals(n32, cur[32]) || !rt.valueEquals(n33, cur[33]) || !rt.valueEquals(n34, cur[34])) {
+                                            throw rt.FOUND;
+                                        }
+                                        n34 = undefined;
+                                        n33 = undefined;
+                                        n31 = undefined;
+                                        n30 = undefined;
+                                        n29 = undefined;
+                                        n28 = undefined;
+                                        n27 = undefined;
+                                        n26 = undefined;
+                                        n25 = undefined;
+                                        n24 = undefined;
+                                        n23 = undefined;
+                                        n22 = undefined;
+                                        n21 = undefined;
+                                        n20 = undefined;
+                                        n19 = undefined;
+                                        n18 = undefined;
+                                        n17 = undefined;
+                                        n16 = undefined;
+                                        n15 = undefined;
+                                        n14 = undefined;
+                                        n13 = undefined;
+                                        n12 = undefined;
+                                        n11 = undefined;
+                                        n10 = undefined;
+                                        n9 = undefined;
+                                        n8 = undefined;
+                                        n7 = undefined;
+                                        n6 = undefined;
+                                        n5 = undefined;
+                                        n4 = undefined;
+                                        n3 = undefined;
+                                        n2 = undefined;
+                                        n1 = undefined;
+                                        n0 = undefined;
+                                        n32 = undefined;
+                                    }
+                                }
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_promise")) {
+                                    {
+                                        const v_966 = rt.app(cur[22], b_self_669);
+                                        n2 = v_966;
+                                        {
+                                            const v_968 = rt.updv(cur[32], b_self_669, "restrict_self_prereq");
+                                            n32 = v_968;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n3 = cur[3];
@@ -9148,10 +9162,10 @@ export function createModule(rt) {
                                         n2 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_prereq")) {
                                     {
-                                        const v_940 = rt.upd(cur[32], b_self_639, (at_939) => (!(rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_639), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
-                                        n32 = v_940;
+                                        const v_970 = rt.upd(cur[32], b_self_669, (at_969) => (!(rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_669), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"));
+                                        n32 = v_970;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9226,23 +9240,23 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_eperm")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_eperm")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_request")) {
                                         {
-                                            const v_942 = rt.updv(cur[18], b_self_639, "EPERM");
-                                            n18 = v_942;
+                                            const v_972 = rt.updv(cur[18], b_self_669, "EPERM");
+                                            n18 = v_972;
                                             {
-                                                const v_944 = rt.updv(cur[22], b_self_639, 0);
-                                                n22 = v_944;
+                                                const v_974 = rt.updv(cur[22], b_self_669, 0);
+                                                n22 = v_974;
                                                 {
-                                                    const v_946 = rt.updv(cur[23], b_self_639, "OK");
-                                                    n23 = v_946;
+                                                    const v_976 = rt.updv(cur[23], b_self_669, "OK");
+                                                    n23 = v_976;
                                                     {
-                                                        const v_948 = rt.updv(cur[32], b_self_639, "Requester_next_request");
-                                                        n32 = v_948;
+                                                        const v_978 = rt.updv(cur[32], b_self_669, "Requester_next_request");
+                                                        n32 = v_978;
                                                         {
-                                                            const v_950 = rt.upd(cur[33], b_self_639, (at_949) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                            n33 = v_950;
+                                                            const v_980 = rt.upd(cur[33], b_self_669, (at_979) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                            n33 = v_980;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9318,22 +9332,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_stage")) {
                                     {
-                                        const v_952 = rt.upd(cur[4], b_self_639, (at_951) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_639) : rt.app(cur[4], b_self_639)));
-                                        n4 = v_952;
+                                        const v_982 = rt.upd(cur[4], b_self_669, (at_981) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_669) : rt.app(cur[4], b_self_669)));
+                                        n4 = v_982;
                                         {
-                                            const v_954 = rt.upd(cur[5], b_self_639, (at_953) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_639)));
-                                            n5 = v_954;
+                                            const v_984 = rt.upd(cur[5], b_self_669, (at_983) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_669)));
+                                            n5 = v_984;
                                             {
-                                                const v_956 = rt.upd(cur[6], b_self_639, (at_955) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_639), 0) ? rt.app(cur[6], b_self_639) : rt.add(rt.app(cur[6], b_self_639), 1)) : rt.app(cur[6], b_self_639)));
-                                                n6 = v_956;
+                                                const v_986 = rt.upd(cur[6], b_self_669, (at_985) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_669), 0) ? rt.app(cur[6], b_self_669) : rt.add(rt.app(cur[6], b_self_669), 1)) : rt.app(cur[6], b_self_669)));
+                                                n6 = v_986;
                                                 {
-                                                    const v_958 = rt.upd(cur[7], b_self_639, (at_957) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_639), "cap"), "A disjunct")) : rt.app(cur[7], b_self_639)));
-                                                    n7 = v_958;
+                                                    const v_988 = rt.upd(cur[7], b_self_669, (at_987) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_669), "cap"), "A disjunct")) : rt.app(cur[7], b_self_669)));
+                                                    n7 = v_988;
                                                     {
-                                                        const v_960 = rt.updv(cur[32], b_self_639, "restrict_self_staged");
-                                                        n32 = v_960;
+                                                        const v_990 = rt.updv(cur[32], b_self_669, "restrict_self_staged");
+                                                        n32 = v_990;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -9408,14 +9422,14 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_stage")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_stage")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_962 = rt.updv(cur[23], b_self_639, "ENOMEM");
-                                            n23 = v_962;
+                                            const v_992 = rt.updv(cur[23], b_self_669, "ENOMEM");
+                                            n23 = v_992;
                                             {
-                                                const v_964 = rt.updv(cur[32], b_self_639, "restrict_self_staged");
-                                                n32 = v_964;
+                                                const v_994 = rt.updv(cur[32], b_self_669, "restrict_self_staged");
+                                                n32 = v_994;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -9491,23 +9505,23 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_staged")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_request")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_staged")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_request")) {
                                         {
-                                            const v_966 = rt.upd(cur[18], b_self_639, (at_965) => rt.app(cur[23], b_self_639));
-                                            n18 = v_966;
+                                            const v_996 = rt.upd(cur[18], b_self_669, (at_995) => rt.app(cur[23], b_self_669));
+                                            n18 = v_996;
                                             {
-                                                const v_968 = rt.updv(cur[22], b_self_639, 0);
-                                                n22 = v_968;
+                                                const v_998 = rt.updv(cur[22], b_self_669, 0);
+                                                n22 = v_998;
                                                 {
-                                                    const v_970 = rt.updv(cur[23], b_self_639, "OK");
-                                                    n23 = v_970;
+                                                    const v_1000 = rt.updv(cur[23], b_self_669, "OK");
+                                                    n23 = v_1000;
                                                     {
-                                                        const v_972 = rt.updv(cur[32], b_self_639, "Requester_next_request");
-                                                        n32 = v_972;
+                                                        const v_1002 = rt.updv(cur[32], b_self_669, "Requester_next_request");
+                                                        n32 = v_1002;
                                                         {
-                                                            const v_974 = rt.upd(cur[33], b_self_639, (at_973) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                            n33 = v_974;
+                                                            const v_1004 = rt.upd(cur[33], b_self_669, (at_1003) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                            n33 = v_1004;
                                                             n0 = cur[0];
                                                             n1 = cur[1];
                                                             n2 = cur[2];
@@ -9583,17 +9597,17 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_lock")) {
-                                    const k_975 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_lock")) {
+                                    const k_1005 = () => {
                                         {
-                                            const v_976 = (rt.eq(cur[0], K_None) ? b_self_639 : cur[0]);
-                                            n0 = v_976;
+                                            const v_1006 = (rt.eq(cur[0], K_None) ? b_self_669 : cur[0]);
+                                            n0 = v_1006;
                                             {
-                                                const v_978 = rt.upd(cur[26], b_self_639, (at_977) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_978;
+                                                const v_1008 = rt.upd(cur[26], b_self_669, (at_1007) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1008;
                                                 {
-                                                    const v_980 = rt.updv(cur[32], b_self_639, "do_execve_exec_locked");
-                                                    n32 = v_980;
+                                                    const v_1010 = rt.updv(cur[32], b_self_669, "do_execve_exec_locked");
+                                                    n32 = v_1010;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -9669,22 +9683,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_975();
+                                        k_1005();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_639), "A conjunct of an action")) {
-                                        k_975();
+                                    if (rt.bool(rt.app(cur[11], b_self_669), "A conjunct of an action")) {
+                                        k_1005();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_639), "A conjunct of an action")) {
-                                        k_975();
+                                    if (rt.bool(rt.app(cur[13], b_self_669), "A conjunct of an action")) {
+                                        k_1005();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_639), "A conjunct of an action")) {
-                                        k_975();
+                                    if (rt.bool(rt.app(cur[12], b_self_669), "A conjunct of an action")) {
+                                        k_1005();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_locked")) {
                                     {
-                                        const v_982 = rt.upd(cur[32], b_self_639, (at_981) => (!rt.eqs(rt.app(cur[26], b_self_639), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_982;
+                                        const v_1012 = rt.upd(cur[32], b_self_669, (at_1011) => (!rt.eqs(rt.app(cur[26], b_self_669), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1012;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -9759,41 +9773,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_984 = rt.updv(cur[18], b_self_639, "ERESTARTNOINTR");
-                                            n18 = v_984;
+                                            const v_1014 = rt.updv(cur[18], b_self_669, "ERESTARTNOINTR");
+                                            n18 = v_1014;
                                             {
-                                                const v_986 = rt.upd(cur[24], b_self_639, (at_985) => cd_INIT_CRED());
-                                                n24 = v_986;
+                                                const v_1016 = rt.upd(cur[24], b_self_669, (at_1015) => cd_INIT_CRED());
+                                                n24 = v_1016;
                                                 {
-                                                    const v_988 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_988;
+                                                    const v_1018 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1018;
                                                     {
-                                                        const v_990 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_990;
+                                                        const v_1020 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1020;
                                                         {
-                                                            const v_992 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_992;
+                                                            const v_1022 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1022;
                                                             {
-                                                                const v_994 = rt.upd(cur[28], b_self_639, (at_993) => cd_NO_DOMAIN());
-                                                                n28 = v_994;
+                                                                const v_1024 = rt.upd(cur[28], b_self_669, (at_1023) => cd_NO_DOMAIN());
+                                                                n28 = v_1024;
                                                                 {
-                                                                    const v_996 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_996;
+                                                                    const v_1026 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1026;
                                                                     {
-                                                                        const v_998 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_998;
+                                                                        const v_1028 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1028;
                                                                         {
-                                                                            const v_1000 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1000;
+                                                                            const v_1030 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1030;
                                                                             {
-                                                                                const v_1002 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1002;
+                                                                                const v_1032 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1032;
                                                                                 {
-                                                                                    const v_1004 = rt.upd(cur[33], b_self_639, (at_1003) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1004;
+                                                                                    const v_1034 = rt.upd(cur[33], b_self_669, (at_1033) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1034;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9868,40 +9882,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1006 = rt.updv(cur[21], b_self_639, "ERESTARTNOINTR");
-                                            n21 = v_1006;
+                                            const v_1036 = rt.updv(cur[21], b_self_669, "ERESTARTNOINTR");
+                                            n21 = v_1036;
                                             {
-                                                const v_1008 = rt.upd(cur[24], b_self_639, (at_1007) => cd_INIT_CRED());
-                                                n24 = v_1008;
+                                                const v_1038 = rt.upd(cur[24], b_self_669, (at_1037) => cd_INIT_CRED());
+                                                n24 = v_1038;
                                                 {
-                                                    const v_1010 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1010;
+                                                    const v_1040 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1040;
                                                     {
-                                                        const v_1012 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1012;
+                                                        const v_1042 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1042;
                                                         {
-                                                            const v_1014 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1014;
+                                                            const v_1044 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1044;
                                                             {
-                                                                const v_1016 = rt.upd(cur[28], b_self_639, (at_1015) => cd_NO_DOMAIN());
-                                                                n28 = v_1016;
+                                                                const v_1046 = rt.upd(cur[28], b_self_669, (at_1045) => cd_NO_DOMAIN());
+                                                                n28 = v_1046;
                                                                 {
-                                                                    const v_1018 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1018;
+                                                                    const v_1048 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1048;
                                                                     {
-                                                                        const v_1020 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1020;
+                                                                        const v_1050 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1050;
                                                                         {
-                                                                            const v_1022 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1022;
+                                                                            const v_1052 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1052;
                                                                             {
-                                                                                const v_1024 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1024;
+                                                                                const v_1054 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1054;
                                                                                 {
-                                                                                    const v_1026 = rt.upd(cur[33], b_self_639, (at_1025) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1026;
+                                                                                    const v_1056 = rt.upd(cur[33], b_self_669, (at_1055) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1056;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -9977,22 +9991,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1028 = rt.upd(cur[15], b_self_639, (at_1027) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_639), 1) : rt.app(cur[15], b_self_639)));
-                                        n15 = v_1028;
+                                        const v_1058 = rt.upd(cur[15], b_self_669, (at_1057) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_669), 1) : rt.app(cur[15], b_self_669)));
+                                        n15 = v_1058;
                                         {
-                                            const v_1030 = rt.upd(cur[17], b_self_639, (at_1029) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_639)));
-                                            n17 = v_1030;
+                                            const v_1060 = rt.upd(cur[17], b_self_669, (at_1059) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_669)));
+                                            n17 = v_1060;
                                             {
-                                                const v_1033 = rt.upd(cur[24], b_self_639, (at_1031) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_639), "id", (at_1032) => rt.rec(R_1, [b_self_639, rt.add(rt.app(cur[15], b_self_639), 1)])) : rt.app(cur[24], b_self_639)));
-                                                n24 = v_1033;
+                                                const v_1063 = rt.upd(cur[24], b_self_669, (at_1061) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_669), "id", (at_1062) => rt.rec(R_1, [b_self_669, rt.add(rt.app(cur[15], b_self_669), 1)])) : rt.app(cur[24], b_self_669)));
+                                                n24 = v_1063;
                                                 {
-                                                    const v_1035 = rt.upd(cur[25], b_self_639, (at_1034) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1035;
+                                                    const v_1065 = rt.upd(cur[25], b_self_669, (at_1064) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1065;
                                                     {
-                                                        const v_1037 = rt.updv(cur[32], b_self_639, "do_execve_exec_prepared");
-                                                        n32 = v_1037;
+                                                        const v_1067 = rt.updv(cur[32], b_self_669, "do_execve_exec_prepared");
+                                                        n32 = v_1067;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -10067,14 +10081,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1039 = rt.updv(cur[25], b_self_639, "ENOMEM");
-                                            n25 = v_1039;
+                                            const v_1069 = rt.updv(cur[25], b_self_669, "ENOMEM");
+                                            n25 = v_1069;
                                             {
-                                                const v_1041 = rt.updv(cur[32], b_self_639, "do_execve_exec_prepared");
-                                                n32 = v_1041;
+                                                const v_1071 = rt.updv(cur[32], b_self_669, "do_execve_exec_prepared");
+                                                n32 = v_1071;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10150,10 +10164,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1043 = rt.upd(cur[32], b_self_639, (at_1042) => (!rt.eqs(rt.app(cur[25], b_self_639), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1043;
+                                        const v_1073 = rt.upd(cur[32], b_self_669, (at_1072) => (!rt.eqs(rt.app(cur[25], b_self_669), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1073;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10228,19 +10242,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1044 = K_None;
-                                        n0 = v_1044;
+                                        const v_1074 = K_None;
+                                        n0 = v_1074;
                                         {
-                                            const v_1046 = rt.updv(cur[10], b_self_639, true);
-                                            n10 = v_1046;
+                                            const v_1076 = rt.updv(cur[10], b_self_669, true);
+                                            n10 = v_1076;
                                             {
-                                                const v_1048 = rt.updv(cur[17], b_self_639, "EXEC_NONE");
-                                                n17 = v_1048;
+                                                const v_1078 = rt.updv(cur[17], b_self_669, "EXEC_NONE");
+                                                n17 = v_1078;
                                                 {
-                                                    const v_1050 = rt.updv(cur[32], b_self_639, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1050;
+                                                    const v_1080 = rt.updv(cur[32], b_self_669, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1080;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -10315,41 +10329,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_1052 = rt.upd(cur[18], b_self_639, (at_1051) => rt.app(cur[25], b_self_639));
-                                            n18 = v_1052;
+                                            const v_1082 = rt.upd(cur[18], b_self_669, (at_1081) => rt.app(cur[25], b_self_669));
+                                            n18 = v_1082;
                                             {
-                                                const v_1054 = rt.upd(cur[24], b_self_639, (at_1053) => cd_INIT_CRED());
-                                                n24 = v_1054;
+                                                const v_1084 = rt.upd(cur[24], b_self_669, (at_1083) => cd_INIT_CRED());
+                                                n24 = v_1084;
                                                 {
-                                                    const v_1056 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1056;
+                                                    const v_1086 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1086;
                                                     {
-                                                        const v_1058 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1058;
+                                                        const v_1088 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1088;
                                                         {
-                                                            const v_1060 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1060;
+                                                            const v_1090 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1090;
                                                             {
-                                                                const v_1062 = rt.upd(cur[28], b_self_639, (at_1061) => cd_NO_DOMAIN());
-                                                                n28 = v_1062;
+                                                                const v_1092 = rt.upd(cur[28], b_self_669, (at_1091) => cd_NO_DOMAIN());
+                                                                n28 = v_1092;
                                                                 {
-                                                                    const v_1064 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1064;
+                                                                    const v_1094 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1094;
                                                                     {
-                                                                        const v_1066 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1066;
+                                                                        const v_1096 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1096;
                                                                         {
-                                                                            const v_1068 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1068;
+                                                                            const v_1098 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1098;
                                                                             {
-                                                                                const v_1070 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1070;
+                                                                                const v_1100 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1100;
                                                                                 {
-                                                                                    const v_1072 = rt.upd(cur[33], b_self_639, (at_1071) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1072;
+                                                                                    const v_1102 = rt.upd(cur[33], b_self_669, (at_1101) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1102;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10424,40 +10438,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1074 = rt.upd(cur[21], b_self_639, (at_1073) => rt.app(cur[25], b_self_639));
-                                            n21 = v_1074;
+                                            const v_1104 = rt.upd(cur[21], b_self_669, (at_1103) => rt.app(cur[25], b_self_669));
+                                            n21 = v_1104;
                                             {
-                                                const v_1076 = rt.upd(cur[24], b_self_639, (at_1075) => cd_INIT_CRED());
-                                                n24 = v_1076;
+                                                const v_1106 = rt.upd(cur[24], b_self_669, (at_1105) => cd_INIT_CRED());
+                                                n24 = v_1106;
                                                 {
-                                                    const v_1078 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1078;
+                                                    const v_1108 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1108;
                                                     {
-                                                        const v_1080 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1080;
+                                                        const v_1110 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1110;
                                                         {
-                                                            const v_1082 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1082;
+                                                            const v_1112 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1112;
                                                             {
-                                                                const v_1084 = rt.upd(cur[28], b_self_639, (at_1083) => cd_NO_DOMAIN());
-                                                                n28 = v_1084;
+                                                                const v_1114 = rt.upd(cur[28], b_self_669, (at_1113) => cd_NO_DOMAIN());
+                                                                n28 = v_1114;
                                                                 {
-                                                                    const v_1086 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1086;
+                                                                    const v_1116 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1116;
                                                                     {
-                                                                        const v_1088 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1088;
+                                                                        const v_1118 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1118;
                                                                         {
-                                                                            const v_1090 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1090;
+                                                                            const v_1120 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1120;
                                                                             {
-                                                                                const v_1092 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1092;
+                                                                                const v_1122 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1122;
                                                                                 {
-                                                                                    const v_1094 = rt.upd(cur[33], b_self_639, (at_1093) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1094;
+                                                                                    const v_1124 = rt.upd(cur[33], b_self_669, (at_1123) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1124;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -10533,13 +10547,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1096 = rt.upd(cur[27], b_self_639, (at_1095) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1096;
+                                        const v_1126 = rt.upd(cur[27], b_self_669, (at_1125) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1126;
                                         {
-                                            const v_1098 = rt.updv(cur[32], b_self_639, "do_execve_build");
-                                            n32 = v_1098;
+                                            const v_1128 = rt.updv(cur[32], b_self_669, "do_execve_build");
+                                            n32 = v_1128;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10614,13 +10628,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build")) {
                                     {
-                                        const v_1100 = rt.upd(cur[28], b_self_639, (at_1099) => ((rt.eq(rt.app(cur[27], b_self_639), 0) && rt.eq(rt.app(cur[4], b_self_639), 0)) ? rt.dot(rt.app(cur[14], b_self_639), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_639), "id"), (rt.eq(rt.app(cur[4], b_self_639), 0) ? (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639))) : (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[4], b_self_639)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639)), rt.app(cur[4], b_self_639))))])));
-                                        n28 = v_1100;
+                                        const v_1130 = rt.upd(cur[28], b_self_669, (at_1129) => ((rt.eq(rt.app(cur[27], b_self_669), 0) && rt.eq(rt.app(cur[4], b_self_669), 0)) ? rt.dot(rt.app(cur[14], b_self_669), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_669), "id"), (rt.eq(rt.app(cur[4], b_self_669), 0) ? (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669))) : (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[4], b_self_669)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669)), rt.app(cur[4], b_self_669))))])));
+                                        n28 = v_1130;
                                         {
-                                            const v_1102 = rt.updv(cur[32], b_self_639, "do_execve_exec_checks");
-                                            n32 = v_1102;
+                                            const v_1132 = rt.updv(cur[32], b_self_669, "do_execve_exec_checks");
+                                            n32 = v_1132;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -10695,14 +10709,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1104 = rt.updv(cur[25], b_self_639, "ENOMEM");
-                                            n25 = v_1104;
+                                            const v_1134 = rt.updv(cur[25], b_self_669, "ENOMEM");
+                                            n25 = v_1134;
                                             {
-                                                const v_1106 = rt.updv(cur[32], b_self_639, "do_execve_exec_checks");
-                                                n32 = v_1106;
+                                                const v_1136 = rt.updv(cur[32], b_self_669, "do_execve_exec_checks");
+                                                n32 = v_1136;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10778,16 +10792,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_checks")) {
                                     {
-                                        const v_1108 = rt.updv(cur[17], b_self_639, "EXEC_CHECKED");
-                                        n17 = v_1108;
+                                        const v_1138 = rt.updv(cur[17], b_self_669, "EXEC_CHECKED");
+                                        n17 = v_1138;
                                         {
-                                            const v_1110 = rt.upd(cur[29], b_self_639, (at_1109) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_639))));
-                                            n29 = v_1110;
+                                            const v_1140 = rt.upd(cur[29], b_self_669, (at_1139) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_669))));
+                                            n29 = v_1140;
                                             {
-                                                const v_1112 = rt.updv(cur[32], b_self_639, "do_execve_early_fail");
-                                                n32 = v_1112;
+                                                const v_1142 = rt.updv(cur[32], b_self_669, "do_execve_early_fail");
+                                                n32 = v_1142;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -10862,10 +10876,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_early_fail")) {
                                     {
-                                        const v_1114 = rt.upd(cur[32], b_self_639, (at_1113) => (!rt.eqs(rt.app(cur[25], b_self_639), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1114;
+                                        const v_1144 = rt.upd(cur[32], b_self_669, (at_1143) => (!rt.eqs(rt.app(cur[25], b_self_669), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1144;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -10940,19 +10954,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build_failed")) {
                                     {
-                                        const v_1115 = K_None;
-                                        n0 = v_1115;
+                                        const v_1145 = K_None;
+                                        n0 = v_1145;
                                         {
-                                            const v_1117 = rt.updv(cur[10], b_self_639, true);
-                                            n10 = v_1117;
+                                            const v_1147 = rt.updv(cur[10], b_self_669, true);
+                                            n10 = v_1147;
                                             {
-                                                const v_1119 = rt.updv(cur[17], b_self_639, "EXEC_NONE");
-                                                n17 = v_1119;
+                                                const v_1149 = rt.updv(cur[17], b_self_669, "EXEC_NONE");
+                                                n17 = v_1149;
                                                 {
-                                                    const v_1121 = rt.updv(cur[32], b_self_639, "do_execve_build_failed_ret");
-                                                    n32 = v_1121;
+                                                    const v_1151 = rt.updv(cur[32], b_self_669, "do_execve_build_failed_ret");
+                                                    n32 = v_1151;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11027,41 +11041,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_1123 = rt.upd(cur[18], b_self_639, (at_1122) => rt.app(cur[25], b_self_639));
-                                            n18 = v_1123;
+                                            const v_1153 = rt.upd(cur[18], b_self_669, (at_1152) => rt.app(cur[25], b_self_669));
+                                            n18 = v_1153;
                                             {
-                                                const v_1125 = rt.upd(cur[24], b_self_639, (at_1124) => cd_INIT_CRED());
-                                                n24 = v_1125;
+                                                const v_1155 = rt.upd(cur[24], b_self_669, (at_1154) => cd_INIT_CRED());
+                                                n24 = v_1155;
                                                 {
-                                                    const v_1127 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1127;
+                                                    const v_1157 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1157;
                                                     {
-                                                        const v_1129 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1129;
+                                                        const v_1159 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1159;
                                                         {
-                                                            const v_1131 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1131;
+                                                            const v_1161 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1161;
                                                             {
-                                                                const v_1133 = rt.upd(cur[28], b_self_639, (at_1132) => cd_NO_DOMAIN());
-                                                                n28 = v_1133;
+                                                                const v_1163 = rt.upd(cur[28], b_self_669, (at_1162) => cd_NO_DOMAIN());
+                                                                n28 = v_1163;
                                                                 {
-                                                                    const v_1135 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1135;
+                                                                    const v_1165 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1165;
                                                                     {
-                                                                        const v_1137 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1137;
+                                                                        const v_1167 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1167;
                                                                         {
-                                                                            const v_1139 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1139;
+                                                                            const v_1169 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1169;
                                                                             {
-                                                                                const v_1141 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1141;
+                                                                                const v_1171 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1171;
                                                                                 {
-                                                                                    const v_1143 = rt.upd(cur[33], b_self_639, (at_1142) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1143;
+                                                                                    const v_1173 = rt.upd(cur[33], b_self_669, (at_1172) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1173;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11136,40 +11150,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1145 = rt.upd(cur[21], b_self_639, (at_1144) => rt.app(cur[25], b_self_639));
-                                            n21 = v_1145;
+                                            const v_1175 = rt.upd(cur[21], b_self_669, (at_1174) => rt.app(cur[25], b_self_669));
+                                            n21 = v_1175;
                                             {
-                                                const v_1147 = rt.upd(cur[24], b_self_639, (at_1146) => cd_INIT_CRED());
-                                                n24 = v_1147;
+                                                const v_1177 = rt.upd(cur[24], b_self_669, (at_1176) => cd_INIT_CRED());
+                                                n24 = v_1177;
                                                 {
-                                                    const v_1149 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1149;
+                                                    const v_1179 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1179;
                                                     {
-                                                        const v_1151 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1151;
+                                                        const v_1181 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1181;
                                                         {
-                                                            const v_1153 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1153;
+                                                            const v_1183 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1183;
                                                             {
-                                                                const v_1155 = rt.upd(cur[28], b_self_639, (at_1154) => cd_NO_DOMAIN());
-                                                                n28 = v_1155;
+                                                                const v_1185 = rt.upd(cur[28], b_self_669, (at_1184) => cd_NO_DOMAIN());
+                                                                n28 = v_1185;
                                                                 {
-                                                                    const v_1157 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1157;
+                                                                    const v_1187 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1187;
                                                                     {
-                                                                        const v_1159 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1159;
+                                                                        const v_1189 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1189;
                                                                         {
-                                                                            const v_1161 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1161;
+                                                                            const v_1191 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1191;
                                                                             {
-                                                                                const v_1163 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1163;
+                                                                                const v_1193 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1193;
                                                                                 {
-                                                                                    const v_1165 = rt.upd(cur[33], b_self_639, (at_1164) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1165;
+                                                                                    const v_1195 = rt.upd(cur[33], b_self_669, (at_1194) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1195;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11245,10 +11259,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_232")) {
                                     {
-                                        const v_1167 = rt.updv(cur[32], b_self_639, "do_execve_exec_fails");
-                                        n32 = v_1167;
+                                        const v_1197 = rt.updv(cur[32], b_self_669, "do_execve_exec_fails");
+                                        n32 = v_1197;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11323,8 +11337,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1169 = rt.updv(cur[32], b_self_639, "do_execve_exec_goes_on");
-                                        n32 = v_1169;
+                                        const v_1199 = rt.updv(cur[32], b_self_669, "do_execve_exec_goes_on");
+                                        n32 = v_1199;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11399,19 +11413,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_fails")) {
                                     {
-                                        const v_1170 = K_None;
-                                        n0 = v_1170;
+                                        const v_1200 = K_None;
+                                        n0 = v_1200;
                                         {
-                                            const v_1172 = rt.updv(cur[10], b_self_639, true);
-                                            n10 = v_1172;
+                                            const v_1202 = rt.updv(cur[10], b_self_669, true);
+                                            n10 = v_1202;
                                             {
-                                                const v_1174 = rt.updv(cur[17], b_self_639, "EXEC_NONE");
-                                                n17 = v_1174;
+                                                const v_1204 = rt.updv(cur[17], b_self_669, "EXEC_NONE");
+                                                n17 = v_1204;
                                                 {
-                                                    const v_1176 = rt.updv(cur[32], b_self_639, "do_execve_exec_fails_ret");
-                                                    n32 = v_1176;
+                                                    const v_1206 = rt.updv(cur[32], b_self_669, "do_execve_exec_fails_ret");
+                                                    n32 = v_1206;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -11486,41 +11500,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_1178 = rt.updv(cur[18], b_self_639, "ENOEXEC");
-                                            n18 = v_1178;
+                                            const v_1208 = rt.updv(cur[18], b_self_669, "ENOEXEC");
+                                            n18 = v_1208;
                                             {
-                                                const v_1180 = rt.upd(cur[24], b_self_639, (at_1179) => cd_INIT_CRED());
-                                                n24 = v_1180;
+                                                const v_1210 = rt.upd(cur[24], b_self_669, (at_1209) => cd_INIT_CRED());
+                                                n24 = v_1210;
                                                 {
-                                                    const v_1182 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1182;
+                                                    const v_1212 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1212;
                                                     {
-                                                        const v_1184 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1184;
+                                                        const v_1214 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1214;
                                                         {
-                                                            const v_1186 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1186;
+                                                            const v_1216 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1216;
                                                             {
-                                                                const v_1188 = rt.upd(cur[28], b_self_639, (at_1187) => cd_NO_DOMAIN());
-                                                                n28 = v_1188;
+                                                                const v_1218 = rt.upd(cur[28], b_self_669, (at_1217) => cd_NO_DOMAIN());
+                                                                n28 = v_1218;
                                                                 {
-                                                                    const v_1190 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1190;
+                                                                    const v_1220 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1220;
                                                                     {
-                                                                        const v_1192 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1192;
+                                                                        const v_1222 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1222;
                                                                         {
-                                                                            const v_1194 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1194;
+                                                                            const v_1224 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1224;
                                                                             {
-                                                                                const v_1196 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1196;
+                                                                                const v_1226 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1226;
                                                                                 {
-                                                                                    const v_1198 = rt.upd(cur[33], b_self_639, (at_1197) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1198;
+                                                                                    const v_1228 = rt.upd(cur[33], b_self_669, (at_1227) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1228;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11595,40 +11609,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1200 = rt.updv(cur[21], b_self_639, "ENOEXEC");
-                                            n21 = v_1200;
+                                            const v_1230 = rt.updv(cur[21], b_self_669, "ENOEXEC");
+                                            n21 = v_1230;
                                             {
-                                                const v_1202 = rt.upd(cur[24], b_self_639, (at_1201) => cd_INIT_CRED());
-                                                n24 = v_1202;
+                                                const v_1232 = rt.upd(cur[24], b_self_669, (at_1231) => cd_INIT_CRED());
+                                                n24 = v_1232;
                                                 {
-                                                    const v_1204 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1204;
+                                                    const v_1234 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1234;
                                                     {
-                                                        const v_1206 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1206;
+                                                        const v_1236 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1236;
                                                         {
-                                                            const v_1208 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1208;
+                                                            const v_1238 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1238;
                                                             {
-                                                                const v_1210 = rt.upd(cur[28], b_self_639, (at_1209) => cd_NO_DOMAIN());
-                                                                n28 = v_1210;
+                                                                const v_1240 = rt.upd(cur[28], b_self_669, (at_1239) => cd_NO_DOMAIN());
+                                                                n28 = v_1240;
                                                                 {
-                                                                    const v_1212 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1212;
+                                                                    const v_1242 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1242;
                                                                     {
-                                                                        const v_1214 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1214;
+                                                                        const v_1244 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1244;
                                                                         {
-                                                                            const v_1216 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1216;
+                                                                            const v_1246 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1246;
                                                                             {
-                                                                                const v_1218 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1218;
+                                                                                const v_1248 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1248;
                                                                                 {
-                                                                                    const v_1220 = rt.upd(cur[33], b_self_639, (at_1219) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1220;
+                                                                                    const v_1250 = rt.upd(cur[33], b_self_669, (at_1249) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1250;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -11704,10 +11718,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1222 = rt.updv(cur[32], b_self_639, "do_execve_exec_ponr");
-                                        n32 = v_1222;
+                                        const v_1252 = rt.updv(cur[32], b_self_669, "do_execve_exec_ponr");
+                                        n32 = v_1252;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -11782,13 +11796,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1224 = rt.updv(cur[17], b_self_639, "EXEC_PONR");
-                                        n17 = v_1224;
+                                        const v_1254 = rt.updv(cur[17], b_self_669, "EXEC_PONR");
+                                        n17 = v_1254;
                                         {
-                                            const v_1226 = rt.updv(cur[32], b_self_639, "do_execve_exec_zap");
-                                            n32 = v_1226;
+                                            const v_1256 = rt.updv(cur[32], b_self_669, "do_execve_exec_zap");
+                                            n32 = v_1256;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11863,13 +11877,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_zap")) {
                                     {
-                                        const v_1228 = rt.fcn(rt.domain(cur[12]), (b_t_1227) => (rt.in(b_t_1227, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1227), "A disjunct") || !rt.eq(b_t_1227, b_self_639)) : rt.app(cur[12], b_t_1227)));
-                                        n12 = v_1228;
+                                        const v_1258 = rt.fcn(rt.domain(cur[12]), (b_t_1257) => (rt.in(b_t_1257, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1257), "A disjunct") || !rt.eq(b_t_1257, b_self_669)) : rt.app(cur[12], b_t_1257)));
+                                        n12 = v_1258;
                                         {
-                                            const v_1230 = rt.updv(cur[32], b_self_639, "do_execve_exec_dethread");
-                                            n32 = v_1230;
+                                            const v_1260 = rt.updv(cur[32], b_self_669, "do_execve_exec_dethread");
+                                            n32 = v_1260;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -11944,14 +11958,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_dethread")) {
-                                    const k_1231 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_dethread")) {
+                                    const k_1261 = () => {
                                         {
-                                            const v_1235 = rt.upd(cur[30], b_self_639, (at_1232) => !((s_1233) => s_1233.every((b_t_1234) => (rt.eq(b_t_1234, b_self_639) || !rt.notin(rt.app(cur[32], b_t_1234), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1235;
+                                            const v_1265 = rt.upd(cur[30], b_self_669, (at_1262) => !((s_1263) => s_1263.every((b_t_1264) => (rt.eq(b_t_1264, b_self_669) || !rt.notin(rt.app(cur[32], b_t_1264), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1265;
                                             {
-                                                const v_1237 = rt.updv(cur[32], b_self_639, "do_execve_exec_dethreaded");
-                                                n32 = v_1237;
+                                                const v_1267 = rt.updv(cur[32], b_self_669, "do_execve_exec_dethreaded");
+                                                n32 = v_1267;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -12027,31 +12041,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1238 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1240 = (i_1241) => {
-                                            if (i_1241 === t_1238.length) {
-                                                k_1231();
+                                        const t_1268 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1270 = (i_1271) => {
+                                            if (i_1271 === t_1268.length) {
+                                                k_1261();
                                             }
                                             else {
-                                                const b_t_1239 = t_1238[i_1241][0];
-                                                if (rt.eq(b_t_1239, b_self_639)) {
-                                                    step_1240(i_1241 + 1);
+                                                const b_t_1269 = t_1268[i_1271][0];
+                                                if (rt.eq(b_t_1269, b_self_669)) {
+                                                    step_1270(i_1271 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1239), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1240(i_1241 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1269), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1270(i_1271 + 1);
                                                 }
                                             }
                                         };
-                                        step_1240(0);
+                                        step_1270(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_639), "A conjunct of an action")) {
-                                        k_1231();
+                                    if (rt.bool(rt.app(cur[12], b_self_669), "A conjunct of an action")) {
+                                        k_1261();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1243 = rt.upd(cur[32], b_self_639, (at_1242) => (rt.bool(rt.app(cur[30], b_self_639), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1243;
+                                        const v_1273 = rt.upd(cur[32], b_self_669, (at_1272) => (rt.bool(rt.app(cur[30], b_self_669), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1273;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -12126,16 +12140,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_killed")) {
                                     {
-                                        const v_1244 = K_None;
-                                        n0 = v_1244;
+                                        const v_1274 = K_None;
+                                        n0 = v_1274;
                                         {
-                                            const v_1246 = rt.updv(cur[17], b_self_639, "EXEC_NONE");
-                                            n17 = v_1246;
+                                            const v_1276 = rt.updv(cur[17], b_self_669, "EXEC_NONE");
+                                            n17 = v_1276;
                                             {
-                                                const v_1248 = rt.updv(cur[32], b_self_639, "do_execve_exec_killed_ret");
-                                                n32 = v_1248;
+                                                const v_1278 = rt.updv(cur[32], b_self_669, "do_execve_exec_killed_ret");
+                                                n32 = v_1278;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -12210,41 +12224,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_1250 = rt.updv(cur[18], b_self_639, "EINTR");
-                                            n18 = v_1250;
+                                            const v_1280 = rt.updv(cur[18], b_self_669, "EINTR");
+                                            n18 = v_1280;
                                             {
-                                                const v_1252 = rt.upd(cur[24], b_self_639, (at_1251) => cd_INIT_CRED());
-                                                n24 = v_1252;
+                                                const v_1282 = rt.upd(cur[24], b_self_669, (at_1281) => cd_INIT_CRED());
+                                                n24 = v_1282;
                                                 {
-                                                    const v_1254 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1254;
+                                                    const v_1284 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1284;
                                                     {
-                                                        const v_1256 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1256;
+                                                        const v_1286 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1286;
                                                         {
-                                                            const v_1258 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1258;
+                                                            const v_1288 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1288;
                                                             {
-                                                                const v_1260 = rt.upd(cur[28], b_self_639, (at_1259) => cd_NO_DOMAIN());
-                                                                n28 = v_1260;
+                                                                const v_1290 = rt.upd(cur[28], b_self_669, (at_1289) => cd_NO_DOMAIN());
+                                                                n28 = v_1290;
                                                                 {
-                                                                    const v_1262 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1262;
+                                                                    const v_1292 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1292;
                                                                     {
-                                                                        const v_1264 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1264;
+                                                                        const v_1294 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1294;
                                                                         {
-                                                                            const v_1266 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1266;
+                                                                            const v_1296 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1296;
                                                                             {
-                                                                                const v_1268 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1268;
+                                                                                const v_1298 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1298;
                                                                                 {
-                                                                                    const v_1270 = rt.upd(cur[33], b_self_639, (at_1269) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1270;
+                                                                                    const v_1300 = rt.upd(cur[33], b_self_669, (at_1299) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1300;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12319,40 +12333,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1272 = rt.updv(cur[21], b_self_639, "EINTR");
-                                            n21 = v_1272;
+                                            const v_1302 = rt.updv(cur[21], b_self_669, "EINTR");
+                                            n21 = v_1302;
                                             {
-                                                const v_1274 = rt.upd(cur[24], b_self_639, (at_1273) => cd_INIT_CRED());
-                                                n24 = v_1274;
+                                                const v_1304 = rt.upd(cur[24], b_self_669, (at_1303) => cd_INIT_CRED());
+                                                n24 = v_1304;
                                                 {
-                                                    const v_1276 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1276;
+                                                    const v_1306 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1306;
                                                     {
-                                                        const v_1278 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1278;
+                                                        const v_1308 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1308;
                                                         {
-                                                            const v_1280 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1280;
+                                                            const v_1310 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1310;
                                                             {
-                                                                const v_1282 = rt.upd(cur[28], b_self_639, (at_1281) => cd_NO_DOMAIN());
-                                                                n28 = v_1282;
+                                                                const v_1312 = rt.upd(cur[28], b_self_669, (at_1311) => cd_NO_DOMAIN());
+                                                                n28 = v_1312;
                                                                 {
-                                                                    const v_1284 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1284;
+                                                                    const v_1314 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1314;
                                                                     {
-                                                                        const v_1286 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1286;
+                                                                        const v_1316 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1316;
                                                                         {
-                                                                            const v_1288 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1288;
+                                                                            const v_1318 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1318;
                                                                             {
-                                                                                const v_1290 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1290;
+                                                                                const v_1320 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1320;
                                                                                 {
-                                                                                    const v_1292 = rt.upd(cur[33], b_self_639, (at_1291) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1292;
+                                                                                    const v_1322 = rt.upd(cur[33], b_self_669, (at_1321) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1322;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -12428,13 +12442,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_committing")) {
                                     {
-                                        const v_1294 = rt.updv(cur[17], b_self_639, "EXEC_COMMITTING");
-                                        n17 = v_1294;
+                                        const v_1324 = rt.updv(cur[17], b_self_669, "EXEC_COMMITTING");
+                                        n17 = v_1324;
                                         {
-                                            const v_1296 = rt.updv(cur[32], b_self_639, "do_execve_ex_prereq");
-                                            n32 = v_1296;
+                                            const v_1326 = rt.updv(cur[32], b_self_669, "do_execve_ex_prereq");
+                                            n32 = v_1326;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12509,13 +12523,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1298 = rt.updv(cur[32], b_self_639, "do_execve_ex_order");
-                                        n32 = v_1298;
+                                        const v_1328 = rt.updv(cur[32], b_self_669, "do_execve_ex_order");
+                                        n32 = v_1328;
                                         {
-                                            const v_1299 = ((rt.eq(rt.app(cur[4], b_self_639), 0) || rt.bool(rt.app(cur[7], b_self_639), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1299;
+                                            const v_1329 = ((rt.eq(rt.app(cur[4], b_self_669), 0) || rt.bool(rt.app(cur[7], b_self_669), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1329;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12590,13 +12604,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_order")) {
                                     {
-                                        const v_1301 = rt.updv(cur[32], b_self_639, "do_execve_ex_excl");
-                                        n32 = v_1301;
+                                        const v_1331 = rt.updv(cur[32], b_self_669, "do_execve_ex_excl");
+                                        n32 = v_1331;
                                         {
-                                            const v_1302 = (rt.eq(rt.dot(rt.app(cur[28], b_self_639), "layers"), (rt.eq(rt.app(cur[4], b_self_639), 0) ? (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639))) : (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[4], b_self_639)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639)), rt.app(cur[4], b_self_639))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1302;
+                                            const v_1332 = (rt.eq(rt.dot(rt.app(cur[28], b_self_669), "layers"), (rt.eq(rt.app(cur[4], b_self_669), 0) ? (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669))) : (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[4], b_self_669)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669)), rt.app(cur[4], b_self_669))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1332;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12671,13 +12685,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_excl")) {
                                     {
-                                        const v_1304 = rt.updv(cur[32], b_self_639, "do_execve_install");
-                                        n32 = v_1304;
+                                        const v_1334 = rt.updv(cur[32], b_self_669, "do_execve_install");
+                                        n32 = v_1334;
                                         {
-                                            const v_1307 = ((rt.eq(cur[2], 0) || ((s_1305) => s_1305.some((b_i_1306) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_639), "layers"), b_i_1306), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_639), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1307;
+                                            const v_1337 = ((rt.eq(cur[2], 0) || ((s_1335) => s_1335.some((b_i_1336) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_669), "layers"), b_i_1336), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_669), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1337;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12752,40 +12766,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_install")) {
                                     {
-                                        const v_1309 = rt.updv(cur[4], b_self_639, 0);
-                                        n4 = v_1309;
+                                        const v_1339 = rt.updv(cur[4], b_self_669, 0);
+                                        n4 = v_1339;
                                         {
-                                            const v_1311 = rt.updv(cur[5], b_self_639, false);
-                                            n5 = v_1311;
+                                            const v_1341 = rt.updv(cur[5], b_self_669, false);
+                                            n5 = v_1341;
                                             {
-                                                const v_1313 = rt.updv(cur[6], b_self_639, 0);
-                                                n6 = v_1313;
+                                                const v_1343 = rt.updv(cur[6], b_self_669, 0);
+                                                n6 = v_1343;
                                                 {
-                                                    const v_1315 = rt.upd(cur[8], b_self_639, (at_1314) => rt.app(cur[28], b_self_639));
-                                                    n8 = v_1315;
+                                                    const v_1345 = rt.upd(cur[8], b_self_669, (at_1344) => rt.app(cur[28], b_self_669));
+                                                    n8 = v_1345;
                                                     {
-                                                        const v_1317 = rt.upd(cur[9], b_self_639, (at_1316) => (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct")));
-                                                        n9 = v_1317;
+                                                        const v_1347 = rt.upd(cur[9], b_self_669, (at_1346) => (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct")));
+                                                        n9 = v_1347;
                                                         {
-                                                            const v_1319 = rt.updv(cur[10], b_self_639, false);
-                                                            n10 = v_1319;
+                                                            const v_1349 = rt.updv(cur[10], b_self_669, false);
+                                                            n10 = v_1349;
                                                             {
-                                                                const v_1323 = rt.upd(cur[14], b_self_639, (at_1320) => rt.upd(rt.upd(rt.app(cur[24], b_self_639), "dom", (at_1321) => rt.app(cur[28], b_self_639)), "cap", (at_1322) => (rt.bool(rt.dot(rt.app(cur[24], b_self_639), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_639), "A disjunct"))));
-                                                                n14 = v_1323;
+                                                                const v_1353 = rt.upd(cur[14], b_self_669, (at_1350) => rt.upd(rt.upd(rt.app(cur[24], b_self_669), "dom", (at_1351) => rt.app(cur[28], b_self_669)), "cap", (at_1352) => (rt.bool(rt.dot(rt.app(cur[24], b_self_669), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_669), "A disjunct"))));
+                                                                n14 = v_1353;
                                                                 {
-                                                                    const v_1325 = rt.upd(cur[16], b_self_639, (at_1324) => (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct")));
-                                                                    n16 = v_1325;
+                                                                    const v_1355 = rt.upd(cur[16], b_self_669, (at_1354) => (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct")));
+                                                                    n16 = v_1355;
                                                                     {
-                                                                        const v_1327 = rt.updv(cur[17], b_self_639, "EXEC_COMMITTED");
-                                                                        n17 = v_1327;
+                                                                        const v_1357 = rt.updv(cur[17], b_self_669, "EXEC_COMMITTED");
+                                                                        n17 = v_1357;
                                                                         {
-                                                                            const v_1329 = rt.upd(cur[31], b_self_639, (at_1328) => rt.app(cur[5], b_self_639));
-                                                                            n31 = v_1329;
+                                                                            const v_1359 = rt.upd(cur[31], b_self_669, (at_1358) => rt.app(cur[5], b_self_669));
+                                                                            n31 = v_1359;
                                                                             {
-                                                                                const v_1331 = rt.updv(cur[32], b_self_639, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1331;
+                                                                                const v_1361 = rt.updv(cur[32], b_self_669, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_1361;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -12860,13 +12874,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1333 = rt.updv(cur[32], b_self_639, "do_execve_exec_unlock");
-                                        n32 = v_1333;
+                                        const v_1363 = rt.updv(cur[32], b_self_669, "do_execve_exec_unlock");
+                                        n32 = v_1363;
                                         {
-                                            const v_1334 = ((rt.not(rt.app(cur[31], b_self_639)) || rt.bool(rt.app(cur[16], b_self_639), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1334;
+                                            const v_1364 = ((rt.not(rt.app(cur[31], b_self_669)) || rt.bool(rt.app(cur[16], b_self_669), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_1364;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -12941,13 +12955,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1335 = K_None;
-                                        n0 = v_1335;
+                                        const v_1365 = K_None;
+                                        n0 = v_1365;
                                         {
-                                            const v_1337 = rt.updv(cur[32], b_self_639, "do_execve_exec_ok");
-                                            n32 = v_1337;
+                                            const v_1367 = rt.updv(cur[32], b_self_669, "do_execve_exec_ok");
+                                            n32 = v_1367;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -13022,41 +13036,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec")) {
                                         {
-                                            const v_1339 = rt.updv(cur[18], b_self_639, "OK");
-                                            n18 = v_1339;
+                                            const v_1369 = rt.updv(cur[18], b_self_669, "OK");
+                                            n18 = v_1369;
                                             {
-                                                const v_1341 = rt.upd(cur[24], b_self_639, (at_1340) => cd_INIT_CRED());
-                                                n24 = v_1341;
+                                                const v_1371 = rt.upd(cur[24], b_self_669, (at_1370) => cd_INIT_CRED());
+                                                n24 = v_1371;
                                                 {
-                                                    const v_1343 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1343;
+                                                    const v_1373 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1373;
                                                     {
-                                                        const v_1345 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1345;
+                                                        const v_1375 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1375;
                                                         {
-                                                            const v_1347 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1347;
+                                                            const v_1377 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1377;
                                                             {
-                                                                const v_1349 = rt.upd(cur[28], b_self_639, (at_1348) => cd_NO_DOMAIN());
-                                                                n28 = v_1349;
+                                                                const v_1379 = rt.upd(cur[28], b_self_669, (at_1378) => cd_NO_DOMAIN());
+                                                                n28 = v_1379;
                                                                 {
-                                                                    const v_1351 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1351;
+                                                                    const v_1381 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1381;
                                                                     {
-                                                                        const v_1353 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1353;
+                                                                        const v_1383 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1383;
                                                                         {
-                                                                            const v_1355 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1355;
+                                                                            const v_1385 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1385;
                                                                             {
-                                                                                const v_1357 = rt.updv(cur[32], b_self_639, "Requester_next_exec");
-                                                                                n32 = v_1357;
+                                                                                const v_1387 = rt.updv(cur[32], b_self_669, "Requester_next_exec");
+                                                                                n32 = v_1387;
                                                                                 {
-                                                                                    const v_1359 = rt.upd(cur[33], b_self_639, (at_1358) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1359;
+                                                                                    const v_1389 = rt.upd(cur[33], b_self_669, (at_1388) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1389;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13131,40 +13145,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1361 = rt.updv(cur[21], b_self_639, "OK");
-                                            n21 = v_1361;
+                                            const v_1391 = rt.updv(cur[21], b_self_669, "OK");
+                                            n21 = v_1391;
                                             {
-                                                const v_1363 = rt.upd(cur[24], b_self_639, (at_1362) => cd_INIT_CRED());
-                                                n24 = v_1363;
+                                                const v_1393 = rt.upd(cur[24], b_self_669, (at_1392) => cd_INIT_CRED());
+                                                n24 = v_1393;
                                                 {
-                                                    const v_1365 = rt.updv(cur[25], b_self_639, "OK");
-                                                    n25 = v_1365;
+                                                    const v_1395 = rt.updv(cur[25], b_self_669, "OK");
+                                                    n25 = v_1395;
                                                     {
-                                                        const v_1367 = rt.updv(cur[26], b_self_639, "OK");
-                                                        n26 = v_1367;
+                                                        const v_1397 = rt.updv(cur[26], b_self_669, "OK");
+                                                        n26 = v_1397;
                                                         {
-                                                            const v_1369 = rt.updv(cur[27], b_self_639, 0);
-                                                            n27 = v_1369;
+                                                            const v_1399 = rt.updv(cur[27], b_self_669, 0);
+                                                            n27 = v_1399;
                                                             {
-                                                                const v_1371 = rt.upd(cur[28], b_self_639, (at_1370) => cd_NO_DOMAIN());
-                                                                n28 = v_1371;
+                                                                const v_1401 = rt.upd(cur[28], b_self_669, (at_1400) => cd_NO_DOMAIN());
+                                                                n28 = v_1401;
                                                                 {
-                                                                    const v_1373 = rt.updv(cur[29], b_self_639, false);
-                                                                    n29 = v_1373;
+                                                                    const v_1403 = rt.updv(cur[29], b_self_669, false);
+                                                                    n29 = v_1403;
                                                                     {
-                                                                        const v_1375 = rt.updv(cur[30], b_self_639, false);
-                                                                        n30 = v_1375;
+                                                                        const v_1405 = rt.updv(cur[30], b_self_669, false);
+                                                                        n30 = v_1405;
                                                                         {
-                                                                            const v_1377 = rt.updv(cur[31], b_self_639, false);
-                                                                            n31 = v_1377;
+                                                                            const v_1407 = rt.updv(cur[31], b_self_669, false);
+                                                                            n31 = v_1407;
                                                                             {
-                                                                                const v_1379 = rt.updv(cur[32], b_self_639, "Sibling_linger");
-                                                                                n32 = v_1379;
+                                                                                const v_1409 = rt.updv(cur[32], b_self_669, "Sibling_linger");
+                                                                                n32 = v_1409;
                                                                                 {
-                                                                                    const v_1381 = rt.upd(cur[33], b_self_639, (at_1380) => rt.tail(rt.app(cur[33], b_self_639)));
-                                                                                    n33 = v_1381;
+                                                                                    const v_1411 = rt.upd(cur[33], b_self_669, (at_1410) => rt.tail(rt.app(cur[33], b_self_669)));
+                                                                                    n33 = v_1411;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -13285,7 +13299,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_639), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_639, (at_640) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_639), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_639, (at_641) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_639, (at_642) => rt.upd(rt.upd(rt.app(cur[14], b_self_639), "cap", (at_643) => K_CAP), "dom", (at_644) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_639), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_639, (at_645) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_647) => (rt.lt(rt.app(cur[19], b_self_639), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_639, (at_648) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_639)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_650) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_639, (at_651) => rt.add(rt.app(cur[19], b_self_639), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_654) => ((rt.lt(rt.app(cur[20], b_self_639), K_EXECS) && rt.not(rt.app(cur[12], b_self_639))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_656) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_639, (at_657) => rt.add(rt.app(cur[20], b_self_639), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_639), "A disjunct") || !((s_659) => s_659.some((b_t_660) => (!rt.eq(b_t_660, b_self_639) && rt.notin(rt.app(cur[32], b_t_660), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_660), "Done") && rt.not(rt.app(cur[12], b_t_660)) && !rt.in(rt.app(cur[32], b_t_660), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_660), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_662) => (rt.bool(rt.app(cur[12], b_self_639), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_665) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_promise" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_promise") && rt.eq(rt.next(n2, "promised", false), rt.app(cur[22], b_self_639)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "restrict_self_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_667) => (!(rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_639), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_639, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_639, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_639, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_672) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_639, (at_673) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_639) : rt.app(cur[4], b_self_639)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_639, (at_674) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_639)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_639, (at_675) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_639), 0) ? rt.app(cur[6], b_self_639) : rt.add(rt.app(cur[6], b_self_639), 1)) : rt.app(cur[6], b_self_639)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_639, (at_676) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_639), "cap"), "A disjunct")) : rt.app(cur[7], b_self_639)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_639, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_639, (at_680) => rt.app(cur[23], b_self_639))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_639, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_639, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_684) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_639), "A disjunct") || rt.bool(rt.app(cur[13], b_self_639), "A disjunct") || rt.bool(rt.app(cur[12], b_self_639), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_639 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_639, (at_685) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_687) => (!rt.eqs(rt.app(cur[26], b_self_639), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_639, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_689) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_693) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_698) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_639, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_700) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_704) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_709) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_639, (at_710) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_639), 1) : rt.app(cur[15], b_self_639)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_639, (at_711) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_639)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_712) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_639), "id", (at_713) => rt.rec(R_1, [b_self_639, rt.add(rt.app(cur[15], b_self_639), 1)])) : rt.app(cur[24], b_self_639)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_639, (at_714) => (rt.lt(rt.app(cur[15], b_self_639), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_718) => (!rt.eqs(rt.app(cur[25], b_self_639), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_639, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_639, (at_722) => rt.app(cur[25], b_self_639))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_723) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_727) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_732) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_639, (at_733) => rt.app(cur[25], b_self_639))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_734) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_738) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_743) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_639, (at_744) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_746) => ((rt.eq(rt.app(cur[27], b_self_639), 0) && rt.eq(rt.app(cur[4], b_self_639), 0)) ? rt.dot(rt.app(cur[14], b_self_639), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_639), "id"), (rt.eq(rt.app(cur[4], b_self_639), 0) ? (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639))) : (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[4], b_self_639)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639)), rt.app(cur[4], b_self_639))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_639, (at_751) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_639))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_753) => (!rt.eqs(rt.app(cur[25], b_self_639), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_639, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_639, (at_757) => rt.app(cur[25], b_self_639))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_758) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_762) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_767) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_639, (at_768) => rt.app(cur[25], b_self_639))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_769) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_773) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_778) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_639, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_639, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_785) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_789) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_794) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_639, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_796) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_800) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_805) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_809) => (rt.in(b_t_809, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_809), "A disjunct") || !rt.eq(b_t_809, b_self_639)) : rt.app(cur[12], b_t_809)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_dethread") && (((s_811) => s_811.every((b_t_812) => (rt.eq(b_t_812, b_self_639) || !rt.notin(rt.app(cur[32], b_t_812), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_639), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_639, (at_813) => !((s_814) => s_814.every((b_t_815) => (rt.eq(b_t_815, b_self_639) || !rt.notin(rt.app(cur[32], b_t_815), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_639, (at_817) => (rt.bool(rt.app(cur[30], b_self_639), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_639, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_821) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_825) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_830) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_639, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_832) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_836) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_841) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_639), 0) || rt.bool(rt.app(cur[7], b_self_639), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_639), "layers"), (rt.eq(rt.app(cur[4], b_self_639), 0) ? (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639))) : (rt.eq(rt.app(cur[27], b_self_639), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[4], b_self_639)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_639), "dom"), "layers"), rt.app(cur[27], b_self_639)), rt.app(cur[4], b_self_639))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_847) => s_847.some((b_i_848) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_639), "layers"), b_i_848), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_639), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_639, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_639, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_639, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_639, (at_852) => rt.app(cur[28], b_self_639))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_639, (at_853) => (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_639, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_639, (at_855) => rt.upd(rt.upd(rt.app(cur[24], b_self_639), "dom", (at_856) => rt.app(cur[28], b_self_639)), "cap", (at_857) => (rt.bool(rt.dot(rt.app(cur[24], b_self_639), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_639), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_639, (at_858) => (rt.bool(rt.app(cur[16], b_self_639), "A disjunct") || rt.bool(rt.app(cur[5], b_self_639), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_639, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_639, (at_860) => rt.app(cur[5], b_self_639))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_639)) || rt.bool(rt.app(cur[16], b_self_639), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_639), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_639, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_865) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_869) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_874) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_639)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_639, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_639, (at_876) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_639, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_639, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_639, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_639, (at_880) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_639, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_639, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_639, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_639, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_639, (at_885) => rt.tail(rt.app(cur[33], b_self_639)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_669), "Requester_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_669, (at_670) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_669), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_669, (at_671) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_669, (at_672) => rt.upd(rt.upd(rt.app(cur[14], b_self_669), "cap", (at_673) => K_CAP), "dom", (at_674) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_669), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_669, (at_675) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_requests") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_677) => (rt.lt(rt.app(cur[19], b_self_669), K_REQUESTS) ? "Requester_request" : "Requester_announce"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_request") && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.upd(cur[22], b_self_669, (at_678) => rt.add(cd_USER_RULESET(), rt.app(cur[19], b_self_669)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "restrict_self_excl")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_680) => rt.concat(rt.makeSeq(["Requester_request"]), rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_next_request") && rt.eq(rt.next(n19, "Requester_k", false), rt.upd(cur[19], b_self_669, (at_681) => rt.add(rt.app(cur[19], b_self_669), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_requests")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_announce") && rt.eq(rt.next(n1, "requested", false), true) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_execs") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_684) => ((rt.lt(rt.app(cur[20], b_self_669), K_EXECS) && rt.not(rt.app(cur[12], b_self_669))) ? "Requester_exec" : "Requester_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_686) => rt.concat(rt.makeSeq(["Requester_exec"]), rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_next_exec") && rt.eq(rt.next(n20, "Requester_n", false), rt.upd(cur[20], b_self_669, (at_687) => rt.add(rt.app(cur[20], b_self_669), 1))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_execs")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_linger") && (rt.bool(rt.app(cur[12], b_self_669), "A disjunct") || !((s_689) => s_689.some((b_t_690) => (!rt.eq(b_t_690, b_self_669) && rt.notin(rt.app(cur[32], b_t_690), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_690), "Done") && rt.not(rt.app(cur[12], b_t_690)) && !rt.in(rt.app(cur[32], b_t_690), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_690), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_692) => (rt.bool(rt.app(cur[12], b_self_669), "The condition of IF") ? "Requester_requester_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Requester_requester_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_excl") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_695) => (rt.bool(K_TSYNC, "The condition of IF") ? "restrict_self_promise" : "restrict_self_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_promise") && rt.eq(rt.next(n2, "promised", false), rt.app(cur[22], b_self_669)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "restrict_self_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_prereq") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_697) => (!(rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_669), "cap"), "A disjunct")) ? "restrict_self_eperm" : "restrict_self_stage"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_eperm") && rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_669, "EPERM")) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_669, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_669, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_702) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_stage") && rt.eq(rt.next(n4, "pend_user", false), rt.upd(cur[4], b_self_669, (at_703) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? rt.app(cur[22], b_self_669) : rt.app(cur[4], b_self_669)))) && rt.eq(rt.next(n5, "pend_nnp", false), rt.upd(cur[5], b_self_669, (at_704) => (!rt.eqs(K_FLAGS, "F_EXECTIME") ? true : rt.app(cur[5], b_self_669)))) && rt.eq(rt.next(n6, "pend_refs", false), rt.upd(cur[6], b_self_669, (at_705) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (!rt.eq(rt.app(cur[4], b_self_669), 0) ? rt.app(cur[6], b_self_669) : rt.add(rt.app(cur[6], b_self_669), 1)) : rt.app(cur[6], b_self_669)))) && rt.eq(rt.next(n7, "req_ok", false), rt.upd(cur[7], b_self_669, (at_706) => (!rt.eqs(K_FLAGS, "F_NNP_EXECTIME") ? (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.dot(rt.app(cur[14], b_self_669), "cap"), "A disjunct")) : rt.app(cur[7], b_self_669)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_stage") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_669, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "restrict_self_staged")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "restrict_self_staged") && rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_request") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_669, (at_710) => rt.app(cur[23], b_self_669))) && rt.eq(rt.next(n22, "restrict_self_ruleset", false), rt.updv(cur[22], b_self_669, 0)) && rt.eq(rt.next(n23, "restrict_self_err", false), rt.updv(cur[23], b_self_669, "OK")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_request")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_714) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_669), "A disjunct") || rt.bool(rt.app(cur[13], b_self_669), "A disjunct") || rt.bool(rt.app(cur[12], b_self_669), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_669 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_669, (at_715) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_717) => (!rt.eqs(rt.app(cur[26], b_self_669), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_669, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_719) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_723) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_728) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_669, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_730) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_734) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_739) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_669, (at_740) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_669), 1) : rt.app(cur[15], b_self_669)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_669, (at_741) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_669)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_742) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_669), "id", (at_743) => rt.rec(R_1, [b_self_669, rt.add(rt.app(cur[15], b_self_669), 1)])) : rt.app(cur[24], b_self_669)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_669, (at_744) => (rt.lt(rt.app(cur[15], b_self_669), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_748) => (!rt.eqs(rt.app(cur[25], b_self_669), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_669, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_669, (at_752) => rt.app(cur[25], b_self_669))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_753) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_757) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_762) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_669, (at_763) => rt.app(cur[25], b_self_669))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_764) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_768) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_773) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_669, (at_774) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_776) => ((rt.eq(rt.app(cur[27], b_self_669), 0) && rt.eq(rt.app(cur[4], b_self_669), 0)) ? rt.dot(rt.app(cur[14], b_self_669), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_669), "id"), (rt.eq(rt.app(cur[4], b_self_669), 0) ? (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669))) : (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[4], b_self_669)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669)), rt.app(cur[4], b_self_669))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_669, (at_781) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_669))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_783) => (!rt.eqs(rt.app(cur[25], b_self_669), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_669, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_669, (at_787) => rt.app(cur[25], b_self_669))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_788) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_792) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_797) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_669, (at_798) => rt.app(cur[25], b_self_669))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_799) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_803) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_808) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_669, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_669, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_815) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_819) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_824) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_669, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_826) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_830) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_835) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_839) => (rt.in(b_t_839, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_839), "A disjunct") || !rt.eq(b_t_839, b_self_669)) : rt.app(cur[12], b_t_839)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_dethread") && (((s_841) => s_841.every((b_t_842) => (rt.eq(b_t_842, b_self_669) || !rt.notin(rt.app(cur[32], b_t_842), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_669), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_669, (at_843) => !((s_844) => s_844.every((b_t_845) => (rt.eq(b_t_845, b_self_669) || !rt.notin(rt.app(cur[32], b_t_845), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_669, (at_847) => (rt.bool(rt.app(cur[30], b_self_669), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_669, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_851) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_855) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_860) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_669, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_862) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_866) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_871) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_669), 0) || rt.bool(rt.app(cur[7], b_self_669), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_669), "layers"), (rt.eq(rt.app(cur[4], b_self_669), 0) ? (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669))) : (rt.eq(rt.app(cur[27], b_self_669), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[4], b_self_669)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_669), "dom"), "layers"), rt.app(cur[27], b_self_669)), rt.app(cur[4], b_self_669))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_877) => s_877.some((b_i_878) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_669), "layers"), b_i_878), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_669), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_669, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_669, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_669, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_669, (at_882) => rt.app(cur[28], b_self_669))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_669, (at_883) => (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_669, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_669, (at_885) => rt.upd(rt.upd(rt.app(cur[24], b_self_669), "dom", (at_886) => rt.app(cur[28], b_self_669)), "cap", (at_887) => (rt.bool(rt.dot(rt.app(cur[24], b_self_669), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_669), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_669, (at_888) => (rt.bool(rt.app(cur[16], b_self_669), "A disjunct") || rt.bool(rt.app(cur[5], b_self_669), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_669, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_669, (at_890) => rt.app(cur[5], b_self_669))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_669)) || rt.bool(rt.app(cur[16], b_self_669), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_669), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_669, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_895) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_899) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_904) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_669)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_669, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_669, (at_906) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_669, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_669, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_669, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_669, (at_910) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_669, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_669, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_669, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_669, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_669, (at_915) => rt.tail(rt.app(cur[33], b_self_669)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }
@@ -13297,33 +13311,33 @@ export function createModule(rt) {
                 }
             }
             {
-                const s_1382 = K_Sibling;
-                if (!(s_1382 instanceof rt.SetValue))
+                const s_1412 = K_Sibling;
+                if (!(s_1412 instanceof rt.SetValue))
                     throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-                for (const b_self_1383 of s_1382.elems) {
+                for (const b_self_1413 of s_1412.elems) {
                     fairness.push({
                         strength: "WF",
-                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1383 === "string" ? b_self_1383 : rt.formatValue(b_self_1383)) + ")" + ")",
-                        steps: [{ index: 12, param: b_self_1383 }, { index: 13, param: b_self_1383 }, { index: 14, param: b_self_1383 }, { index: 15, param: b_self_1383 }, { index: 16, param: b_self_1383 }, { index: 17, param: b_self_1383 }, { index: 18, param: b_self_1383 }, { index: 19, param: b_self_1383 }, { index: 27, param: b_self_1383 }, { index: 28, param: b_self_1383 }, { index: 29, param: b_self_1383 }, { index: 30, param: b_self_1383 }, { index: 31, param: b_self_1383 }, { index: 32, param: b_self_1383 }, { index: 33, param: b_self_1383 }, { index: 34, param: b_self_1383 }, { index: 35, param: b_self_1383 }, { index: 36, param: b_self_1383 }, { index: 37, param: b_self_1383 }, { index: 38, param: b_self_1383 }, { index: 39, param: b_self_1383 }, { index: 40, param: b_self_1383 }, { index: 41, param: b_self_1383 }, { index: 42, param: b_self_1383 }, { index: 43, param: b_self_1383 }, { index: 44, param: b_self_1383 }, { index: 45, param: b_self_1383 }, { index: 46, param: b_self_1383 }, { index: 47, param: b_self_1383 }, { index: 48, param: b_self_1383 }, { index: 49, param: b_self_1383 }, { index: 50, param: b_self_1383 }, { index: 51, param: b_self_1383 }, { index: 52, param: b_self_1383 }, { index: 53, param: b_self_1383 }, { index: 54, param: b_self_1383 }, { index: 55, param: b_self_1383 }, { index: 56, param: b_self_1383 }, { index: 57, param: b_self_1383 }, { index: 58, param: b_self_1383 }, { index: 59, param: b_self_1383 }],
+                        label: "WF_vars(Sibling_thread" + "(" + (typeof b_self_1413 === "string" ? b_self_1413 : rt.formatValue(b_self_1413)) + ")" + ")",
+                        steps: [{ index: 12, param: b_self_1413 }, { index: 13, param: b_self_1413 }, { index: 14, param: b_self_1413 }, { index: 15, param: b_self_1413 }, { index: 16, param: b_self_1413 }, { index: 17, param: b_self_1413 }, { index: 18, param: b_self_1413 }, { index: 19, param: b_self_1413 }, { index: 27, param: b_self_1413 }, { index: 28, param: b_self_1413 }, { index: 29, param: b_self_1413 }, { index: 30, param: b_self_1413 }, { index: 31, param: b_self_1413 }, { index: 32, param: b_self_1413 }, { index: 33, param: b_self_1413 }, { index: 34, param: b_self_1413 }, { index: 35, param: b_self_1413 }, { index: 36, param: b_self_1413 }, { index: 37, param: b_self_1413 }, { index: 38, param: b_self_1413 }, { index: 39, param: b_self_1413 }, { index: 40, param: b_self_1413 }, { index: 41, param: b_self_1413 }, { index: 42, param: b_self_1413 }, { index: 43, param: b_self_1413 }, { index: 44, param: b_self_1413 }, { index: 45, param: b_self_1413 }, { index: 46, param: b_self_1413 }, { index: 47, param: b_self_1413 }, { index: 48, param: b_self_1413 }, { index: 49, param: b_self_1413 }, { index: 50, param: b_self_1413 }, { index: 51, param: b_self_1413 }, { index: 52, param: b_self_1413 }, { index: 53, param: b_self_1413 }, { index: 54, param: b_self_1413 }, { index: 55, param: b_self_1413 }, { index: 56, param: b_self_1413 }, { index: 57, param: b_self_1413 }, { index: 58, param: b_self_1413 }, { index: 59, param: b_self_1413 }],
                         enabled(cur) {
                             try {
                                 let n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32, n33, n34;
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_setup")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_setup")) {
                                     {
-                                        const v_1603 = rt.upd(cur[8], b_self_1383, (at_1602) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1383), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
-                                        n8 = v_1603;
+                                        const v_1633 = rt.upd(cur[8], b_self_1413, (at_1632) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1413), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()));
+                                        n8 = v_1633;
                                         {
-                                            const v_1605 = rt.upd(cur[9], b_self_1383, (at_1604) => K_NNP);
-                                            n9 = v_1605;
+                                            const v_1635 = rt.upd(cur[9], b_self_1413, (at_1634) => K_NNP);
+                                            n9 = v_1635;
                                             {
-                                                const v_1609 = rt.upd(cur[14], b_self_1383, (at_1606) => rt.upd(rt.upd(rt.app(cur[14], b_self_1383), "cap", (at_1607) => K_CAP), "dom", (at_1608) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1383), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
-                                                n14 = v_1609;
+                                                const v_1639 = rt.upd(cur[14], b_self_1413, (at_1636) => rt.upd(rt.upd(rt.app(cur[14], b_self_1413), "cap", (at_1637) => K_CAP), "dom", (at_1638) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1413), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())));
+                                                n14 = v_1639;
                                                 {
-                                                    const v_1611 = rt.upd(cur[16], b_self_1383, (at_1610) => K_NNP);
-                                                    n16 = v_1611;
+                                                    const v_1641 = rt.upd(cur[16], b_self_1413, (at_1640) => K_NNP);
+                                                    n16 = v_1641;
                                                     {
-                                                        const v_1613 = rt.updv(cur[32], b_self_1383, "Sibling_sib_wait");
-                                                        n32 = v_1613;
+                                                        const v_1643 = rt.updv(cur[32], b_self_1413, "Sibling_sib_wait");
+                                                        n32 = v_1643;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -13398,11 +13412,11 @@ export function createModule(rt) {
                                         n8 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_wait")) {
-                                    const k_1614 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_wait")) {
+                                    const k_1644 = () => {
                                         {
-                                            const v_1616 = rt.updv(cur[32], b_self_1383, "Sibling_sib_run");
-                                            n32 = v_1616;
+                                            const v_1646 = rt.updv(cur[32], b_self_1413, "Sibling_sib_run");
+                                            n32 = v_1646;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13478,16 +13492,16 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.bool(cur[1], "A conjunct of an action")) {
-                                        k_1614();
+                                        k_1644();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1383), "A conjunct of an action")) {
-                                        k_1614();
+                                    if (rt.bool(rt.app(cur[12], b_self_1413), "A conjunct of an action")) {
+                                        k_1644();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_run")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_run")) {
                                     {
-                                        const v_1618 = rt.upd(cur[32], b_self_1383, (at_1617) => (rt.not(rt.app(cur[12], b_self_1383)) ? "Sibling_sib_exec" : "Sibling_linger"));
-                                        n32 = v_1618;
+                                        const v_1648 = rt.upd(cur[32], b_self_1413, (at_1647) => (rt.not(rt.app(cur[12], b_self_1413)) ? "Sibling_sib_exec" : "Sibling_linger"));
+                                        n32 = v_1648;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13562,13 +13576,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_exec")) {
                                     {
-                                        const v_1620 = rt.updv(cur[32], b_self_1383, "do_execve_exec_lock");
-                                        n32 = v_1620;
+                                        const v_1650 = rt.updv(cur[32], b_self_1413, "do_execve_exec_lock");
+                                        n32 = v_1650;
                                         {
-                                            const v_1622 = rt.upd(cur[33], b_self_1383, (at_1621) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1383)));
-                                            n33 = v_1622;
+                                            const v_1652 = rt.upd(cur[33], b_self_1413, (at_1651) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1413)));
+                                            n33 = v_1652;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13643,11 +13657,11 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_linger")) {
-                                    const k_1623 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_linger")) {
+                                    const k_1653 = () => {
                                         {
-                                            const v_1625 = rt.updv(cur[32], b_self_1383, "Sibling_killed");
-                                            n32 = v_1625;
+                                            const v_1655 = rt.updv(cur[32], b_self_1413, "Sibling_killed");
+                                            n32 = v_1655;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -13722,17 +13736,17 @@ export function createModule(rt) {
                                             n32 = undefined;
                                         }
                                     };
-                                    if (rt.bool(rt.app(cur[12], b_self_1383), "A conjunct of an action")) {
-                                        k_1623();
+                                    if (rt.bool(rt.app(cur[12], b_self_1413), "A conjunct of an action")) {
+                                        k_1653();
                                     }
-                                    if (!((s_1626) => s_1626.some((b_t_1627) => (!rt.eq(b_t_1627, b_self_1383) && rt.notin(rt.app(cur[32], b_t_1627), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1627), "Done") && rt.not(rt.app(cur[12], b_t_1627)) && !rt.in(rt.app(cur[32], b_t_1627), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1627), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
-                                        k_1623();
+                                    if (!((s_1656) => s_1656.some((b_t_1657) => (!rt.eq(b_t_1657, b_self_1413) && rt.notin(rt.app(cur[32], b_t_1657), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1657), "Done") && rt.not(rt.app(cur[12], b_t_1657)) && !rt.in(rt.app(cur[32], b_t_1657), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1657), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) {
+                                        k_1653();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_killed")) {
                                     {
-                                        const v_1629 = rt.upd(cur[32], b_self_1383, (at_1628) => (rt.bool(rt.app(cur[12], b_self_1383), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
-                                        n32 = v_1629;
+                                        const v_1659 = rt.upd(cur[32], b_self_1413, (at_1658) => (rt.bool(rt.app(cur[12], b_self_1413), "The condition of IF") ? "Sibling_sibling_exit" : "Done"));
+                                        n32 = v_1659;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13807,10 +13821,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sibling_exit")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sibling_exit")) {
                                     {
-                                        const v_1631 = rt.updv(cur[32], b_self_1383, "Exiting");
-                                        n32 = v_1631;
+                                        const v_1661 = rt.updv(cur[32], b_self_1413, "Exiting");
+                                        n32 = v_1661;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13885,10 +13899,10 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "Exiting")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "Exiting")) {
                                     {
-                                        const v_1633 = rt.updv(cur[32], b_self_1383, "Exited");
-                                        n32 = v_1633;
+                                        const v_1663 = rt.updv(cur[32], b_self_1413, "Exited");
+                                        n32 = v_1663;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -13963,17 +13977,17 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_lock")) {
-                                    const k_1634 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_lock")) {
+                                    const k_1664 = () => {
                                         {
-                                            const v_1635 = (rt.eq(cur[0], K_None) ? b_self_1383 : cur[0]);
-                                            n0 = v_1635;
+                                            const v_1665 = (rt.eq(cur[0], K_None) ? b_self_1413 : cur[0]);
+                                            n0 = v_1665;
                                             {
-                                                const v_1637 = rt.upd(cur[26], b_self_1383, (at_1636) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                                                n26 = v_1637;
+                                                const v_1667 = rt.upd(cur[26], b_self_1413, (at_1666) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                                                n26 = v_1667;
                                                 {
-                                                    const v_1639 = rt.updv(cur[32], b_self_1383, "do_execve_exec_locked");
-                                                    n32 = v_1639;
+                                                    const v_1669 = rt.updv(cur[32], b_self_1413, "do_execve_exec_locked");
+                                                    n32 = v_1669;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14049,22 +14063,22 @@ export function createModule(rt) {
                                         }
                                     };
                                     if (rt.eq(cur[0], K_None)) {
-                                        k_1634();
+                                        k_1664();
                                     }
-                                    if (rt.bool(rt.app(cur[11], b_self_1383), "A conjunct of an action")) {
-                                        k_1634();
+                                    if (rt.bool(rt.app(cur[11], b_self_1413), "A conjunct of an action")) {
+                                        k_1664();
                                     }
-                                    if (rt.bool(rt.app(cur[13], b_self_1383), "A conjunct of an action")) {
-                                        k_1634();
+                                    if (rt.bool(rt.app(cur[13], b_self_1413), "A conjunct of an action")) {
+                                        k_1664();
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1383), "A conjunct of an action")) {
-                                        k_1634();
+                                    if (rt.bool(rt.app(cur[12], b_self_1413), "A conjunct of an action")) {
+                                        k_1664();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_locked")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_locked")) {
                                     {
-                                        const v_1641 = rt.upd(cur[32], b_self_1383, (at_1640) => (!rt.eqs(rt.app(cur[26], b_self_1383), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                                        n32 = v_1641;
+                                        const v_1671 = rt.upd(cur[32], b_self_1413, (at_1670) => (!rt.eqs(rt.app(cur[26], b_self_1413), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                                        n32 = v_1671;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14139,41 +14153,41 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_restart")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_restart")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1643 = rt.updv(cur[18], b_self_1383, "ERESTARTNOINTR");
-                                            n18 = v_1643;
+                                            const v_1673 = rt.updv(cur[18], b_self_1413, "ERESTARTNOINTR");
+                                            n18 = v_1673;
                                             {
-                                                const v_1645 = rt.upd(cur[24], b_self_1383, (at_1644) => cd_INIT_CRED());
-                                                n24 = v_1645;
+                                                const v_1675 = rt.upd(cur[24], b_self_1413, (at_1674) => cd_INIT_CRED());
+                                                n24 = v_1675;
                                                 {
-                                                    const v_1647 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1647;
+                                                    const v_1677 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1677;
                                                     {
-                                                        const v_1649 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1649;
+                                                        const v_1679 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1679;
                                                         {
-                                                            const v_1651 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1651;
+                                                            const v_1681 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1681;
                                                             {
-                                                                const v_1653 = rt.upd(cur[28], b_self_1383, (at_1652) => cd_NO_DOMAIN());
-                                                                n28 = v_1653;
+                                                                const v_1683 = rt.upd(cur[28], b_self_1413, (at_1682) => cd_NO_DOMAIN());
+                                                                n28 = v_1683;
                                                                 {
-                                                                    const v_1655 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1655;
+                                                                    const v_1685 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1685;
                                                                     {
-                                                                        const v_1657 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1657;
+                                                                        const v_1687 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1687;
                                                                         {
-                                                                            const v_1659 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1659;
+                                                                            const v_1689 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1689;
                                                                             {
-                                                                                const v_1661 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_1661;
+                                                                                const v_1691 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_1691;
                                                                                 {
-                                                                                    const v_1663 = rt.upd(cur[33], b_self_1383, (at_1662) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1663;
+                                                                                    const v_1693 = rt.upd(cur[33], b_self_1413, (at_1692) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1693;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14248,40 +14262,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1665 = rt.updv(cur[21], b_self_1383, "ERESTARTNOINTR");
-                                            n21 = v_1665;
+                                            const v_1695 = rt.updv(cur[21], b_self_1413, "ERESTARTNOINTR");
+                                            n21 = v_1695;
                                             {
-                                                const v_1667 = rt.upd(cur[24], b_self_1383, (at_1666) => cd_INIT_CRED());
-                                                n24 = v_1667;
+                                                const v_1697 = rt.upd(cur[24], b_self_1413, (at_1696) => cd_INIT_CRED());
+                                                n24 = v_1697;
                                                 {
-                                                    const v_1669 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1669;
+                                                    const v_1699 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1699;
                                                     {
-                                                        const v_1671 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1671;
+                                                        const v_1701 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1701;
                                                         {
-                                                            const v_1673 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1673;
+                                                            const v_1703 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1703;
                                                             {
-                                                                const v_1675 = rt.upd(cur[28], b_self_1383, (at_1674) => cd_NO_DOMAIN());
-                                                                n28 = v_1675;
+                                                                const v_1705 = rt.upd(cur[28], b_self_1413, (at_1704) => cd_NO_DOMAIN());
+                                                                n28 = v_1705;
                                                                 {
-                                                                    const v_1677 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1677;
+                                                                    const v_1707 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1707;
                                                                     {
-                                                                        const v_1679 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1679;
+                                                                        const v_1709 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1709;
                                                                         {
-                                                                            const v_1681 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1681;
+                                                                            const v_1711 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1711;
                                                                             {
-                                                                                const v_1683 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_1683;
+                                                                                const v_1713 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_1713;
                                                                                 {
-                                                                                    const v_1685 = rt.upd(cur[33], b_self_1383, (at_1684) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1685;
+                                                                                    const v_1715 = rt.upd(cur[33], b_self_1413, (at_1714) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1715;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14357,22 +14371,22 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepare")) {
                                     {
-                                        const v_1687 = rt.upd(cur[15], b_self_1383, (at_1686) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1383), 1) : rt.app(cur[15], b_self_1383)));
-                                        n15 = v_1687;
+                                        const v_1717 = rt.upd(cur[15], b_self_1413, (at_1716) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1413), 1) : rt.app(cur[15], b_self_1413)));
+                                        n15 = v_1717;
                                         {
-                                            const v_1689 = rt.upd(cur[17], b_self_1383, (at_1688) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1383)));
-                                            n17 = v_1689;
+                                            const v_1719 = rt.upd(cur[17], b_self_1413, (at_1718) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1413)));
+                                            n17 = v_1719;
                                             {
-                                                const v_1692 = rt.upd(cur[24], b_self_1383, (at_1690) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1383), "id", (at_1691) => rt.rec(R_1, [b_self_1383, rt.add(rt.app(cur[15], b_self_1383), 1)])) : rt.app(cur[24], b_self_1383)));
-                                                n24 = v_1692;
+                                                const v_1722 = rt.upd(cur[24], b_self_1413, (at_1720) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1413), "id", (at_1721) => rt.rec(R_1, [b_self_1413, rt.add(rt.app(cur[15], b_self_1413), 1)])) : rt.app(cur[24], b_self_1413)));
+                                                n24 = v_1722;
                                                 {
-                                                    const v_1694 = rt.upd(cur[25], b_self_1383, (at_1693) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                                                    n25 = v_1694;
+                                                    const v_1724 = rt.upd(cur[25], b_self_1413, (at_1723) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                                                    n25 = v_1724;
                                                     {
-                                                        const v_1696 = rt.updv(cur[32], b_self_1383, "do_execve_exec_prepared");
-                                                        n32 = v_1696;
+                                                        const v_1726 = rt.updv(cur[32], b_self_1413, "do_execve_exec_prepared");
+                                                        n32 = v_1726;
                                                         n0 = cur[0];
                                                         n1 = cur[1];
                                                         n2 = cur[2];
@@ -14447,14 +14461,14 @@ export function createModule(rt) {
                                         n15 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepare")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepare")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1698 = rt.updv(cur[25], b_self_1383, "ENOMEM");
-                                            n25 = v_1698;
+                                            const v_1728 = rt.updv(cur[25], b_self_1413, "ENOMEM");
+                                            n25 = v_1728;
                                             {
-                                                const v_1700 = rt.updv(cur[32], b_self_1383, "do_execve_exec_prepared");
-                                                n32 = v_1700;
+                                                const v_1730 = rt.updv(cur[32], b_self_1413, "do_execve_exec_prepared");
+                                                n32 = v_1730;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -14530,10 +14544,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepared")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepared")) {
                                     {
-                                        const v_1702 = rt.upd(cur[32], b_self_1383, (at_1701) => (!rt.eqs(rt.app(cur[25], b_self_1383), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
-                                        n32 = v_1702;
+                                        const v_1732 = rt.upd(cur[32], b_self_1413, (at_1731) => (!rt.eqs(rt.app(cur[25], b_self_1413), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"));
+                                        n32 = v_1732;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -14608,19 +14622,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_nomem")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_nomem")) {
                                     {
-                                        const v_1703 = K_None;
-                                        n0 = v_1703;
+                                        const v_1733 = K_None;
+                                        n0 = v_1733;
                                         {
-                                            const v_1705 = rt.updv(cur[10], b_self_1383, true);
-                                            n10 = v_1705;
+                                            const v_1735 = rt.updv(cur[10], b_self_1413, true);
+                                            n10 = v_1735;
                                             {
-                                                const v_1707 = rt.updv(cur[17], b_self_1383, "EXEC_NONE");
-                                                n17 = v_1707;
+                                                const v_1737 = rt.updv(cur[17], b_self_1413, "EXEC_NONE");
+                                                n17 = v_1737;
                                                 {
-                                                    const v_1709 = rt.updv(cur[32], b_self_1383, "do_execve_exec_nomem_ret");
-                                                    n32 = v_1709;
+                                                    const v_1739 = rt.updv(cur[32], b_self_1413, "do_execve_exec_nomem_ret");
+                                                    n32 = v_1739;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -14695,41 +14709,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_nomem_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_nomem_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1711 = rt.upd(cur[18], b_self_1383, (at_1710) => rt.app(cur[25], b_self_1383));
-                                            n18 = v_1711;
+                                            const v_1741 = rt.upd(cur[18], b_self_1413, (at_1740) => rt.app(cur[25], b_self_1413));
+                                            n18 = v_1741;
                                             {
-                                                const v_1713 = rt.upd(cur[24], b_self_1383, (at_1712) => cd_INIT_CRED());
-                                                n24 = v_1713;
+                                                const v_1743 = rt.upd(cur[24], b_self_1413, (at_1742) => cd_INIT_CRED());
+                                                n24 = v_1743;
                                                 {
-                                                    const v_1715 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1715;
+                                                    const v_1745 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1745;
                                                     {
-                                                        const v_1717 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1717;
+                                                        const v_1747 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1747;
                                                         {
-                                                            const v_1719 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1719;
+                                                            const v_1749 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1749;
                                                             {
-                                                                const v_1721 = rt.upd(cur[28], b_self_1383, (at_1720) => cd_NO_DOMAIN());
-                                                                n28 = v_1721;
+                                                                const v_1751 = rt.upd(cur[28], b_self_1413, (at_1750) => cd_NO_DOMAIN());
+                                                                n28 = v_1751;
                                                                 {
-                                                                    const v_1723 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1723;
+                                                                    const v_1753 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1753;
                                                                     {
-                                                                        const v_1725 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1725;
+                                                                        const v_1755 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1755;
                                                                         {
-                                                                            const v_1727 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1727;
+                                                                            const v_1757 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1757;
                                                                             {
-                                                                                const v_1729 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_1729;
+                                                                                const v_1759 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_1759;
                                                                                 {
-                                                                                    const v_1731 = rt.upd(cur[33], b_self_1383, (at_1730) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1731;
+                                                                                    const v_1761 = rt.upd(cur[33], b_self_1413, (at_1760) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1761;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14804,40 +14818,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1733 = rt.upd(cur[21], b_self_1383, (at_1732) => rt.app(cur[25], b_self_1383));
-                                            n21 = v_1733;
+                                            const v_1763 = rt.upd(cur[21], b_self_1413, (at_1762) => rt.app(cur[25], b_self_1413));
+                                            n21 = v_1763;
                                             {
-                                                const v_1735 = rt.upd(cur[24], b_self_1383, (at_1734) => cd_INIT_CRED());
-                                                n24 = v_1735;
+                                                const v_1765 = rt.upd(cur[24], b_self_1413, (at_1764) => cd_INIT_CRED());
+                                                n24 = v_1765;
                                                 {
-                                                    const v_1737 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1737;
+                                                    const v_1767 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1767;
                                                     {
-                                                        const v_1739 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1739;
+                                                        const v_1769 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1769;
                                                         {
-                                                            const v_1741 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1741;
+                                                            const v_1771 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1771;
                                                             {
-                                                                const v_1743 = rt.upd(cur[28], b_self_1383, (at_1742) => cd_NO_DOMAIN());
-                                                                n28 = v_1743;
+                                                                const v_1773 = rt.upd(cur[28], b_self_1413, (at_1772) => cd_NO_DOMAIN());
+                                                                n28 = v_1773;
                                                                 {
-                                                                    const v_1745 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1745;
+                                                                    const v_1775 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1775;
                                                                     {
-                                                                        const v_1747 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1747;
+                                                                        const v_1777 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1777;
                                                                         {
-                                                                            const v_1749 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1749;
+                                                                            const v_1779 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1779;
                                                                             {
-                                                                                const v_1751 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_1751;
+                                                                                const v_1781 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_1781;
                                                                                 {
-                                                                                    const v_1753 = rt.upd(cur[33], b_self_1383, (at_1752) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1753;
+                                                                                    const v_1783 = rt.upd(cur[33], b_self_1413, (at_1782) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1783;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -14913,13 +14927,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_bpf_hook")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_bpf_hook")) {
                                     {
-                                        const v_1755 = rt.upd(cur[27], b_self_1383, (at_1754) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
-                                        n27 = v_1755;
+                                        const v_1785 = rt.upd(cur[27], b_self_1413, (at_1784) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0));
+                                        n27 = v_1785;
                                         {
-                                            const v_1757 = rt.updv(cur[32], b_self_1383, "do_execve_build");
-                                            n32 = v_1757;
+                                            const v_1787 = rt.updv(cur[32], b_self_1413, "do_execve_build");
+                                            n32 = v_1787;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -14994,13 +15008,13 @@ export function createModule(rt) {
                                         n27 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build")) {
                                     {
-                                        const v_1759 = rt.upd(cur[28], b_self_1383, (at_1758) => ((rt.eq(rt.app(cur[27], b_self_1383), 0) && rt.eq(rt.app(cur[4], b_self_1383), 0)) ? rt.dot(rt.app(cur[14], b_self_1383), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1383), "id"), (rt.eq(rt.app(cur[4], b_self_1383), 0) ? (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383))) : (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[4], b_self_1383)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383)), rt.app(cur[4], b_self_1383))))])));
-                                        n28 = v_1759;
+                                        const v_1789 = rt.upd(cur[28], b_self_1413, (at_1788) => ((rt.eq(rt.app(cur[27], b_self_1413), 0) && rt.eq(rt.app(cur[4], b_self_1413), 0)) ? rt.dot(rt.app(cur[14], b_self_1413), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1413), "id"), (rt.eq(rt.app(cur[4], b_self_1413), 0) ? (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413))) : (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[4], b_self_1413)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413)), rt.app(cur[4], b_self_1413))))])));
+                                        n28 = v_1789;
                                         {
-                                            const v_1761 = rt.updv(cur[32], b_self_1383, "do_execve_exec_checks");
-                                            n32 = v_1761;
+                                            const v_1791 = rt.updv(cur[32], b_self_1413, "do_execve_exec_checks");
+                                            n32 = v_1791;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -15075,14 +15089,14 @@ export function createModule(rt) {
                                         n28 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build")) {
                                     if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                                         {
-                                            const v_1763 = rt.updv(cur[25], b_self_1383, "ENOMEM");
-                                            n25 = v_1763;
+                                            const v_1793 = rt.updv(cur[25], b_self_1413, "ENOMEM");
+                                            n25 = v_1793;
                                             {
-                                                const v_1765 = rt.updv(cur[32], b_self_1383, "do_execve_exec_checks");
-                                                n32 = v_1765;
+                                                const v_1795 = rt.updv(cur[32], b_self_1413, "do_execve_exec_checks");
+                                                n32 = v_1795;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15158,16 +15172,16 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_checks")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_checks")) {
                                     {
-                                        const v_1767 = rt.updv(cur[17], b_self_1383, "EXEC_CHECKED");
-                                        n17 = v_1767;
+                                        const v_1797 = rt.updv(cur[17], b_self_1413, "EXEC_CHECKED");
+                                        n17 = v_1797;
                                         {
-                                            const v_1769 = rt.upd(cur[29], b_self_1383, (at_1768) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1383))));
-                                            n29 = v_1769;
+                                            const v_1799 = rt.upd(cur[29], b_self_1413, (at_1798) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1413))));
+                                            n29 = v_1799;
                                             {
-                                                const v_1771 = rt.updv(cur[32], b_self_1383, "do_execve_early_fail");
-                                                n32 = v_1771;
+                                                const v_1801 = rt.updv(cur[32], b_self_1413, "do_execve_early_fail");
+                                                n32 = v_1801;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -15242,10 +15256,10 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_early_fail")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_early_fail")) {
                                     {
-                                        const v_1773 = rt.upd(cur[32], b_self_1383, (at_1772) => (!rt.eqs(rt.app(cur[25], b_self_1383), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
-                                        n32 = v_1773;
+                                        const v_1803 = rt.upd(cur[32], b_self_1413, (at_1802) => (!rt.eqs(rt.app(cur[25], b_self_1413), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")));
+                                        n32 = v_1803;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15320,19 +15334,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build_failed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build_failed")) {
                                     {
-                                        const v_1774 = K_None;
-                                        n0 = v_1774;
+                                        const v_1804 = K_None;
+                                        n0 = v_1804;
                                         {
-                                            const v_1776 = rt.updv(cur[10], b_self_1383, true);
-                                            n10 = v_1776;
+                                            const v_1806 = rt.updv(cur[10], b_self_1413, true);
+                                            n10 = v_1806;
                                             {
-                                                const v_1778 = rt.updv(cur[17], b_self_1383, "EXEC_NONE");
-                                                n17 = v_1778;
+                                                const v_1808 = rt.updv(cur[17], b_self_1413, "EXEC_NONE");
+                                                n17 = v_1808;
                                                 {
-                                                    const v_1780 = rt.updv(cur[32], b_self_1383, "do_execve_build_failed_ret");
-                                                    n32 = v_1780;
+                                                    const v_1810 = rt.updv(cur[32], b_self_1413, "do_execve_build_failed_ret");
+                                                    n32 = v_1810;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15407,41 +15421,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build_failed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build_failed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1782 = rt.upd(cur[18], b_self_1383, (at_1781) => rt.app(cur[25], b_self_1383));
-                                            n18 = v_1782;
+                                            const v_1812 = rt.upd(cur[18], b_self_1413, (at_1811) => rt.app(cur[25], b_self_1413));
+                                            n18 = v_1812;
                                             {
-                                                const v_1784 = rt.upd(cur[24], b_self_1383, (at_1783) => cd_INIT_CRED());
-                                                n24 = v_1784;
+                                                const v_1814 = rt.upd(cur[24], b_self_1413, (at_1813) => cd_INIT_CRED());
+                                                n24 = v_1814;
                                                 {
-                                                    const v_1786 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1786;
+                                                    const v_1816 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1816;
                                                     {
-                                                        const v_1788 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1788;
+                                                        const v_1818 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1818;
                                                         {
-                                                            const v_1790 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1790;
+                                                            const v_1820 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1820;
                                                             {
-                                                                const v_1792 = rt.upd(cur[28], b_self_1383, (at_1791) => cd_NO_DOMAIN());
-                                                                n28 = v_1792;
+                                                                const v_1822 = rt.upd(cur[28], b_self_1413, (at_1821) => cd_NO_DOMAIN());
+                                                                n28 = v_1822;
                                                                 {
-                                                                    const v_1794 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1794;
+                                                                    const v_1824 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1824;
                                                                     {
-                                                                        const v_1796 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1796;
+                                                                        const v_1826 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1826;
                                                                         {
-                                                                            const v_1798 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1798;
+                                                                            const v_1828 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1828;
                                                                             {
-                                                                                const v_1800 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_1800;
+                                                                                const v_1830 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_1830;
                                                                                 {
-                                                                                    const v_1802 = rt.upd(cur[33], b_self_1383, (at_1801) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1802;
+                                                                                    const v_1832 = rt.upd(cur[33], b_self_1413, (at_1831) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1832;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15516,40 +15530,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1804 = rt.upd(cur[21], b_self_1383, (at_1803) => rt.app(cur[25], b_self_1383));
-                                            n21 = v_1804;
+                                            const v_1834 = rt.upd(cur[21], b_self_1413, (at_1833) => rt.app(cur[25], b_self_1413));
+                                            n21 = v_1834;
                                             {
-                                                const v_1806 = rt.upd(cur[24], b_self_1383, (at_1805) => cd_INIT_CRED());
-                                                n24 = v_1806;
+                                                const v_1836 = rt.upd(cur[24], b_self_1413, (at_1835) => cd_INIT_CRED());
+                                                n24 = v_1836;
                                                 {
-                                                    const v_1808 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1808;
+                                                    const v_1838 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1838;
                                                     {
-                                                        const v_1810 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1810;
+                                                        const v_1840 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1840;
                                                         {
-                                                            const v_1812 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1812;
+                                                            const v_1842 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1842;
                                                             {
-                                                                const v_1814 = rt.upd(cur[28], b_self_1383, (at_1813) => cd_NO_DOMAIN());
-                                                                n28 = v_1814;
+                                                                const v_1844 = rt.upd(cur[28], b_self_1413, (at_1843) => cd_NO_DOMAIN());
+                                                                n28 = v_1844;
                                                                 {
-                                                                    const v_1816 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1816;
+                                                                    const v_1846 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1846;
                                                                     {
-                                                                        const v_1818 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1818;
+                                                                        const v_1848 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1848;
                                                                         {
-                                                                            const v_1820 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1820;
+                                                                            const v_1850 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1850;
                                                                             {
-                                                                                const v_1822 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_1822;
+                                                                                const v_1852 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_1852;
                                                                                 {
-                                                                                    const v_1824 = rt.upd(cur[33], b_self_1383, (at_1823) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1824;
+                                                                                    const v_1854 = rt.upd(cur[33], b_self_1413, (at_1853) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1854;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15625,10 +15639,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_232")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_232")) {
                                     {
-                                        const v_1826 = rt.updv(cur[32], b_self_1383, "do_execve_exec_fails");
-                                        n32 = v_1826;
+                                        const v_1856 = rt.updv(cur[32], b_self_1413, "do_execve_exec_fails");
+                                        n32 = v_1856;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15703,8 +15717,8 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                     {
-                                        const v_1828 = rt.updv(cur[32], b_self_1383, "do_execve_exec_goes_on");
-                                        n32 = v_1828;
+                                        const v_1858 = rt.updv(cur[32], b_self_1413, "do_execve_exec_goes_on");
+                                        n32 = v_1858;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15779,19 +15793,19 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_fails")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_fails")) {
                                     {
-                                        const v_1829 = K_None;
-                                        n0 = v_1829;
+                                        const v_1859 = K_None;
+                                        n0 = v_1859;
                                         {
-                                            const v_1831 = rt.updv(cur[10], b_self_1383, true);
-                                            n10 = v_1831;
+                                            const v_1861 = rt.updv(cur[10], b_self_1413, true);
+                                            n10 = v_1861;
                                             {
-                                                const v_1833 = rt.updv(cur[17], b_self_1383, "EXEC_NONE");
-                                                n17 = v_1833;
+                                                const v_1863 = rt.updv(cur[17], b_self_1413, "EXEC_NONE");
+                                                n17 = v_1863;
                                                 {
-                                                    const v_1835 = rt.updv(cur[32], b_self_1383, "do_execve_exec_fails_ret");
-                                                    n32 = v_1835;
+                                                    const v_1865 = rt.updv(cur[32], b_self_1413, "do_execve_exec_fails_ret");
+                                                    n32 = v_1865;
                                                     n1 = cur[1];
                                                     n2 = cur[2];
                                                     n3 = cur[3];
@@ -15866,41 +15880,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_fails_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_fails_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1837 = rt.updv(cur[18], b_self_1383, "ENOEXEC");
-                                            n18 = v_1837;
+                                            const v_1867 = rt.updv(cur[18], b_self_1413, "ENOEXEC");
+                                            n18 = v_1867;
                                             {
-                                                const v_1839 = rt.upd(cur[24], b_self_1383, (at_1838) => cd_INIT_CRED());
-                                                n24 = v_1839;
+                                                const v_1869 = rt.upd(cur[24], b_self_1413, (at_1868) => cd_INIT_CRED());
+                                                n24 = v_1869;
                                                 {
-                                                    const v_1841 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1841;
+                                                    const v_1871 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1871;
                                                     {
-                                                        const v_1843 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1843;
+                                                        const v_1873 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1873;
                                                         {
-                                                            const v_1845 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1845;
+                                                            const v_1875 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1875;
                                                             {
-                                                                const v_1847 = rt.upd(cur[28], b_self_1383, (at_1846) => cd_NO_DOMAIN());
-                                                                n28 = v_1847;
+                                                                const v_1877 = rt.upd(cur[28], b_self_1413, (at_1876) => cd_NO_DOMAIN());
+                                                                n28 = v_1877;
                                                                 {
-                                                                    const v_1849 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1849;
+                                                                    const v_1879 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1879;
                                                                     {
-                                                                        const v_1851 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1851;
+                                                                        const v_1881 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1881;
                                                                         {
-                                                                            const v_1853 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1853;
+                                                                            const v_1883 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1883;
                                                                             {
-                                                                                const v_1855 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_1855;
+                                                                                const v_1885 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_1885;
                                                                                 {
-                                                                                    const v_1857 = rt.upd(cur[33], b_self_1383, (at_1856) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1857;
+                                                                                    const v_1887 = rt.upd(cur[33], b_self_1413, (at_1886) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1887;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -15975,40 +15989,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1859 = rt.updv(cur[21], b_self_1383, "ENOEXEC");
-                                            n21 = v_1859;
+                                            const v_1889 = rt.updv(cur[21], b_self_1413, "ENOEXEC");
+                                            n21 = v_1889;
                                             {
-                                                const v_1861 = rt.upd(cur[24], b_self_1383, (at_1860) => cd_INIT_CRED());
-                                                n24 = v_1861;
+                                                const v_1891 = rt.upd(cur[24], b_self_1413, (at_1890) => cd_INIT_CRED());
+                                                n24 = v_1891;
                                                 {
-                                                    const v_1863 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1863;
+                                                    const v_1893 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1893;
                                                     {
-                                                        const v_1865 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1865;
+                                                        const v_1895 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1895;
                                                         {
-                                                            const v_1867 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1867;
+                                                            const v_1897 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1897;
                                                             {
-                                                                const v_1869 = rt.upd(cur[28], b_self_1383, (at_1868) => cd_NO_DOMAIN());
-                                                                n28 = v_1869;
+                                                                const v_1899 = rt.upd(cur[28], b_self_1413, (at_1898) => cd_NO_DOMAIN());
+                                                                n28 = v_1899;
                                                                 {
-                                                                    const v_1871 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1871;
+                                                                    const v_1901 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1901;
                                                                     {
-                                                                        const v_1873 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1873;
+                                                                        const v_1903 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1903;
                                                                         {
-                                                                            const v_1875 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1875;
+                                                                            const v_1905 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1905;
                                                                             {
-                                                                                const v_1877 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_1877;
+                                                                                const v_1907 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_1907;
                                                                                 {
-                                                                                    const v_1879 = rt.upd(cur[33], b_self_1383, (at_1878) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1879;
+                                                                                    const v_1909 = rt.upd(cur[33], b_self_1413, (at_1908) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1909;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16084,10 +16098,10 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_goes_on")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_goes_on")) {
                                     {
-                                        const v_1881 = rt.updv(cur[32], b_self_1383, "do_execve_exec_ponr");
-                                        n32 = v_1881;
+                                        const v_1911 = rt.updv(cur[32], b_self_1413, "do_execve_exec_ponr");
+                                        n32 = v_1911;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16162,13 +16176,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_ponr")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_ponr")) {
                                     {
-                                        const v_1883 = rt.updv(cur[17], b_self_1383, "EXEC_PONR");
-                                        n17 = v_1883;
+                                        const v_1913 = rt.updv(cur[17], b_self_1413, "EXEC_PONR");
+                                        n17 = v_1913;
                                         {
-                                            const v_1885 = rt.updv(cur[32], b_self_1383, "do_execve_exec_zap");
-                                            n32 = v_1885;
+                                            const v_1915 = rt.updv(cur[32], b_self_1413, "do_execve_exec_zap");
+                                            n32 = v_1915;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16243,13 +16257,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_zap")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_zap")) {
                                     {
-                                        const v_1887 = rt.fcn(rt.domain(cur[12]), (b_t_1886) => (rt.in(b_t_1886, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1886), "A disjunct") || !rt.eq(b_t_1886, b_self_1383)) : rt.app(cur[12], b_t_1886)));
-                                        n12 = v_1887;
+                                        const v_1917 = rt.fcn(rt.domain(cur[12]), (b_t_1916) => (rt.in(b_t_1916, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1916), "A disjunct") || !rt.eq(b_t_1916, b_self_1413)) : rt.app(cur[12], b_t_1916)));
+                                        n12 = v_1917;
                                         {
-                                            const v_1889 = rt.updv(cur[32], b_self_1383, "do_execve_exec_dethread");
-                                            n32 = v_1889;
+                                            const v_1919 = rt.updv(cur[32], b_self_1413, "do_execve_exec_dethread");
+                                            n32 = v_1919;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16324,14 +16338,14 @@ export function createModule(rt) {
                                         n12 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_dethread")) {
-                                    const k_1890 = () => {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_dethread")) {
+                                    const k_1920 = () => {
                                         {
-                                            const v_1894 = rt.upd(cur[30], b_self_1383, (at_1891) => !((s_1892) => s_1892.every((b_t_1893) => (rt.eq(b_t_1893, b_self_1383) || !rt.notin(rt.app(cur[32], b_t_1893), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                                            n30 = v_1894;
+                                            const v_1924 = rt.upd(cur[30], b_self_1413, (at_1921) => !((s_1922) => s_1922.every((b_t_1923) => (rt.eq(b_t_1923, b_self_1413) || !rt.notin(rt.app(cur[32], b_t_1923), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                                            n30 = v_1924;
                                             {
-                                                const v_1896 = rt.updv(cur[32], b_self_1383, "do_execve_exec_dethreaded");
-                                                n32 = v_1896;
+                                                const v_1926 = rt.updv(cur[32], b_self_1413, "do_execve_exec_dethreaded");
+                                                n32 = v_1926;
                                                 n0 = cur[0];
                                                 n1 = cur[1];
                                                 n2 = cur[2];
@@ -16407,31 +16421,31 @@ export function createModule(rt) {
                                         }
                                     };
                                     {
-                                        const t_1897 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                                        const step_1899 = (i_1900) => {
-                                            if (i_1900 === t_1897.length) {
-                                                k_1890();
+                                        const t_1927 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                                        const step_1929 = (i_1930) => {
+                                            if (i_1930 === t_1927.length) {
+                                                k_1920();
                                             }
                                             else {
-                                                const b_t_1898 = t_1897[i_1900][0];
-                                                if (rt.eq(b_t_1898, b_self_1383)) {
-                                                    step_1899(i_1900 + 1);
+                                                const b_t_1928 = t_1927[i_1930][0];
+                                                if (rt.eq(b_t_1928, b_self_1413)) {
+                                                    step_1929(i_1930 + 1);
                                                 }
-                                                if (!rt.notin(rt.app(cur[32], b_t_1898), rt.makeSet(["Unborn", "Exited"]))) {
-                                                    step_1899(i_1900 + 1);
+                                                if (!rt.notin(rt.app(cur[32], b_t_1928), rt.makeSet(["Unborn", "Exited"]))) {
+                                                    step_1929(i_1930 + 1);
                                                 }
                                             }
                                         };
-                                        step_1899(0);
+                                        step_1929(0);
                                     }
-                                    if (rt.bool(rt.app(cur[12], b_self_1383), "A conjunct of an action")) {
-                                        k_1890();
+                                    if (rt.bool(rt.app(cur[12], b_self_1413), "A conjunct of an action")) {
+                                        k_1920();
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_dethreaded")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_dethreaded")) {
                                     {
-                                        const v_1902 = rt.upd(cur[32], b_self_1383, (at_1901) => (rt.bool(rt.app(cur[30], b_self_1383), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
-                                        n32 = v_1902;
+                                        const v_1932 = rt.upd(cur[32], b_self_1413, (at_1931) => (rt.bool(rt.app(cur[30], b_self_1413), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"));
+                                        n32 = v_1932;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -16506,16 +16520,16 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_killed")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_killed")) {
                                     {
-                                        const v_1903 = K_None;
-                                        n0 = v_1903;
+                                        const v_1933 = K_None;
+                                        n0 = v_1933;
                                         {
-                                            const v_1905 = rt.updv(cur[17], b_self_1383, "EXEC_NONE");
-                                            n17 = v_1905;
+                                            const v_1935 = rt.updv(cur[17], b_self_1413, "EXEC_NONE");
+                                            n17 = v_1935;
                                             {
-                                                const v_1907 = rt.updv(cur[32], b_self_1383, "do_execve_exec_killed_ret");
-                                                n32 = v_1907;
+                                                const v_1937 = rt.updv(cur[32], b_self_1413, "do_execve_exec_killed_ret");
+                                                n32 = v_1937;
                                                 n1 = cur[1];
                                                 n2 = cur[2];
                                                 n3 = cur[3];
@@ -16590,41 +16604,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_killed_ret")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_killed_ret")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1909 = rt.updv(cur[18], b_self_1383, "EINTR");
-                                            n18 = v_1909;
+                                            const v_1939 = rt.updv(cur[18], b_self_1413, "EINTR");
+                                            n18 = v_1939;
                                             {
-                                                const v_1911 = rt.upd(cur[24], b_self_1383, (at_1910) => cd_INIT_CRED());
-                                                n24 = v_1911;
+                                                const v_1941 = rt.upd(cur[24], b_self_1413, (at_1940) => cd_INIT_CRED());
+                                                n24 = v_1941;
                                                 {
-                                                    const v_1913 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1913;
+                                                    const v_1943 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1943;
                                                     {
-                                                        const v_1915 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1915;
+                                                        const v_1945 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1945;
                                                         {
-                                                            const v_1917 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1917;
+                                                            const v_1947 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1947;
                                                             {
-                                                                const v_1919 = rt.upd(cur[28], b_self_1383, (at_1918) => cd_NO_DOMAIN());
-                                                                n28 = v_1919;
+                                                                const v_1949 = rt.upd(cur[28], b_self_1413, (at_1948) => cd_NO_DOMAIN());
+                                                                n28 = v_1949;
                                                                 {
-                                                                    const v_1921 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1921;
+                                                                    const v_1951 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1951;
                                                                     {
-                                                                        const v_1923 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1923;
+                                                                        const v_1953 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1953;
                                                                         {
-                                                                            const v_1925 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1925;
+                                                                            const v_1955 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1955;
                                                                             {
-                                                                                const v_1927 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_1927;
+                                                                                const v_1957 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_1957;
                                                                                 {
-                                                                                    const v_1929 = rt.upd(cur[33], b_self_1383, (at_1928) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1929;
+                                                                                    const v_1959 = rt.upd(cur[33], b_self_1413, (at_1958) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1959;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16699,40 +16713,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_1931 = rt.updv(cur[21], b_self_1383, "EINTR");
-                                            n21 = v_1931;
+                                            const v_1961 = rt.updv(cur[21], b_self_1413, "EINTR");
+                                            n21 = v_1961;
                                             {
-                                                const v_1933 = rt.upd(cur[24], b_self_1383, (at_1932) => cd_INIT_CRED());
-                                                n24 = v_1933;
+                                                const v_1963 = rt.upd(cur[24], b_self_1413, (at_1962) => cd_INIT_CRED());
+                                                n24 = v_1963;
                                                 {
-                                                    const v_1935 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_1935;
+                                                    const v_1965 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_1965;
                                                     {
-                                                        const v_1937 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_1937;
+                                                        const v_1967 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_1967;
                                                         {
-                                                            const v_1939 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_1939;
+                                                            const v_1969 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_1969;
                                                             {
-                                                                const v_1941 = rt.upd(cur[28], b_self_1383, (at_1940) => cd_NO_DOMAIN());
-                                                                n28 = v_1941;
+                                                                const v_1971 = rt.upd(cur[28], b_self_1413, (at_1970) => cd_NO_DOMAIN());
+                                                                n28 = v_1971;
                                                                 {
-                                                                    const v_1943 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_1943;
+                                                                    const v_1973 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_1973;
                                                                     {
-                                                                        const v_1945 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_1945;
+                                                                        const v_1975 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_1975;
                                                                         {
-                                                                            const v_1947 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_1947;
+                                                                            const v_1977 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_1977;
                                                                             {
-                                                                                const v_1949 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_1949;
+                                                                                const v_1979 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_1979;
                                                                                 {
-                                                                                    const v_1951 = rt.upd(cur[33], b_self_1383, (at_1950) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_1951;
+                                                                                    const v_1981 = rt.upd(cur[33], b_self_1413, (at_1980) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_1981;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -16808,13 +16822,13 @@ export function createModule(rt) {
                                         }
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_committing")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_committing")) {
                                     {
-                                        const v_1953 = rt.updv(cur[17], b_self_1383, "EXEC_COMMITTING");
-                                        n17 = v_1953;
+                                        const v_1983 = rt.updv(cur[17], b_self_1413, "EXEC_COMMITTING");
+                                        n17 = v_1983;
                                         {
-                                            const v_1955 = rt.updv(cur[32], b_self_1383, "do_execve_ex_prereq");
-                                            n32 = v_1955;
+                                            const v_1985 = rt.updv(cur[32], b_self_1413, "do_execve_ex_prereq");
+                                            n32 = v_1985;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16889,13 +16903,13 @@ export function createModule(rt) {
                                         n17 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_prereq")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_prereq")) {
                                     {
-                                        const v_1957 = rt.updv(cur[32], b_self_1383, "do_execve_ex_order");
-                                        n32 = v_1957;
+                                        const v_1987 = rt.updv(cur[32], b_self_1413, "do_execve_ex_order");
+                                        n32 = v_1987;
                                         {
-                                            const v_1958 = ((rt.eq(rt.app(cur[4], b_self_1383), 0) || rt.bool(rt.app(cur[7], b_self_1383), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
-                                            n34 = v_1958;
+                                            const v_1988 = ((rt.eq(rt.app(cur[4], b_self_1413), 0) || rt.bool(rt.app(cur[7], b_self_1413), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq");
+                                            n34 = v_1988;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -16970,13 +16984,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_order")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_order")) {
                                     {
-                                        const v_1960 = rt.updv(cur[32], b_self_1383, "do_execve_ex_excl");
-                                        n32 = v_1960;
+                                        const v_1990 = rt.updv(cur[32], b_self_1413, "do_execve_ex_excl");
+                                        n32 = v_1990;
                                         {
-                                            const v_1961 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1383), "layers"), (rt.eq(rt.app(cur[4], b_self_1383), 0) ? (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383))) : (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[4], b_self_1383)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383)), rt.app(cur[4], b_self_1383))))) ? cur[34] : "Assert_do_execve_ex_order");
-                                            n34 = v_1961;
+                                            const v_1991 = (rt.eq(rt.dot(rt.app(cur[28], b_self_1413), "layers"), (rt.eq(rt.app(cur[4], b_self_1413), 0) ? (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413))) : (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[4], b_self_1413)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413)), rt.app(cur[4], b_self_1413))))) ? cur[34] : "Assert_do_execve_ex_order");
+                                            n34 = v_1991;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17051,13 +17065,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_excl")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_excl")) {
                                     {
-                                        const v_1963 = rt.updv(cur[32], b_self_1383, "do_execve_install");
-                                        n32 = v_1963;
+                                        const v_1993 = rt.updv(cur[32], b_self_1413, "do_execve_install");
+                                        n32 = v_1993;
                                         {
-                                            const v_1966 = ((rt.eq(cur[2], 0) || ((s_1964) => s_1964.some((b_i_1965) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1383), "layers"), b_i_1965), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1383), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
-                                            n34 = v_1966;
+                                            const v_1996 = ((rt.eq(cur[2], 0) || ((s_1994) => s_1994.some((b_i_1995) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1413), "layers"), b_i_1995), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1413), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl");
+                                            n34 = v_1996;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17132,40 +17146,40 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_install")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_install")) {
                                     {
-                                        const v_1968 = rt.updv(cur[4], b_self_1383, 0);
-                                        n4 = v_1968;
+                                        const v_1998 = rt.updv(cur[4], b_self_1413, 0);
+                                        n4 = v_1998;
                                         {
-                                            const v_1970 = rt.updv(cur[5], b_self_1383, false);
-                                            n5 = v_1970;
+                                            const v_2000 = rt.updv(cur[5], b_self_1413, false);
+                                            n5 = v_2000;
                                             {
-                                                const v_1972 = rt.updv(cur[6], b_self_1383, 0);
-                                                n6 = v_1972;
+                                                const v_2002 = rt.updv(cur[6], b_self_1413, 0);
+                                                n6 = v_2002;
                                                 {
-                                                    const v_1974 = rt.upd(cur[8], b_self_1383, (at_1973) => rt.app(cur[28], b_self_1383));
-                                                    n8 = v_1974;
+                                                    const v_2004 = rt.upd(cur[8], b_self_1413, (at_2003) => rt.app(cur[28], b_self_1413));
+                                                    n8 = v_2004;
                                                     {
-                                                        const v_1976 = rt.upd(cur[9], b_self_1383, (at_1975) => (rt.bool(rt.app(cur[16], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct")));
-                                                        n9 = v_1976;
+                                                        const v_2006 = rt.upd(cur[9], b_self_1413, (at_2005) => (rt.bool(rt.app(cur[16], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct")));
+                                                        n9 = v_2006;
                                                         {
-                                                            const v_1978 = rt.updv(cur[10], b_self_1383, false);
-                                                            n10 = v_1978;
+                                                            const v_2008 = rt.updv(cur[10], b_self_1413, false);
+                                                            n10 = v_2008;
                                                             {
-                                                                const v_1982 = rt.upd(cur[14], b_self_1383, (at_1979) => rt.upd(rt.upd(rt.app(cur[24], b_self_1383), "dom", (at_1980) => rt.app(cur[28], b_self_1383)), "cap", (at_1981) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1383), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1383), "A disjunct"))));
-                                                                n14 = v_1982;
+                                                                const v_2012 = rt.upd(cur[14], b_self_1413, (at_2009) => rt.upd(rt.upd(rt.app(cur[24], b_self_1413), "dom", (at_2010) => rt.app(cur[28], b_self_1413)), "cap", (at_2011) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1413), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1413), "A disjunct"))));
+                                                                n14 = v_2012;
                                                                 {
-                                                                    const v_1984 = rt.upd(cur[16], b_self_1383, (at_1983) => (rt.bool(rt.app(cur[16], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct")));
-                                                                    n16 = v_1984;
+                                                                    const v_2014 = rt.upd(cur[16], b_self_1413, (at_2013) => (rt.bool(rt.app(cur[16], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct")));
+                                                                    n16 = v_2014;
                                                                     {
-                                                                        const v_1986 = rt.updv(cur[17], b_self_1383, "EXEC_COMMITTED");
-                                                                        n17 = v_1986;
+                                                                        const v_2016 = rt.updv(cur[17], b_self_1413, "EXEC_COMMITTED");
+                                                                        n17 = v_2016;
                                                                         {
-                                                                            const v_1988 = rt.upd(cur[31], b_self_1383, (at_1987) => rt.app(cur[5], b_self_1383));
-                                                                            n31 = v_1988;
+                                                                            const v_2018 = rt.upd(cur[31], b_self_1413, (at_2017) => rt.app(cur[5], b_self_1413));
+                                                                            n31 = v_2018;
                                                                             {
-                                                                                const v_1990 = rt.updv(cur[32], b_self_1383, "do_execve_ex_nnp_sticky");
-                                                                                n32 = v_1990;
+                                                                                const v_2020 = rt.updv(cur[32], b_self_1413, "do_execve_ex_nnp_sticky");
+                                                                                n32 = v_2020;
                                                                                 n0 = cur[0];
                                                                                 n1 = cur[1];
                                                                                 n2 = cur[2];
@@ -17240,13 +17254,13 @@ export function createModule(rt) {
                                         n4 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_nnp_sticky")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_nnp_sticky")) {
                                     {
-                                        const v_1992 = rt.updv(cur[32], b_self_1383, "do_execve_exec_unlock");
-                                        n32 = v_1992;
+                                        const v_2022 = rt.updv(cur[32], b_self_1413, "do_execve_exec_unlock");
+                                        n32 = v_2022;
                                         {
-                                            const v_1993 = ((rt.not(rt.app(cur[31], b_self_1383)) || rt.bool(rt.app(cur[16], b_self_1383), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
-                                            n34 = v_1993;
+                                            const v_2023 = ((rt.not(rt.app(cur[31], b_self_1413)) || rt.bool(rt.app(cur[16], b_self_1413), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky");
+                                            n34 = v_2023;
                                             n0 = cur[0];
                                             n1 = cur[1];
                                             n2 = cur[2];
@@ -17321,13 +17335,13 @@ export function createModule(rt) {
                                         n32 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_unlock")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_unlock")) {
                                     {
-                                        const v_1994 = K_None;
-                                        n0 = v_1994;
+                                        const v_2024 = K_None;
+                                        n0 = v_2024;
                                         {
-                                            const v_1996 = rt.updv(cur[32], b_self_1383, "do_execve_exec_ok");
-                                            n32 = v_1996;
+                                            const v_2026 = rt.updv(cur[32], b_self_1413, "do_execve_exec_ok");
+                                            n32 = v_2026;
                                             n1 = cur[1];
                                             n2 = cur[2];
                                             n3 = cur[3];
@@ -17402,41 +17416,41 @@ export function createModule(rt) {
                                         n0 = undefined;
                                     }
                                 }
-                                if (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_ok")) {
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec")) {
+                                if (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_ok")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec")) {
                                         {
-                                            const v_1998 = rt.updv(cur[18], b_self_1383, "OK");
-                                            n18 = v_1998;
+                                            const v_2028 = rt.updv(cur[18], b_self_1413, "OK");
+                                            n18 = v_2028;
                                             {
-                                                const v_2000 = rt.upd(cur[24], b_self_1383, (at_1999) => cd_INIT_CRED());
-                                                n24 = v_2000;
+                                                const v_2030 = rt.upd(cur[24], b_self_1413, (at_2029) => cd_INIT_CRED());
+                                                n24 = v_2030;
                                                 {
-                                                    const v_2002 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_2002;
+                                                    const v_2032 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_2032;
                                                     {
-                                                        const v_2004 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_2004;
+                                                        const v_2034 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_2034;
                                                         {
-                                                            const v_2006 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_2006;
+                                                            const v_2036 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_2036;
                                                             {
-                                                                const v_2008 = rt.upd(cur[28], b_self_1383, (at_2007) => cd_NO_DOMAIN());
-                                                                n28 = v_2008;
+                                                                const v_2038 = rt.upd(cur[28], b_self_1413, (at_2037) => cd_NO_DOMAIN());
+                                                                n28 = v_2038;
                                                                 {
-                                                                    const v_2010 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_2010;
+                                                                    const v_2040 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_2040;
                                                                     {
-                                                                        const v_2012 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_2012;
+                                                                        const v_2042 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_2042;
                                                                         {
-                                                                            const v_2014 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_2014;
+                                                                            const v_2044 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_2044;
                                                                             {
-                                                                                const v_2016 = rt.updv(cur[32], b_self_1383, "Requester_next_exec");
-                                                                                n32 = v_2016;
+                                                                                const v_2046 = rt.updv(cur[32], b_self_1413, "Requester_next_exec");
+                                                                                n32 = v_2046;
                                                                                 {
-                                                                                    const v_2018 = rt.upd(cur[33], b_self_1383, (at_2017) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_2018;
+                                                                                    const v_2048 = rt.upd(cur[33], b_self_1413, (at_2047) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_2048;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17511,40 +17525,40 @@ export function createModule(rt) {
                                             n18 = undefined;
                                         }
                                     }
-                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec")) {
+                                    if (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec")) {
                                         {
-                                            const v_2020 = rt.updv(cur[21], b_self_1383, "OK");
-                                            n21 = v_2020;
+                                            const v_2050 = rt.updv(cur[21], b_self_1413, "OK");
+                                            n21 = v_2050;
                                             {
-                                                const v_2022 = rt.upd(cur[24], b_self_1383, (at_2021) => cd_INIT_CRED());
-                                                n24 = v_2022;
+                                                const v_2052 = rt.upd(cur[24], b_self_1413, (at_2051) => cd_INIT_CRED());
+                                                n24 = v_2052;
                                                 {
-                                                    const v_2024 = rt.updv(cur[25], b_self_1383, "OK");
-                                                    n25 = v_2024;
+                                                    const v_2054 = rt.updv(cur[25], b_self_1413, "OK");
+                                                    n25 = v_2054;
                                                     {
-                                                        const v_2026 = rt.updv(cur[26], b_self_1383, "OK");
-                                                        n26 = v_2026;
+                                                        const v_2056 = rt.updv(cur[26], b_self_1413, "OK");
+                                                        n26 = v_2056;
                                                         {
-                                                            const v_2028 = rt.updv(cur[27], b_self_1383, 0);
-                                                            n27 = v_2028;
+                                                            const v_2058 = rt.updv(cur[27], b_self_1413, 0);
+                                                            n27 = v_2058;
                                                             {
-                                                                const v_2030 = rt.upd(cur[28], b_self_1383, (at_2029) => cd_NO_DOMAIN());
-                                                                n28 = v_2030;
+                                                                const v_2060 = rt.upd(cur[28], b_self_1413, (at_2059) => cd_NO_DOMAIN());
+                                                                n28 = v_2060;
                                                                 {
-                                                                    const v_2032 = rt.updv(cur[29], b_self_1383, false);
-                                                                    n29 = v_2032;
+                                                                    const v_2062 = rt.updv(cur[29], b_self_1413, false);
+                                                                    n29 = v_2062;
                                                                     {
-                                                                        const v_2034 = rt.updv(cur[30], b_self_1383, false);
-                                                                        n30 = v_2034;
+                                                                        const v_2064 = rt.updv(cur[30], b_self_1413, false);
+                                                                        n30 = v_2064;
                                                                         {
-                                                                            const v_2036 = rt.updv(cur[31], b_self_1383, false);
-                                                                            n31 = v_2036;
+                                                                            const v_2066 = rt.updv(cur[31], b_self_1413, false);
+                                                                            n31 = v_2066;
                                                                             {
-                                                                                const v_2038 = rt.updv(cur[32], b_self_1383, "Sibling_linger");
-                                                                                n32 = v_2038;
+                                                                                const v_2068 = rt.updv(cur[32], b_self_1413, "Sibling_linger");
+                                                                                n32 = v_2068;
                                                                                 {
-                                                                                    const v_2040 = rt.upd(cur[33], b_self_1383, (at_2039) => rt.tail(rt.app(cur[33], b_self_1383)));
-                                                                                    n33 = v_2040;
+                                                                                    const v_2070 = rt.upd(cur[33], b_self_1413, (at_2069) => rt.tail(rt.app(cur[33], b_self_1413)));
+                                                                                    n33 = v_2070;
                                                                                     n0 = cur[0];
                                                                                     n1 = cur[1];
                                                                                     n2 = cur[2];
@@ -17665,7 +17679,7 @@ export function createModule(rt) {
                                 const n32 = t[32];
                                 const n33 = t[33];
                                 const n34 = t[34];
-                                if (((rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1383, (at_1384) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1383), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1383, (at_1385) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1383, (at_1386) => rt.upd(rt.upd(rt.app(cur[14], b_self_1383), "cap", (at_1387) => K_CAP), "dom", (at_1388) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1383), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1383, (at_1389) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1383), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1392) => (rt.not(rt.app(cur[12], b_self_1383)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1394) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1383), "A disjunct") || !((s_1395) => s_1395.some((b_t_1396) => (!rt.eq(b_t_1396, b_self_1383) && rt.notin(rt.app(cur[32], b_t_1396), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1396), "Done") && rt.not(rt.app(cur[12], b_t_1396)) && !rt.in(rt.app(cur[32], b_t_1396), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1396), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1398) => (rt.bool(rt.app(cur[12], b_self_1383), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1383), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1383 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1383, (at_1401) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1403) => (!rt.eqs(rt.app(cur[26], b_self_1383), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1383, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1405) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1409) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1414) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1383, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1416) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1420) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1425) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1383, (at_1426) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1383), 1) : rt.app(cur[15], b_self_1383)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1383, (at_1427) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1383)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1428) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1383), "id", (at_1429) => rt.rec(R_1, [b_self_1383, rt.add(rt.app(cur[15], b_self_1383), 1)])) : rt.app(cur[24], b_self_1383)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1383, (at_1430) => (rt.lt(rt.app(cur[15], b_self_1383), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1434) => (!rt.eqs(rt.app(cur[25], b_self_1383), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1383, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1383, (at_1438) => rt.app(cur[25], b_self_1383))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1439) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1443) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1448) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1383, (at_1449) => rt.app(cur[25], b_self_1383))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1450) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1454) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1459) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1383, (at_1460) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1462) => ((rt.eq(rt.app(cur[27], b_self_1383), 0) && rt.eq(rt.app(cur[4], b_self_1383), 0)) ? rt.dot(rt.app(cur[14], b_self_1383), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1383), "id"), (rt.eq(rt.app(cur[4], b_self_1383), 0) ? (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383))) : (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[4], b_self_1383)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383)), rt.app(cur[4], b_self_1383))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1383, (at_1467) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1383))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1469) => (!rt.eqs(rt.app(cur[25], b_self_1383), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1383, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1383, (at_1473) => rt.app(cur[25], b_self_1383))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1474) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1478) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1483) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1383, (at_1484) => rt.app(cur[25], b_self_1383))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1485) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1489) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1494) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1383, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1383, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1501) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1505) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1510) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1383, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1512) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1516) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1521) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1525) => (rt.in(b_t_1525, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1525), "A disjunct") || !rt.eq(b_t_1525, b_self_1383)) : rt.app(cur[12], b_t_1525)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_dethread") && (((s_1527) => s_1527.every((b_t_1528) => (rt.eq(b_t_1528, b_self_1383) || !rt.notin(rt.app(cur[32], b_t_1528), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1383), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1383, (at_1529) => !((s_1530) => s_1530.every((b_t_1531) => (rt.eq(b_t_1531, b_self_1383) || !rt.notin(rt.app(cur[32], b_t_1531), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1383, (at_1533) => (rt.bool(rt.app(cur[30], b_self_1383), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1383, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1537) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1541) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1546) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1383, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1548) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1552) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1557) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1383), 0) || rt.bool(rt.app(cur[7], b_self_1383), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1383), "layers"), (rt.eq(rt.app(cur[4], b_self_1383), 0) ? (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383))) : (rt.eq(rt.app(cur[27], b_self_1383), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[4], b_self_1383)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1383), "dom"), "layers"), rt.app(cur[27], b_self_1383)), rt.app(cur[4], b_self_1383))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1563) => s_1563.some((b_i_1564) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1383), "layers"), b_i_1564), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1383), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1383, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1383, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1383, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1383, (at_1568) => rt.app(cur[28], b_self_1383))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1383, (at_1569) => (rt.bool(rt.app(cur[16], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1383, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1383, (at_1571) => rt.upd(rt.upd(rt.app(cur[24], b_self_1383), "dom", (at_1572) => rt.app(cur[28], b_self_1383)), "cap", (at_1573) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1383), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1383), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1383, (at_1574) => (rt.bool(rt.app(cur[16], b_self_1383), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1383), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1383, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1383, (at_1576) => rt.app(cur[5], b_self_1383))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1383)) || rt.bool(rt.app(cur[16], b_self_1383), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1383), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1383, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1581) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1585) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1590) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1383)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1383, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1383, (at_1592) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1383, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1383, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1383, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1383, (at_1596) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1383, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1383, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1383, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1383, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1383, (at_1601) => rt.tail(rt.app(cur[33], b_self_1383)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
+                                if (((rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_setup") && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1413, (at_1414) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1413), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN()))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1413, (at_1415) => K_NNP)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1413, (at_1416) => rt.upd(rt.upd(rt.app(cur[14], b_self_1413), "cap", (at_1417) => K_CAP), "dom", (at_1418) => (rt.bool(K_EXISTING, "The condition of IF") ? rt.rec(R_0, [rt.dot(rt.app(cur[14], b_self_1413), "id"), rt.append(rt.dot(cd_NO_DOMAIN(), "layers"), cd_EXISTING_RULESET())]) : cd_NO_DOMAIN())))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1413, (at_1419) => K_NNP)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_sib_wait")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_wait") && (rt.bool(cur[1], "A disjunct") || rt.bool(rt.app(cur[12], b_self_1413), "A disjunct")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_sib_run")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_run") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1422) => (rt.not(rt.app(cur[12], b_self_1413)) ? "Sibling_sib_exec" : "Sibling_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sib_exec") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_lock")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1424) => rt.concat(rt.makeSeq(["Sibling_sib_exec"]), rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_linger") && (rt.bool(rt.app(cur[12], b_self_1413), "A disjunct") || !((s_1425) => s_1425.some((b_t_1426) => (!rt.eq(b_t_1426, b_self_1413) && rt.notin(rt.app(cur[32], b_t_1426), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[32], b_t_1426), "Done") && rt.not(rt.app(cur[12], b_t_1426)) && !rt.in(rt.app(cur[32], b_t_1426), rt.makeSet(["Requester_linger", "Sibling_linger"])) && !rt.in(rt.app(cur[32], b_t_1426), rt.makeSet(["Requester_killed", "Sibling_killed"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_killed") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1428) => (rt.bool(rt.app(cur[12], b_self_1413), "The condition of IF") ? "Sibling_sibling_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Sibling_sibling_exit") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "Exiting") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[11], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[13], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[12], b_self_1413), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1413 : cur[0])) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.upd(cur[26], b_self_1413, (at_1431) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_locked") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1433) => (!rt.eqs(rt.app(cur[26], b_self_1413), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_restart") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1413, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1435) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1439) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1444) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1413, "ERESTARTNOINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1446) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1450) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1455) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepare") && rt.eq(rt.next(n15, "cred_gen", false), rt.upd(cur[15], b_self_1413, (at_1456) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? rt.add(rt.app(cur[15], b_self_1413), 1) : rt.app(cur[15], b_self_1413)))) && rt.eq(rt.next(n17, "exec_phase", false), rt.upd(cur[17], b_self_1413, (at_1457) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[17], b_self_1413)))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1458) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? rt.upd(rt.app(cur[14], b_self_1413), "id", (at_1459) => rt.rec(R_1, [b_self_1413, rt.add(rt.app(cur[15], b_self_1413), 1)])) : rt.app(cur[24], b_self_1413)))) && rt.eq(rt.next(n25, "do_execve_err", false), rt.upd(cur[25], b_self_1413, (at_1460) => (rt.lt(rt.app(cur[15], b_self_1413), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_prepared") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1464) => (!rt.eqs(rt.app(cur[25], b_self_1413), "OK") ? "do_execve_exec_nomem" : "do_execve_bpf_hook"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_nomem") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1413, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_nomem_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_nomem_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1413, (at_1468) => rt.app(cur[25], b_self_1413))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1469) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1473) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1478) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1413, (at_1479) => rt.app(cur[25], b_self_1413))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1480) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1484) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1489) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_bpf_hook") && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.upd(cur[27], b_self_1413, (at_1490) => (rt.bool(K_BPF, "The condition of IF") ? cd_BPF_RULESET() : 0))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_build")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build") && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1492) => ((rt.eq(rt.app(cur[27], b_self_1413), 0) && rt.eq(rt.app(cur[4], b_self_1413), 0)) ? rt.dot(rt.app(cur[14], b_self_1413), "dom") : rt.rec(R_0, [rt.dot(rt.app(cur[24], b_self_1413), "id"), (rt.eq(rt.app(cur[4], b_self_1413), 0) ? (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413))) : (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[4], b_self_1413)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413)), rt.app(cur[4], b_self_1413))))])))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "ENOMEM")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_checks")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_checks") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_CHECKED")) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.upd(cur[29], b_self_1413, (at_1497) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[16], b_self_1413))))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_early_fail")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_early_fail") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1499) => (!rt.eqs(rt.app(cur[25], b_self_1413), "OK") ? "do_execve_build_failed" : (rt.bool(K_EXEC_FAIL, "The condition of IF") ? "do_execve_232" : "do_execve_exec_ponr")))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build_failed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1413, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_build_failed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_build_failed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.upd(cur[18], b_self_1413, (at_1503) => rt.app(cur[25], b_self_1413))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1504) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1508) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1513) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.upd(cur[21], b_self_1413, (at_1514) => rt.app(cur[25], b_self_1413))) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1515) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1519) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1524) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_232") && ((rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_fails")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_goes_on")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_fails") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1413, true)) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_fails_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_fails_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1413, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1531) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1535) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1540) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1413, "ENOEXEC")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1542) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1546) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1551) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_goes_on") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_ponr") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_PONR")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_zap") && rt.eq(rt.next(n12, "sig_fatal", false), rt.fcn(rt.domain(cur[12]), (b_t_1555) => (rt.in(b_t_1555, cd_GROUP()) ? (rt.bool(rt.app(cur[12], b_t_1555), "A disjunct") || !rt.eq(b_t_1555, b_self_1413)) : rt.app(cur[12], b_t_1555)))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_dethread") && (((s_1557) => s_1557.every((b_t_1558) => (rt.eq(b_t_1558, b_self_1413) || !rt.notin(rt.app(cur[32], b_t_1558), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[12], b_self_1413), "A disjunct")) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.upd(cur[30], b_self_1413, (at_1559) => !((s_1560) => s_1560.every((b_t_1561) => (rt.eq(b_t_1561, b_self_1413) || !rt.notin(rt.app(cur[32], b_t_1561), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_dethreaded") && rt.eq(rt.next(n32, "pc", false), rt.upd(cur[32], b_self_1413, (at_1563) => (rt.bool(rt.app(cur[30], b_self_1413), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_NONE")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_killed_ret") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1413, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1567) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1571) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1576) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1413, "EINTR")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1578) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1582) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1587) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_committing") && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_COMMITTING")) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_prereq") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_ex_order")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(rt.app(cur[4], b_self_1413), 0) || rt.bool(rt.app(cur[7], b_self_1413), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_prereq")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_order") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_ex_excl")) && rt.eq(rt.next(n34, "failure", false), (rt.eq(rt.dot(rt.app(cur[28], b_self_1413), "layers"), (rt.eq(rt.app(cur[4], b_self_1413), 0) ? (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers") : rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413))) : (rt.eq(rt.app(cur[27], b_self_1413), 0) ? rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[4], b_self_1413)) : rt.append(rt.append(rt.dot(rt.dot(rt.app(cur[14], b_self_1413), "dom"), "layers"), rt.app(cur[27], b_self_1413)), rt.app(cur[4], b_self_1413))))) ? cur[34] : "Assert_do_execve_ex_order")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_excl") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_install")) && rt.eq(rt.next(n34, "failure", false), ((rt.eq(cur[2], 0) || ((s_1593) => s_1593.some((b_i_1594) => rt.eq(rt.app(rt.dot(rt.app(cur[28], b_self_1413), "layers"), b_i_1594), cur[2])))(rt.elems(rt.range(1, rt.len(rt.dot(rt.app(cur[28], b_self_1413), "layers"))), "The bound set of a quantifier"))) ? cur[34] : "Assert_do_execve_ex_excl")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_install") && rt.eq(rt.next(n4, "pend_user", false), rt.updv(cur[4], b_self_1413, 0)) && rt.eq(rt.next(n5, "pend_nnp", false), rt.updv(cur[5], b_self_1413, false)) && rt.eq(rt.next(n6, "pend_refs", false), rt.updv(cur[6], b_self_1413, 0)) && rt.eq(rt.next(n8, "img_dom", false), rt.upd(cur[8], b_self_1413, (at_1598) => rt.app(cur[28], b_self_1413))) && rt.eq(rt.next(n9, "img_nnp", false), rt.upd(cur[9], b_self_1413, (at_1599) => (rt.bool(rt.app(cur[16], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct")))) && rt.eq(rt.next(n10, "exec_failed", false), rt.updv(cur[10], b_self_1413, false)) && rt.eq(rt.next(n14, "cred", false), rt.upd(cur[14], b_self_1413, (at_1601) => rt.upd(rt.upd(rt.app(cur[24], b_self_1413), "dom", (at_1602) => rt.app(cur[28], b_self_1413)), "cap", (at_1603) => (rt.bool(rt.dot(rt.app(cur[24], b_self_1413), "cap"), "A disjunct") || rt.bool(rt.app(cur[29], b_self_1413), "A disjunct"))))) && rt.eq(rt.next(n16, "nnp", false), rt.upd(cur[16], b_self_1413, (at_1604) => (rt.bool(rt.app(cur[16], b_self_1413), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1413), "A disjunct")))) && rt.eq(rt.next(n17, "exec_phase", false), rt.updv(cur[17], b_self_1413, "EXEC_COMMITTED")) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.upd(cur[31], b_self_1413, (at_1606) => rt.app(cur[5], b_self_1413))) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_ex_nnp_sticky") && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_unlock")) && rt.eq(rt.next(n34, "failure", false), ((rt.not(rt.app(cur[31], b_self_1413)) || rt.bool(rt.app(cur[16], b_self_1413), "A disjunct")) ? cur[34] : "Assert_do_execve_ex_nnp_sticky")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "do_execve_exec_ok")) && (rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "do_execve_bprm", false)) && rt.valueEquals(cur[25], rt.next(n25, "do_execve_err", false)) && rt.valueEquals(cur[26], rt.next(n26, "do_execve_lres", false)) && rt.valueEquals(cur[27], rt.next(n27, "do_execve_bpf", false)) && rt.valueEquals(cur[28], rt.next(n28, "do_execve_newdom", false)) && rt.valueEquals(cur[29], rt.next(n29, "do_execve_gains", false)) && rt.valueEquals(cur[30], rt.next(n30, "do_execve_killed", false)) && rt.valueEquals(cur[31], rt.next(n31, "do_execve_want_nnp", false)) && rt.valueEquals(cur[33], rt.next(n33, "stack", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.app(cur[32], b_self_1413), "do_execve_exec_ok") && ((rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Requester_exec") && rt.eq(rt.next(n18, "Requester_err", false), rt.updv(cur[18], b_self_1413, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1611) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1615) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Requester_next_exec")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1620) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[21], rt.next(n21, "Sibling_err", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false)))) || (rt.eqs(rt.head(rt.app(cur[33], b_self_1413)), "Sibling_sib_exec") && rt.eq(rt.next(n21, "Sibling_err", false), rt.updv(cur[21], b_self_1413, "OK")) && rt.eq(rt.next(n24, "do_execve_bprm", false), rt.upd(cur[24], b_self_1413, (at_1622) => cd_INIT_CRED())) && rt.eq(rt.next(n25, "do_execve_err", false), rt.updv(cur[25], b_self_1413, "OK")) && rt.eq(rt.next(n26, "do_execve_lres", false), rt.updv(cur[26], b_self_1413, "OK")) && rt.eq(rt.next(n27, "do_execve_bpf", false), rt.updv(cur[27], b_self_1413, 0)) && rt.eq(rt.next(n28, "do_execve_newdom", false), rt.upd(cur[28], b_self_1413, (at_1626) => cd_NO_DOMAIN())) && rt.eq(rt.next(n29, "do_execve_gains", false), rt.updv(cur[29], b_self_1413, false)) && rt.eq(rt.next(n30, "do_execve_killed", false), rt.updv(cur[30], b_self_1413, false)) && rt.eq(rt.next(n31, "do_execve_want_nnp", false), rt.updv(cur[31], b_self_1413, false)) && rt.eq(rt.next(n32, "pc", false), rt.updv(cur[32], b_self_1413, "Sibling_linger")) && rt.eq(rt.next(n33, "stack", false), rt.upd(cur[33], b_self_1413, (at_1631) => rt.tail(rt.app(cur[33], b_self_1413)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "requested", false)) && rt.valueEquals(cur[2], rt.next(n2, "promised", false)) && rt.valueEquals(cur[3], rt.next(n3, "post_ponr_failure", false)) && rt.valueEquals(cur[4], rt.next(n4, "pend_user", false)) && rt.valueEquals(cur[5], rt.next(n5, "pend_nnp", false)) && rt.valueEquals(cur[6], rt.next(n6, "pend_refs", false)) && rt.valueEquals(cur[7], rt.next(n7, "req_ok", false)) && rt.valueEquals(cur[8], rt.next(n8, "img_dom", false)) && rt.valueEquals(cur[9], rt.next(n9, "img_nnp", false)) && rt.valueEquals(cur[10], rt.next(n10, "exec_failed", false)) && rt.valueEquals(cur[11], rt.next(n11, "sig_pending", false)) && rt.valueEquals(cur[12], rt.next(n12, "sig_fatal", false)) && rt.valueEquals(cur[13], rt.next(n13, "notify_signal", false)) && rt.valueEquals(cur[14], rt.next(n14, "cred", false)) && rt.valueEquals(cur[15], rt.next(n15, "cred_gen", false)) && rt.valueEquals(cur[16], rt.next(n16, "nnp", false)) && rt.valueEquals(cur[17], rt.next(n17, "exec_phase", false)) && rt.valueEquals(cur[18], rt.next(n18, "Requester_err", false)) && rt.valueEquals(cur[19], rt.next(n19, "Requester_k", false)) && rt.valueEquals(cur[20], rt.next(n20, "Requester_n", false)) && rt.valueEquals(cur[22], rt.next(n22, "restrict_self_ruleset", false)) && rt.valueEquals(cur[23], rt.next(n23, "restrict_self_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "failure", false))))))) !== true)
                                     return false;
                                 return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                             }

@@ -11810,6 +11810,21 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
           ),
           "out_of_range": (kind: string): StatePredicate => ( {
             name: "out_of_range",
+            parts: [
+            { reads: [1], holds: (cur: State): boolean => (rt.inRange(cur[1], 0, K_SPARE)) === true },
+            { reads: [10], holds: (cur: State): boolean => (((s_723: readonly Value[]) => s_723.every((b_t_724: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_724), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_724), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_724), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_725: readonly Value[]) => s_725.every((b_k_726: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_724), "dom"), "layers"), b_k_726), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_724), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier"))) === true },
+            { reads: [11], holds: (cur: State): boolean => (((s_727: readonly Value[]) => s_727.every((b_t_728: Value) => rt.inRange(rt.app(cur[11], b_t_728), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier"))) === true },
+            { reads: [13], holds: (cur: State): boolean => (((s_729: readonly Value[]) => s_729.every((b_k_730: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_730), "parent"), 0, cd_MAX_FILTER()) && ((s_731: readonly Value[]) => s_731.every((b_x_732: Value) => rt.inRange(b_x_732, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_730), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier"))) === true },
+            { reads: [14], holds: (cur: State): boolean => (rt.inRange(cur[14], 0, cd_MAX_FILTER())) === true },
+            { reads: [15], holds: (cur: State): boolean => (((s_733: readonly Value[]) => s_733.every((b_t_734: Value) => rt.inRange(rt.app(cur[15], b_t_734), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+            { reads: [17], holds: (cur: State): boolean => (((s_735: readonly Value[]) => s_735.every((b_t_736: Value) => ((s_737: readonly Value[]) => s_737.every((b_x_738: Value) => rt.inRange(b_x_738, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_736), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier"))) === true },
+            { reads: [21], holds: (cur: State): boolean => (((s_739: readonly Value[]) => s_739.every((b_t_740: Value) => rt.inRange(rt.app(cur[21], b_t_740), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier"))) === true },
+            { reads: [26], holds: (cur: State): boolean => (((s_741: readonly Value[]) => s_741.every((b_t_742: Value) => rt.inRange(rt.app(cur[26], b_t_742), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier"))) === true },
+            { reads: [28], holds: (cur: State): boolean => (((s_743: readonly Value[]) => s_743.every((b_t_744: Value) => rt.inRange(rt.app(cur[28], b_t_744), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+            { reads: [29], holds: (cur: State): boolean => (((s_745: readonly Value[]) => s_745.every((b_t_746: Value) => rt.inRange(rt.app(cur[29], b_t_746), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier"))) === true },
+            { reads: [34], holds: (cur: State): boolean => (((s_747: readonly Value[]) => s_747.every((b_t_748: Value) => rt.inRange(rt.app(cur[34], b_t_748), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier"))) === true },
+            { reads: [37], holds: (cur: State): boolean => (((s_749: readonly Value[]) => s_749.every((b_t_750: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_750), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_750), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_750), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_751: readonly Value[]) => s_751.every((b_k_752: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_750), "dom"), "layers"), b_k_752), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_750), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier"))) === true },
+            ],
             holds(cur: State): boolean {
               try {
                 const v: Value = (rt.inRange(cur[1], 0, K_SPARE) && ((s_693: readonly Value[]) => s_693.every((b_t_694: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_694), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_694), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_694), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_695: readonly Value[]) => s_695.every((b_k_696: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_694), "dom"), "layers"), b_k_696), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_694), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier")) && ((s_697: readonly Value[]) => s_697.every((b_t_698: Value) => rt.inRange(rt.app(cur[11], b_t_698), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier")) && ((s_699: readonly Value[]) => s_699.every((b_k_700: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_700), "parent"), 0, cd_MAX_FILTER()) && ((s_701: readonly Value[]) => s_701.every((b_x_702: Value) => rt.inRange(b_x_702, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_700), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier")) && rt.inRange(cur[14], 0, cd_MAX_FILTER()) && ((s_703: readonly Value[]) => s_703.every((b_t_704: Value) => rt.inRange(rt.app(cur[15], b_t_704), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_705: readonly Value[]) => s_705.every((b_t_706: Value) => ((s_707: readonly Value[]) => s_707.every((b_x_708: Value) => rt.inRange(b_x_708, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_706), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier")) && ((s_709: readonly Value[]) => s_709.every((b_t_710: Value) => rt.inRange(rt.app(cur[21], b_t_710), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier")) && ((s_711: readonly Value[]) => s_711.every((b_t_712: Value) => rt.inRange(rt.app(cur[26], b_t_712), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier")) && ((s_713: readonly Value[]) => s_713.every((b_t_714: Value) => rt.inRange(rt.app(cur[28], b_t_714), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")) && ((s_715: readonly Value[]) => s_715.every((b_t_716: Value) => rt.inRange(rt.app(cur[29], b_t_716), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier")) && ((s_717: readonly Value[]) => s_717.every((b_t_718: Value) => rt.inRange(rt.app(cur[34], b_t_718), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier")) && ((s_719: readonly Value[]) => s_719.every((b_t_720: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_720), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_720), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_720), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_721: readonly Value[]) => s_721.every((b_k_722: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_720), "dom"), "layers"), b_k_722), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_720), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier")));
@@ -11988,7 +12003,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_723: readonly Value[]) => s_723.every((b_t_724: Value) => rt.subseteq(rt.app(cur[17], b_t_724), rt.app(rt.next(n17, "sc_chain", false), b_t_724))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_753: readonly Value[]) => s_753.every((b_t_754: Value) => rt.subseteq(rt.app(cur[17], b_t_754), rt.app(rt.next(n17, "sc_chain", false), b_t_754))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12049,7 +12064,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_725: readonly Value[]) => s_725.every((b_t_726: Value) => (!(rt.eqs(rt.app(cur[18], b_t_726), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_726), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_726), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_726), rt.app(cur[15], b_t_726)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_726), rt.app(cur[12], b_t_726))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_755: readonly Value[]) => s_755.every((b_t_756: Value) => (!(rt.eqs(rt.app(cur[18], b_t_756), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_756), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_756), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_756), rt.app(cur[15], b_t_756)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_756), rt.app(cur[12], b_t_756))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12064,7 +12079,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             try {
               instances.push({ label: "sc_term", form: { kind: "eventually", p: (cur: State): boolean => {
                 try {
-                  const v: Value = ((s_727: readonly Value[]) => s_727.every((b_c_728: Value) => (rt.bool(rt.app(cur[4], b_c_728), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_728), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
+                  const v: Value = ((s_757: readonly Value[]) => s_757.every((b_c_758: Value) => (rt.bool(rt.app(cur[4], b_c_758), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_758), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
                   if (typeof v !== 'boolean') throw new rt.EvalError(`The property sc_term has a non-boolean state predicate: ${rt.formatValue(v)}.`, "sc_term");
                   return v;
                 }
@@ -12084,23 +12099,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
         function readFairness(): FairnessInstance[] {
           const fairness: FairnessInstance[] = [];
           {
-            const s_729: Value = K_Caller;
-            if (!(s_729 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_730 of s_729.elems) {
+            const s_759: Value = K_Caller;
+            if (!(s_759 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_760 of s_759.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_730 === "string" ? b_self_730 : rt.formatValue(b_self_730)) + ")" + ")",
-                steps: [{ index: 0, param: b_self_730 }, { index: 1, param: b_self_730 }, { index: 2, param: b_self_730 }, { index: 3, param: b_self_730 }, { index: 4, param: b_self_730 }, { index: 5, param: b_self_730 }, { index: 6, param: b_self_730 }, { index: 7, param: b_self_730 }, { index: 8, param: b_self_730 }, { index: 9, param: b_self_730 }, { index: 10, param: b_self_730 }, { index: 11, param: b_self_730 }, { index: 12, param: b_self_730 }, { index: 13, param: b_self_730 }, { index: 14, param: b_self_730 }, { index: 32, param: b_self_730 }, { index: 33, param: b_self_730 }, { index: 34, param: b_self_730 }, { index: 35, param: b_self_730 }, { index: 36, param: b_self_730 }, { index: 37, param: b_self_730 }, { index: 38, param: b_self_730 }, { index: 39, param: b_self_730 }, { index: 40, param: b_self_730 }, { index: 41, param: b_self_730 }, { index: 42, param: b_self_730 }, { index: 43, param: b_self_730 }, { index: 44, param: b_self_730 }, { index: 45, param: b_self_730 }, { index: 46, param: b_self_730 }, { index: 47, param: b_self_730 }, { index: 48, param: b_self_730 }, { index: 49, param: b_self_730 }, { index: 50, param: b_self_730 }, { index: 51, param: b_self_730 }, { index: 52, param: b_self_730 }, { index: 53, param: b_self_730 }, { index: 54, param: b_self_730 }, { index: 55, param: b_self_730 }, { index: 56, param: b_self_730 }, { index: 57, param: b_self_730 }],
+                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_760 === "string" ? b_self_760 : rt.formatValue(b_self_760)) + ")" + ")",
+                steps: [{ index: 0, param: b_self_760 }, { index: 1, param: b_self_760 }, { index: 2, param: b_self_760 }, { index: 3, param: b_self_760 }, { index: 4, param: b_self_760 }, { index: 5, param: b_self_760 }, { index: 6, param: b_self_760 }, { index: 7, param: b_self_760 }, { index: 8, param: b_self_760 }, { index: 9, param: b_self_760 }, { index: 10, param: b_self_760 }, { index: 11, param: b_self_760 }, { index: 12, param: b_self_760 }, { index: 13, param: b_self_760 }, { index: 14, param: b_self_760 }, { index: 32, param: b_self_760 }, { index: 33, param: b_self_760 }, { index: 34, param: b_self_760 }, { index: 35, param: b_self_760 }, { index: 36, param: b_self_760 }, { index: 37, param: b_self_760 }, { index: 38, param: b_self_760 }, { index: 39, param: b_self_760 }, { index: 40, param: b_self_760 }, { index: 41, param: b_self_760 }, { index: 42, param: b_self_760 }, { index: 43, param: b_self_760 }, { index: 44, param: b_self_760 }, { index: 45, param: b_self_760 }, { index: 46, param: b_self_760 }, { index: 47, param: b_self_760 }, { index: 48, param: b_self_760 }, { index: 49, param: b_self_760 }, { index: 50, param: b_self_760 }, { index: 51, param: b_self_760 }, { index: 52, param: b_self_760 }, { index: 53, param: b_self_760 }, { index: 54, param: b_self_760 }, { index: 55, param: b_self_760 }, { index: 56, param: b_self_760 }, { index: 57, param: b_self_760 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_prctl_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_prctl_nnp")) {
                       {
-                        const v_889: Value = rt.updv(cur[12], b_self_730, true);
-                        n12 = v_889;
+                        const v_919: Value = rt.updv(cur[12], b_self_760, true);
+                        n12 = v_919;
                         {
-                          const v_891: Value = rt.updv(cur[42], b_self_730, "Caller_retry");
-                          n42 = v_891;
+                          const v_921: Value = rt.updv(cur[42], b_self_760, "Caller_retry");
+                          n42 = v_921;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12195,10 +12210,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_retry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_retry")) {
                       {
-                        const v_893: Value = rt.upd(cur[42], b_self_730, (at_892: Value) => (rt.bool(rt.app(cur[20], b_self_730), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
-                        n42 = v_893;
+                        const v_923: Value = rt.upd(cur[42], b_self_760, (at_922: Value) => (rt.bool(rt.app(cur[20], b_self_760), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
+                        n42 = v_923;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12293,13 +12308,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_enter")) {
                       {
-                        const v_895: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_flags");
-                        n42 = v_895;
+                        const v_925: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_flags");
+                        n42 = v_925;
                         {
-                          const v_897: Value = rt.upd(cur[43], b_self_730, (at_896: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_730)));
-                          n43 = v_897;
+                          const v_927: Value = rt.upd(cur[43], b_self_760, (at_926: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_760)));
+                          n43 = v_927;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12394,13 +12409,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_seen")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_seen")) {
                       {
-                        const v_899: Value = rt.upd(cur[2], b_self_730, (at_898: Value) => rt.app(cur[19], b_self_730));
-                        n2 = v_899;
+                        const v_929: Value = rt.upd(cur[2], b_self_760, (at_928: Value) => rt.app(cur[19], b_self_760));
+                        n2 = v_929;
                         {
-                          const v_901: Value = rt.updv(cur[42], b_self_730, "Caller_fatal_check");
-                          n42 = v_901;
+                          const v_931: Value = rt.updv(cur[42], b_self_760, "Caller_fatal_check");
+                          n42 = v_931;
                           n0 = cur[0];
                           n1 = cur[1];
                           n3 = cur[3];
@@ -12495,10 +12510,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n2 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_fatal_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_fatal_check")) {
                       {
-                        const v_903: Value = rt.upd(cur[42], b_self_730, (at_902: Value) => (rt.bool(rt.app(cur[8], b_self_730), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
-                        n42 = v_903;
+                        const v_933: Value = rt.upd(cur[42], b_self_760, (at_932: Value) => (rt.bool(rt.app(cur[8], b_self_760), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
+                        n42 = v_933;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12593,10 +12608,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_dies")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_dies")) {
                       {
-                        const v_905: Value = rt.updv(cur[42], b_self_730, "Exiting");
-                        n42 = v_905;
+                        const v_935: Value = rt.updv(cur[42], b_self_760, "Exiting");
+                        n42 = v_935;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12691,10 +12706,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_outcome")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_outcome")) {
                       {
-                        const v_907: Value = rt.upd(cur[42], b_self_730, (at_906: Value) => (((rt.eqs(rt.app(cur[19], b_self_730), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_730), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_730), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_730), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
-                        n42 = v_907;
+                        const v_937: Value = rt.upd(cur[42], b_self_760, (at_936: Value) => (((rt.eqs(rt.app(cur[19], b_self_760), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_760), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_760), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_760), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
+                        n42 = v_937;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12789,16 +12804,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_ask")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_ask")) {
                       {
-                        const v_910: Value = rt.fcn(rt.domain(cur[5]), (b_t_908: Value) => (rt.in(b_t_908, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_908), "A disjunct") || rt.in(b_t_908, rt.filter(cd_GROUP(), (b_t_2_909: Value) => (!rt.eq(b_t_2_909, b_self_730) && rt.notin(rt.app(cur[42], b_t_2_909), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_909), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))))) : rt.app(cur[5], b_t_908)));
-                        n5 = v_910;
+                        const v_940: Value = rt.fcn(rt.domain(cur[5]), (b_t_938: Value) => (rt.in(b_t_938, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_938), "A disjunct") || rt.in(b_t_938, rt.filter(cd_GROUP(), (b_t_2_939: Value) => (!rt.eq(b_t_2_939, b_self_760) && rt.notin(rt.app(cur[42], b_t_2_939), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_939), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))))) : rt.app(cur[5], b_t_938)));
+                        n5 = v_940;
                         {
-                          const v_912: Value = rt.upd(cur[21], b_self_730, (at_911: Value) => rt.add(rt.app(cur[21], b_self_730), 1));
-                          n21 = v_912;
+                          const v_942: Value = rt.upd(cur[21], b_self_760, (at_941: Value) => rt.add(rt.app(cur[21], b_self_760), 1));
+                          n21 = v_942;
                           {
-                            const v_914: Value = rt.updv(cur[42], b_self_730, "Caller_wait_gone");
-                            n42 = v_914;
+                            const v_944: Value = rt.updv(cur[42], b_self_760, "Caller_wait_gone");
+                            n42 = v_944;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -12893,11 +12908,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n5 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_wait_gone")) {
-                      const k_915 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_wait_gone")) {
+                      const k_945 = (): void => {
                         {
-                          const v_917: Value = rt.updv(cur[42], b_self_730, "Caller_retry");
-                          n42 = v_917;
+                          const v_947: Value = rt.updv(cur[42], b_self_760, "Caller_retry");
+                          n42 = v_947;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12993,30 +13008,30 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_730), "A conjunct of an action")) {
-                        k_915();
+                      if (rt.bool(rt.app(cur[8], b_self_760), "A conjunct of an action")) {
+                        k_945();
                       }
                       {
-                        const t_918 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        let ok_920 = true;
-                        for (let i_921 = 0; i_921 < t_918.length && ok_920; i_921++) {
-                          const b_t_919 = t_918[i_921]![0]!;
-                          if (ok_920 && !(!(rt.bool(rt.app(cur[5], b_t_919), "A conjunct") && rt.notin(rt.app(cur[42], b_t_919), rt.makeSet(["Unborn", "Exited"]))))) {
-                            ok_920 = false;
+                        const t_948 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        let ok_950 = true;
+                        for (let i_951 = 0; i_951 < t_948.length && ok_950; i_951++) {
+                          const b_t_949 = t_948[i_951]![0]!;
+                          if (ok_950 && !(!(rt.bool(rt.app(cur[5], b_t_949), "A conjunct") && rt.notin(rt.app(cur[42], b_t_949), rt.makeSet(["Unborn", "Exited"]))))) {
+                            ok_950 = false;
                           }
                         }
-                        if (ok_920) {
-                          k_915();
+                        if (ok_950) {
+                          k_945();
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_give_up")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_give_up")) {
                       {
-                        const v_923: Value = rt.updv(cur[20], b_self_730, false);
-                        n20 = v_923;
+                        const v_953: Value = rt.updv(cur[20], b_self_760, false);
+                        n20 = v_953;
                         {
-                          const v_925: Value = rt.updv(cur[42], b_self_730, "Caller_retry");
-                          n42 = v_925;
+                          const v_955: Value = rt.updv(cur[42], b_self_760, "Caller_retry");
+                          n42 = v_955;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13111,13 +13126,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n20 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_returned")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_returned")) {
                       {
-                        const v_927: Value = rt.updv(cur[4], b_self_730, true);
-                        n4 = v_927;
+                        const v_957: Value = rt.updv(cur[4], b_self_760, true);
+                        n4 = v_957;
                         {
-                          const v_929: Value = rt.updv(cur[42], b_self_730, "Caller_caller_linger");
-                          n42 = v_929;
+                          const v_959: Value = rt.updv(cur[42], b_self_760, "Caller_caller_linger");
+                          n42 = v_959;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13212,11 +13227,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_linger")) {
-                      const k_930 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_linger")) {
+                      const k_960 = (): void => {
                         {
-                          const v_932: Value = rt.updv(cur[42], b_self_730, "Caller_caller_killed");
-                          n42 = v_932;
+                          const v_962: Value = rt.updv(cur[42], b_self_760, "Caller_caller_killed");
+                          n42 = v_962;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13312,633 +13327,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_730), "A conjunct of an action")) {
-                        k_930();
+                      if (rt.bool(rt.app(cur[8], b_self_760), "A conjunct of an action")) {
+                        k_960();
                       }
-                      if (!((s_933: readonly Value[]) => s_933.some((b_e_934: Value) => (rt.notin(rt.app(cur[42], b_e_934), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_934), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
-                        k_930();
+                      if (!((s_963: readonly Value[]) => s_963.some((b_e_964: Value) => (rt.notin(rt.app(cur[42], b_e_964), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_964), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                        k_960();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_killed")) {
                       {
-                        const v_936: Value = rt.upd(cur[42], b_self_730, (at_935: Value) => (rt.bool(rt.app(cur[8], b_self_730), "The condition of IF") ? "Caller_caller_exit" : "Done"));
-                        n42 = v_936;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_exit")) {
-                      {
-                        const v_938: Value = rt.updv(cur[42], b_self_730, "Exiting");
-                        n42 = v_938;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "Exiting")) {
-                      {
-                        const v_940: Value = rt.updv(cur[42], b_self_730, "Exited");
-                        n42 = v_940;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_flags")) {
-                      {
-                        const v_942: Value = rt.upd(cur[42], b_self_730, (at_941: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
-                        n42 = v_942;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_refused")) {
-                      {
-                        const v_944: Value = rt.updv(cur[3], b_self_730, "EINVAL");
-                        n3 = v_944;
-                        {
-                          const v_946: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_refused_ret");
-                          n42 = v_946;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_refused_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
-                        {
-                          const v_948: Value = rt.updv(cur[19], b_self_730, "R_ERR");
-                          n19 = v_948;
-                          {
-                            const v_950: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_950;
-                            {
-                              const v_952: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_952;
-                              {
-                                const v_954: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_954;
-                                {
-                                  const v_956: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_956;
-                                  {
-                                    const v_958: Value = rt.upd(cur[32], b_self_730, (at_957: Value) => rt.makeSet([]));
-                                    n32 = v_958;
-                                    {
-                                      const v_960: Value = rt.upd(cur[33], b_self_730, (at_959: Value) => rt.makeSet([]));
-                                      n33 = v_960;
-                                      {
-                                        const v_962: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_962;
-                                        {
-                                          const v_964: Value = rt.upd(cur[43], b_self_730, (at_963: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_964;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_prereq")) {
-                      {
-                        const v_966: Value = rt.upd(cur[42], b_self_730, (at_965: Value) => (!(rt.bool(rt.app(cur[12], b_self_730), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_730), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        const v_966: Value = rt.upd(cur[42], b_self_760, (at_965: Value) => (rt.bool(rt.app(cur[8], b_self_760), "The condition of IF") ? "Caller_caller_exit" : "Done"));
                         n42 = v_966;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -14034,13 +13432,307 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eacces")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_exit")) {
                       {
-                        const v_968: Value = rt.updv(cur[3], b_self_730, "EACCES");
-                        n3 = v_968;
+                        const v_968: Value = rt.updv(cur[42], b_self_760, "Exiting");
+                        n42 = v_968;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "Exiting")) {
+                      {
+                        const v_970: Value = rt.updv(cur[42], b_self_760, "Exited");
+                        n42 = v_970;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_flags")) {
+                      {
+                        const v_972: Value = rt.upd(cur[42], b_self_760, (at_971: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
+                        n42 = v_972;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_refused")) {
+                      {
+                        const v_974: Value = rt.updv(cur[3], b_self_760, "EINVAL");
+                        n3 = v_974;
                         {
-                          const v_970: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_eacces_ret");
-                          n42 = v_970;
+                          const v_976: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_refused_ret");
+                          n42 = v_976;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -14135,35 +13827,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eacces_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_refused_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
                         {
-                          const v_972: Value = rt.updv(cur[19], b_self_730, "R_ERR");
-                          n19 = v_972;
+                          const v_978: Value = rt.updv(cur[19], b_self_760, "R_ERR");
+                          n19 = v_978;
                           {
-                            const v_974: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_974;
+                            const v_980: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_980;
                             {
-                              const v_976: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_976;
+                              const v_982: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_982;
                               {
-                                const v_978: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_978;
+                                const v_984: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_984;
                                 {
-                                  const v_980: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_980;
+                                  const v_986: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_986;
                                   {
-                                    const v_982: Value = rt.upd(cur[32], b_self_730, (at_981: Value) => rt.makeSet([]));
-                                    n32 = v_982;
+                                    const v_988: Value = rt.upd(cur[32], b_self_760, (at_987: Value) => rt.makeSet([]));
+                                    n32 = v_988;
                                     {
-                                      const v_984: Value = rt.upd(cur[33], b_self_730, (at_983: Value) => rt.makeSet([]));
-                                      n33 = v_984;
+                                      const v_990: Value = rt.upd(cur[33], b_self_760, (at_989: Value) => rt.makeSet([]));
+                                      n33 = v_990;
                                       {
-                                        const v_986: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_986;
+                                        const v_992: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_992;
                                         {
-                                          const v_988: Value = rt.upd(cur[43], b_self_730, (at_987: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_988;
+                                          const v_994: Value = rt.upd(cur[43], b_self_760, (at_993: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_994;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -14259,22 +13951,345 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_prereq")) {
                       {
-                        const v_990: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_989: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_990;
+                        const v_996: Value = rt.upd(cur[42], b_self_760, (at_995: Value) => (!(rt.bool(rt.app(cur[12], b_self_760), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_760), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        n42 = v_996;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eacces")) {
+                      {
+                        const v_998: Value = rt.updv(cur[3], b_self_760, "EACCES");
+                        n3 = v_998;
                         {
-                          const v_991: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_991;
+                          const v_1000: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_eacces_ret");
+                          n42 = v_1000;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eacces_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
+                        {
+                          const v_1002: Value = rt.updv(cur[19], b_self_760, "R_ERR");
+                          n19 = v_1002;
                           {
-                            const v_993: Value = rt.upd(cur[28], b_self_730, (at_992: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_730)));
-                            n28 = v_993;
+                            const v_1004: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_1004;
                             {
-                              const v_995: Value = rt.upd(cur[30], b_self_730, (at_994: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n30 = v_995;
+                              const v_1006: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_1006;
                               {
-                                const v_997: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_alloc_check");
-                                n42 = v_997;
+                                const v_1008: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_1008;
+                                {
+                                  const v_1010: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_1010;
+                                  {
+                                    const v_1012: Value = rt.upd(cur[32], b_self_760, (at_1011: Value) => rt.makeSet([]));
+                                    n32 = v_1012;
+                                    {
+                                      const v_1014: Value = rt.upd(cur[33], b_self_760, (at_1013: Value) => rt.makeSet([]));
+                                      n33 = v_1014;
+                                      {
+                                        const v_1016: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_1016;
+                                        {
+                                          const v_1018: Value = rt.upd(cur[43], b_self_760, (at_1017: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_1018;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc")) {
+                      {
+                        const v_1020: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1019: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1020;
+                        {
+                          const v_1021: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1021;
+                          {
+                            const v_1023: Value = rt.upd(cur[28], b_self_760, (at_1022: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_760)));
+                            n28 = v_1023;
+                            {
+                              const v_1025: Value = rt.upd(cur[30], b_self_760, (at_1024: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n30 = v_1025;
+                              {
+                                const v_1027: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_alloc_check");
+                                n42 = v_1027;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -14369,14 +14384,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_999: Value = rt.updv(cur[30], b_self_730, "ENOMEM");
-                          n30 = v_999;
+                          const v_1029: Value = rt.updv(cur[30], b_self_760, "ENOMEM");
+                          n30 = v_1029;
                           {
-                            const v_1001: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_alloc_check");
-                            n42 = v_1001;
+                            const v_1031: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_alloc_check");
+                            n42 = v_1031;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -14472,445 +14487,9 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc_check")) {
                       {
-                        const v_1003: Value = rt.upd(cur[42], b_self_730, (at_1002: Value) => (!rt.eqs(rt.app(cur[30], b_self_730), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
-                        n42 = v_1003;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_enomem")) {
-                      {
-                        const v_1005: Value = rt.upd(cur[3], b_self_730, (at_1004: Value) => rt.app(cur[30], b_self_730));
-                        n3 = v_1005;
-                        {
-                          const v_1007: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_enomem_ret");
-                          n42 = v_1007;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_enomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
-                        {
-                          const v_1009: Value = rt.updv(cur[19], b_self_730, "R_ERR");
-                          n19 = v_1009;
-                          {
-                            const v_1011: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_1011;
-                            {
-                              const v_1013: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_1013;
-                              {
-                                const v_1015: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_1015;
-                                {
-                                  const v_1017: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_1017;
-                                  {
-                                    const v_1019: Value = rt.upd(cur[32], b_self_730, (at_1018: Value) => rt.makeSet([]));
-                                    n32 = v_1019;
-                                    {
-                                      const v_1021: Value = rt.upd(cur[33], b_self_730, (at_1020: Value) => rt.makeSet([]));
-                                      n33 = v_1021;
-                                      {
-                                        const v_1023: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_1023;
-                                        {
-                                          const v_1025: Value = rt.upd(cur[43], b_self_730, (at_1024: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_1025;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_lock")) {
-                      const k_1026 = (): void => {
-                        {
-                          const v_1027: Value = (rt.eq(cur[0], K_None) ? b_self_730 : cur[0]);
-                          n0 = v_1027;
-                          {
-                            const v_1029: Value = rt.upd(cur[31], b_self_730, (at_1028: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n31 = v_1029;
-                            {
-                              const v_1031: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_lock_check");
-                              n42 = v_1031;
-                              n1 = cur[1];
-                              n2 = cur[2];
-                              n3 = cur[3];
-                              n4 = cur[4];
-                              n5 = cur[5];
-                              n6 = cur[6];
-                              n7 = cur[7];
-                              n8 = cur[8];
-                              n9 = cur[9];
-                              n10 = cur[10];
-                              n11 = cur[11];
-                              n12 = cur[12];
-                              n13 = cur[13];
-                              n14 = cur[14];
-                              n15 = cur[15];
-                              n16 = cur[16];
-                              n17 = cur[17];
-                              n18 = cur[18];
-                              n19 = cur[19];
-                              n20 = cur[20];
-                              n21 = cur[21];
-                              n22 = cur[22];
-                              n23 = cur[23];
-                              n24 = cur[24];
-                              n25 = cur[25];
-                              n26 = cur[26];
-                              n27 = cur[27];
-                              n28 = cur[28];
-                              n29 = cur[29];
-                              n30 = cur[30];
-                              n32 = cur[32];
-                              n33 = cur[33];
-                              n34 = cur[34];
-                              n35 = cur[35];
-                              n36 = cur[36];
-                              n37 = cur[37];
-                              n38 = cur[38];
-                              n39 = cur[39];
-                              n40 = cur[40];
-                              n41 = cur[41];
-                              n43 = cur[43];
-                              n44 = cur[44];
-                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                throw rt.FOUND;
-                              }
-                              n44 = undefined;
-                              n43 = undefined;
-                              n41 = undefined;
-                              n40 = undefined;
-                              n39 = undefined;
-                              n38 = undefined;
-                              n37 = undefined;
-                              n36 = undefined;
-                              n35 = undefined;
-                              n34 = undefined;
-                              n33 = undefined;
-                              n32 = undefined;
-                              n30 = undefined;
-                              n29 = undefined;
-                              n28 = undefined;
-                              n27 = undefined;
-                              n26 = undefined;
-                              n25 = undefined;
-                              n24 = undefined;
-                              n23 = undefined;
-                              n22 = undefined;
-                              n21 = undefined;
-                              n20 = undefined;
-                              n19 = undefined;
-                              n18 = undefined;
-                              n17 = undefined;
-                              n16 = undefined;
-                              n15 = undefined;
-                              n14 = undefined;
-                              n13 = undefined;
-                              n12 = undefined;
-                              n11 = undefined;
-                              n10 = undefined;
-                              n9 = undefined;
-                              n8 = undefined;
-                              n7 = undefined;
-                              n6 = undefined;
-                              n5 = undefined;
-                              n4 = undefined;
-                              n3 = undefined;
-                              n2 = undefined;
-                              n1 = undefined;
-                              n42 = undefined;
-                            }
-                            n31 = undefined;
-                          }
-                          n0 = undefined;
-                        }
-                      }
-                      ;
-                      if (rt.eq(cur[0], K_None)) {
-                        k_1026();
-                      }
-                      if (rt.bool(rt.app(cur[8], b_self_730), "A conjunct of an action")) {
-                        k_1026();
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_lock_check")) {
-                      {
-                        const v_1033: Value = rt.upd(cur[42], b_self_730, (at_1032: Value) => (!rt.eqs(rt.app(cur[31], b_self_730), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        const v_1033: Value = rt.upd(cur[42], b_self_760, (at_1032: Value) => (!rt.eqs(rt.app(cur[30], b_self_760), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
                         n42 = v_1033;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -15006,12 +14585,12 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eintr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_enomem")) {
                       {
-                        const v_1035: Value = rt.upd(cur[3], b_self_730, (at_1034: Value) => rt.app(cur[31], b_self_730));
+                        const v_1035: Value = rt.upd(cur[3], b_self_760, (at_1034: Value) => rt.app(cur[30], b_self_760));
                         n3 = v_1035;
                         {
-                          const v_1037: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_eintr_ret");
+                          const v_1037: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_enomem_ret");
                           n42 = v_1037;
                           n0 = cur[0];
                           n1 = cur[1];
@@ -15107,34 +14686,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eintr_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_enomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
                         {
-                          const v_1039: Value = rt.updv(cur[19], b_self_730, "R_ERR");
+                          const v_1039: Value = rt.updv(cur[19], b_self_760, "R_ERR");
                           n19 = v_1039;
                           {
-                            const v_1041: Value = rt.updv(cur[28], b_self_730, 0);
+                            const v_1041: Value = rt.updv(cur[28], b_self_760, 0);
                             n28 = v_1041;
                             {
-                              const v_1043: Value = rt.updv(cur[29], b_self_730, 0);
+                              const v_1043: Value = rt.updv(cur[29], b_self_760, 0);
                               n29 = v_1043;
                               {
-                                const v_1045: Value = rt.updv(cur[30], b_self_730, "OK");
+                                const v_1045: Value = rt.updv(cur[30], b_self_760, "OK");
                                 n30 = v_1045;
                                 {
-                                  const v_1047: Value = rt.updv(cur[31], b_self_730, "OK");
+                                  const v_1047: Value = rt.updv(cur[31], b_self_760, "OK");
                                   n31 = v_1047;
                                   {
-                                    const v_1049: Value = rt.upd(cur[32], b_self_730, (at_1048: Value) => rt.makeSet([]));
+                                    const v_1049: Value = rt.upd(cur[32], b_self_760, (at_1048: Value) => rt.makeSet([]));
                                     n32 = v_1049;
                                     {
-                                      const v_1051: Value = rt.upd(cur[33], b_self_730, (at_1050: Value) => rt.makeSet([]));
+                                      const v_1051: Value = rt.upd(cur[33], b_self_760, (at_1050: Value) => rt.makeSet([]));
                                       n33 = v_1051;
                                       {
-                                        const v_1053: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
+                                        const v_1053: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
                                         n42 = v_1053;
                                         {
-                                          const v_1055: Value = rt.upd(cur[43], b_self_730, (at_1054: Value) => rt.tail(rt.app(cur[43], b_self_730)));
+                                          const v_1055: Value = rt.upd(cur[43], b_self_760, (at_1054: Value) => rt.tail(rt.app(cur[43], b_self_760)));
                                           n43 = v_1055;
                                           n0 = cur[0];
                                           n1 = cur[1];
@@ -15231,13 +14810,449 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_precheck")) {
-                      {
-                        const v_1057: Value = rt.upd(cur[29], b_self_730, (at_1056: Value) => rt.app(cur[15], b_self_730));
-                        n29 = v_1057;
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_lock")) {
+                      const k_1056 = (): void => {
                         {
-                          const v_1059: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_sync");
-                          n42 = v_1059;
+                          const v_1057: Value = (rt.eq(cur[0], K_None) ? b_self_760 : cur[0]);
+                          n0 = v_1057;
+                          {
+                            const v_1059: Value = rt.upd(cur[31], b_self_760, (at_1058: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n31 = v_1059;
+                            {
+                              const v_1061: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_lock_check");
+                              n42 = v_1061;
+                              n1 = cur[1];
+                              n2 = cur[2];
+                              n3 = cur[3];
+                              n4 = cur[4];
+                              n5 = cur[5];
+                              n6 = cur[6];
+                              n7 = cur[7];
+                              n8 = cur[8];
+                              n9 = cur[9];
+                              n10 = cur[10];
+                              n11 = cur[11];
+                              n12 = cur[12];
+                              n13 = cur[13];
+                              n14 = cur[14];
+                              n15 = cur[15];
+                              n16 = cur[16];
+                              n17 = cur[17];
+                              n18 = cur[18];
+                              n19 = cur[19];
+                              n20 = cur[20];
+                              n21 = cur[21];
+                              n22 = cur[22];
+                              n23 = cur[23];
+                              n24 = cur[24];
+                              n25 = cur[25];
+                              n26 = cur[26];
+                              n27 = cur[27];
+                              n28 = cur[28];
+                              n29 = cur[29];
+                              n30 = cur[30];
+                              n32 = cur[32];
+                              n33 = cur[33];
+                              n34 = cur[34];
+                              n35 = cur[35];
+                              n36 = cur[36];
+                              n37 = cur[37];
+                              n38 = cur[38];
+                              n39 = cur[39];
+                              n40 = cur[40];
+                              n41 = cur[41];
+                              n43 = cur[43];
+                              n44 = cur[44];
+                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                throw rt.FOUND;
+                              }
+                              n44 = undefined;
+                              n43 = undefined;
+                              n41 = undefined;
+                              n40 = undefined;
+                              n39 = undefined;
+                              n38 = undefined;
+                              n37 = undefined;
+                              n36 = undefined;
+                              n35 = undefined;
+                              n34 = undefined;
+                              n33 = undefined;
+                              n32 = undefined;
+                              n30 = undefined;
+                              n29 = undefined;
+                              n28 = undefined;
+                              n27 = undefined;
+                              n26 = undefined;
+                              n25 = undefined;
+                              n24 = undefined;
+                              n23 = undefined;
+                              n22 = undefined;
+                              n21 = undefined;
+                              n20 = undefined;
+                              n19 = undefined;
+                              n18 = undefined;
+                              n17 = undefined;
+                              n16 = undefined;
+                              n15 = undefined;
+                              n14 = undefined;
+                              n13 = undefined;
+                              n12 = undefined;
+                              n11 = undefined;
+                              n10 = undefined;
+                              n9 = undefined;
+                              n8 = undefined;
+                              n7 = undefined;
+                              n6 = undefined;
+                              n5 = undefined;
+                              n4 = undefined;
+                              n3 = undefined;
+                              n2 = undefined;
+                              n1 = undefined;
+                              n42 = undefined;
+                            }
+                            n31 = undefined;
+                          }
+                          n0 = undefined;
+                        }
+                      }
+                      ;
+                      if (rt.eq(cur[0], K_None)) {
+                        k_1056();
+                      }
+                      if (rt.bool(rt.app(cur[8], b_self_760), "A conjunct of an action")) {
+                        k_1056();
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_lock_check")) {
+                      {
+                        const v_1063: Value = rt.upd(cur[42], b_self_760, (at_1062: Value) => (!rt.eqs(rt.app(cur[31], b_self_760), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        n42 = v_1063;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eintr")) {
+                      {
+                        const v_1065: Value = rt.upd(cur[3], b_self_760, (at_1064: Value) => rt.app(cur[31], b_self_760));
+                        n3 = v_1065;
+                        {
+                          const v_1067: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_eintr_ret");
+                          n42 = v_1067;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eintr_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
+                        {
+                          const v_1069: Value = rt.updv(cur[19], b_self_760, "R_ERR");
+                          n19 = v_1069;
+                          {
+                            const v_1071: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_1071;
+                            {
+                              const v_1073: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_1073;
+                              {
+                                const v_1075: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_1075;
+                                {
+                                  const v_1077: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_1077;
+                                  {
+                                    const v_1079: Value = rt.upd(cur[32], b_self_760, (at_1078: Value) => rt.makeSet([]));
+                                    n32 = v_1079;
+                                    {
+                                      const v_1081: Value = rt.upd(cur[33], b_self_760, (at_1080: Value) => rt.makeSet([]));
+                                      n33 = v_1081;
+                                      {
+                                        const v_1083: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_1083;
+                                        {
+                                          const v_1085: Value = rt.upd(cur[43], b_self_760, (at_1084: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_1085;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_precheck")) {
+                      {
+                        const v_1087: Value = rt.upd(cur[29], b_self_760, (at_1086: Value) => rt.app(cur[15], b_self_760));
+                        n29 = v_1087;
+                        {
+                          const v_1089: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_sync");
+                          n42 = v_1089;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15332,34 +15347,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n29 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sync")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sync")) {
                       {
-                        const v_1064: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1060: readonly Value[]) => s_1060.some((b_g_1061: Value) => (!rt.eq(b_g_1061, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1061), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1062: Value) => (!rt.eq(b_t_1062, b_self_730) && rt.notin(rt.app(cur[42], b_t_1062), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1062), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1063: Value) => (rt.in(b_t_1063, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1063), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1063)) : rt.app(cur[6], b_t_1063)))));
-                        n6 = v_1064;
+                        const v_1094: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1090: readonly Value[]) => s_1090.some((b_g_1091: Value) => (!rt.eq(b_g_1091, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1091), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1092: Value) => (!rt.eq(b_t_1092, b_self_760) && rt.notin(rt.app(cur[42], b_t_1092), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1092), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1093: Value) => (rt.in(b_t_1093, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1093), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1093)) : rt.app(cur[6], b_t_1093)))));
+                        n6 = v_1094;
                         {
-                          const v_1069: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1065: readonly Value[]) => s_1065.some((b_g_1066: Value) => (!rt.eq(b_g_1066, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1066), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1067: Value) => (!rt.eq(b_t_1067, b_self_730) && rt.notin(rt.app(cur[42], b_t_1067), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1067), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1068: Value) => (rt.in(b_t_1068, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1068), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1068), "A disjunct") || rt.bool(rt.app(cur[12], b_self_730), "A disjunct")) : rt.app(cur[12], b_t_1068)) : rt.app(cur[12], b_t_1068)))));
-                          n12 = v_1069;
+                          const v_1099: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1095: readonly Value[]) => s_1095.some((b_g_1096: Value) => (!rt.eq(b_g_1096, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1096), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1097: Value) => (!rt.eq(b_t_1097, b_self_760) && rt.notin(rt.app(cur[42], b_t_1097), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1097), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1098: Value) => (rt.in(b_t_1098, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1098), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1098), "A disjunct") || rt.bool(rt.app(cur[12], b_self_760), "A disjunct")) : rt.app(cur[12], b_t_1098)) : rt.app(cur[12], b_t_1098)))));
+                          n12 = v_1099;
                           {
-                            const v_1076: Value = rt.upd(cur[13], rt.app(cur[28], b_self_730), (at_1070: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1071: readonly Value[]) => s_1071.some((b_g_1072: Value) => (!rt.eq(b_g_1072, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1072), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_730)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1073: Value) => (!rt.eq(b_t_1073, b_self_730) && rt.notin(rt.app(cur[42], b_t_1073), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1073), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_730)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_730)), "parent", (at_1074: Value) => rt.app(cur[15], b_self_730)), "chain", (at_1075: Value) => rt.cup(rt.app(cur[17], b_self_730), rt.makeSet([rt.app(cur[28], b_self_730)]))))));
-                            n13 = v_1076;
+                            const v_1106: Value = rt.upd(cur[13], rt.app(cur[28], b_self_760), (at_1100: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1101: readonly Value[]) => s_1101.some((b_g_1102: Value) => (!rt.eq(b_g_1102, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1102), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_760)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1103: Value) => (!rt.eq(b_t_1103, b_self_760) && rt.notin(rt.app(cur[42], b_t_1103), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1103), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_760)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_760)), "parent", (at_1104: Value) => rt.app(cur[15], b_self_760)), "chain", (at_1105: Value) => rt.cup(rt.app(cur[17], b_self_760), rt.makeSet([rt.app(cur[28], b_self_760)]))))));
+                            n13 = v_1106;
                             {
-                              const v_1081: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1077: readonly Value[]) => s_1077.some((b_g_1078: Value) => (!rt.eq(b_g_1078, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1078), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1079: Value) => (!rt.eq(b_t_1079, b_self_730) && rt.notin(rt.app(cur[42], b_t_1079), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1079), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1080: Value) => (rt.in(b_t_1080, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1080), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_730) : rt.app(cur[15], b_t_1080)) : rt.app(cur[15], b_t_1080)))));
-                              n15 = v_1081;
+                              const v_1111: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1107: readonly Value[]) => s_1107.some((b_g_1108: Value) => (!rt.eq(b_g_1108, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1108), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1109: Value) => (!rt.eq(b_t_1109, b_self_760) && rt.notin(rt.app(cur[42], b_t_1109), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1109), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1110: Value) => (rt.in(b_t_1110, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1110), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_760) : rt.app(cur[15], b_t_1110)) : rt.app(cur[15], b_t_1110)))));
+                              n15 = v_1111;
                               {
-                                const v_1086: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1082: readonly Value[]) => s_1082.some((b_g_1083: Value) => (!rt.eq(b_g_1083, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1083), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1084: Value) => (!rt.eq(b_t_1084, b_self_730) && rt.notin(rt.app(cur[42], b_t_1084), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1084), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1085: Value) => (rt.in(b_t_1085, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1085), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1085)) : rt.app(cur[16], b_t_1085)))));
-                                n16 = v_1086;
+                                const v_1116: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1112: readonly Value[]) => s_1112.some((b_g_1113: Value) => (!rt.eq(b_g_1113, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1113), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1114: Value) => (!rt.eq(b_t_1114, b_self_760) && rt.notin(rt.app(cur[42], b_t_1114), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1114), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1115: Value) => (rt.in(b_t_1115, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1115), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1115)) : rt.app(cur[16], b_t_1115)))));
+                                n16 = v_1116;
                                 {
-                                  const v_1091: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1087: readonly Value[]) => s_1087.some((b_g_1088: Value) => (!rt.eq(b_g_1088, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1088), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1089: Value) => (!rt.eq(b_t_1089, b_self_730) && rt.notin(rt.app(cur[42], b_t_1089), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1089), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1090: Value) => (rt.in(b_t_1090, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1090), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_730), rt.makeSet([rt.app(cur[28], b_self_730)])) : rt.app(cur[17], b_t_1090)) : rt.app(cur[17], b_t_1090)))));
-                                  n17 = v_1091;
+                                  const v_1121: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1117: readonly Value[]) => s_1117.some((b_g_1118: Value) => (!rt.eq(b_g_1118, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1118), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1119: Value) => (!rt.eq(b_t_1119, b_self_760) && rt.notin(rt.app(cur[42], b_t_1119), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1119), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1120: Value) => (rt.in(b_t_1120, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1120), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_760), rt.makeSet([rt.app(cur[28], b_self_760)])) : rt.app(cur[17], b_t_1120)) : rt.app(cur[17], b_t_1120)))));
+                                  n17 = v_1121;
                                   {
-                                    const v_1096: Value = rt.upd(cur[30], b_self_730, (at_1092: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1093: readonly Value[]) => s_1093.some((b_g_1094: Value) => (!rt.eq(b_g_1094, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1094), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1095: Value) => (!rt.eq(b_t_1095, b_self_730) && rt.notin(rt.app(cur[42], b_t_1095), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1095), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
-                                    n30 = v_1096;
+                                    const v_1126: Value = rt.upd(cur[30], b_self_760, (at_1122: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1123: readonly Value[]) => s_1123.some((b_g_1124: Value) => (!rt.eq(b_g_1124, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1124), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1125: Value) => (!rt.eq(b_t_1125, b_self_760) && rt.notin(rt.app(cur[42], b_t_1125), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1125), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
+                                    n30 = v_1126;
                                     {
-                                      const v_1102: Value = rt.upd(cur[32], b_self_730, (at_1097: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1098: readonly Value[]) => s_1098.some((b_g_1099: Value) => (!rt.eq(b_g_1099, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1099), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_730) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1100: Value) => (!rt.eq(b_t_1100, b_self_730) && rt.notin(rt.app(cur[42], b_t_1100), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1100), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1101: Value) => (!rt.eq(b_t_1101, b_self_730) && rt.notin(rt.app(cur[42], b_t_1101), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1101), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))) : rt.app(cur[32], b_self_730))));
-                                      n32 = v_1102;
+                                      const v_1132: Value = rt.upd(cur[32], b_self_760, (at_1127: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1128: readonly Value[]) => s_1128.some((b_g_1129: Value) => (!rt.eq(b_g_1129, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1129), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_760) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1130: Value) => (!rt.eq(b_t_1130, b_self_760) && rt.notin(rt.app(cur[42], b_t_1130), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1130), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1131: Value) => (!rt.eq(b_t_1131, b_self_760) && rt.notin(rt.app(cur[42], b_t_1131), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1131), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))) : rt.app(cur[32], b_self_760))));
+                                      n32 = v_1132;
                                       {
-                                        const v_1104: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_unlock");
-                                        n42 = v_1104;
+                                        const v_1134: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_unlock");
+                                        n42 = v_1134;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15454,13 +15469,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_unlock")) {
                       {
-                        const v_1105: Value = K_None;
-                        n0 = v_1105;
+                        const v_1135: Value = K_None;
+                        n0 = v_1135;
                         {
-                          const v_1107: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_result");
-                          n42 = v_1107;
+                          const v_1137: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_result");
+                          n42 = v_1137;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -15555,10 +15570,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_result")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_result")) {
                       {
-                        const v_1109: Value = rt.upd(cur[42], b_self_730, (at_1108: Value) => (rt.eqs(rt.app(cur[30], b_self_730), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
-                        n42 = v_1109;
+                        const v_1139: Value = rt.upd(cur[42], b_self_760, (at_1138: Value) => (rt.eqs(rt.app(cur[30], b_self_760), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
+                        n42 = v_1139;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15653,13 +15668,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sc_cover")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sc_cover")) {
                       {
-                        const v_1111: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_ok_ret");
-                        n42 = v_1111;
+                        const v_1141: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_ok_ret");
+                        n42 = v_1141;
                         {
-                          const v_1114: Value = (((s_1112: readonly Value[]) => s_1112.every((b_t_1113: Value) => (!rt.notin(rt.app(cur[42], b_t_1113), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_730), rt.app(cur[17], b_t_1113)) && (rt.not(rt.app(cur[12], b_self_730)) || rt.bool(rt.app(cur[12], b_t_1113), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
-                          n44 = v_1114;
+                          const v_1144: Value = (((s_1142: readonly Value[]) => s_1142.every((b_t_1143: Value) => (!rt.notin(rt.app(cur[42], b_t_1143), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_760), rt.app(cur[17], b_t_1143)) && (rt.not(rt.app(cur[12], b_self_760)) || rt.bool(rt.app(cur[12], b_t_1143), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
+                          n44 = v_1144;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15754,35 +15769,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_ok_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_ok_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
                         {
-                          const v_1116: Value = rt.upd(cur[19], b_self_730, (at_1115: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
-                          n19 = v_1116;
+                          const v_1146: Value = rt.upd(cur[19], b_self_760, (at_1145: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
+                          n19 = v_1146;
                           {
-                            const v_1118: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_1118;
+                            const v_1148: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_1148;
                             {
-                              const v_1120: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_1120;
+                              const v_1150: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_1150;
                               {
-                                const v_1122: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_1122;
+                                const v_1152: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_1152;
                                 {
-                                  const v_1124: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_1124;
+                                  const v_1154: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_1154;
                                   {
-                                    const v_1126: Value = rt.upd(cur[32], b_self_730, (at_1125: Value) => rt.makeSet([]));
-                                    n32 = v_1126;
+                                    const v_1156: Value = rt.upd(cur[32], b_self_760, (at_1155: Value) => rt.makeSet([]));
+                                    n32 = v_1156;
                                     {
-                                      const v_1128: Value = rt.upd(cur[33], b_self_730, (at_1127: Value) => rt.makeSet([]));
-                                      n33 = v_1128;
+                                      const v_1158: Value = rt.upd(cur[33], b_self_760, (at_1157: Value) => rt.makeSet([]));
+                                      n33 = v_1158;
                                       {
-                                        const v_1130: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_1130;
+                                        const v_1160: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_1160;
                                         {
-                                          const v_1132: Value = rt.upd(cur[43], b_self_730, (at_1131: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_1132;
+                                          const v_1162: Value = rt.upd(cur[43], b_self_760, (at_1161: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_1162;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -15878,13 +15893,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sc_atomic")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sc_atomic")) {
                       {
-                        const v_1134: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_failed");
-                        n42 = v_1134;
+                        const v_1164: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_failed");
+                        n42 = v_1164;
                         {
-                          const v_1135: Value = (rt.eq(rt.app(cur[33], b_self_730), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
-                          n44 = v_1135;
+                          const v_1165: Value = (rt.eq(rt.app(cur[33], b_self_760), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
+                          n44 = v_1165;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15979,10 +15994,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_failed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_failed")) {
                       {
-                        const v_1137: Value = rt.upd(cur[42], b_self_730, (at_1136: Value) => ((rt.eqs(rt.app(cur[30], b_self_730), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
-                        n42 = v_1137;
+                        const v_1167: Value = rt.upd(cur[42], b_self_760, (at_1166: Value) => ((rt.eqs(rt.app(cur[30], b_self_760), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
+                        n42 = v_1167;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16077,35 +16092,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_tid_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_tid_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
                         {
-                          const v_1139: Value = rt.updv(cur[19], b_self_730, "R_TID");
-                          n19 = v_1139;
+                          const v_1169: Value = rt.updv(cur[19], b_self_760, "R_TID");
+                          n19 = v_1169;
                           {
-                            const v_1141: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_1141;
+                            const v_1171: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_1171;
                             {
-                              const v_1143: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_1143;
+                              const v_1173: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_1173;
                               {
-                                const v_1145: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_1145;
+                                const v_1175: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_1175;
                                 {
-                                  const v_1147: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_1147;
+                                  const v_1177: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_1177;
                                   {
-                                    const v_1149: Value = rt.upd(cur[32], b_self_730, (at_1148: Value) => rt.makeSet([]));
-                                    n32 = v_1149;
+                                    const v_1179: Value = rt.upd(cur[32], b_self_760, (at_1178: Value) => rt.makeSet([]));
+                                    n32 = v_1179;
                                     {
-                                      const v_1151: Value = rt.upd(cur[33], b_self_730, (at_1150: Value) => rt.makeSet([]));
-                                      n33 = v_1151;
+                                      const v_1181: Value = rt.upd(cur[33], b_self_760, (at_1180: Value) => rt.makeSet([]));
+                                      n33 = v_1181;
                                       {
-                                        const v_1153: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_1153;
+                                        const v_1183: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_1183;
                                         {
-                                          const v_1155: Value = rt.upd(cur[43], b_self_730, (at_1154: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_1155;
+                                          const v_1185: Value = rt.upd(cur[43], b_self_760, (at_1184: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_1185;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16201,13 +16216,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_errno")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_errno")) {
                       {
-                        const v_1157: Value = rt.upd(cur[3], b_self_730, (at_1156: Value) => rt.app(cur[30], b_self_730));
-                        n3 = v_1157;
+                        const v_1187: Value = rt.upd(cur[3], b_self_760, (at_1186: Value) => rt.app(cur[30], b_self_760));
+                        n3 = v_1187;
                         {
-                          const v_1159: Value = rt.updv(cur[42], b_self_730, "seccomp_tsync_err_ret");
-                          n42 = v_1159;
+                          const v_1189: Value = rt.updv(cur[42], b_self_760, "seccomp_tsync_err_ret");
+                          n42 = v_1189;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16302,35 +16317,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_err_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_err_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter")) {
                         {
-                          const v_1161: Value = rt.updv(cur[19], b_self_730, "R_ERR");
-                          n19 = v_1161;
+                          const v_1191: Value = rt.updv(cur[19], b_self_760, "R_ERR");
+                          n19 = v_1191;
                           {
-                            const v_1163: Value = rt.updv(cur[28], b_self_730, 0);
-                            n28 = v_1163;
+                            const v_1193: Value = rt.updv(cur[28], b_self_760, 0);
+                            n28 = v_1193;
                             {
-                              const v_1165: Value = rt.updv(cur[29], b_self_730, 0);
-                              n29 = v_1165;
+                              const v_1195: Value = rt.updv(cur[29], b_self_760, 0);
+                              n29 = v_1195;
                               {
-                                const v_1167: Value = rt.updv(cur[30], b_self_730, "OK");
-                                n30 = v_1167;
+                                const v_1197: Value = rt.updv(cur[30], b_self_760, "OK");
+                                n30 = v_1197;
                                 {
-                                  const v_1169: Value = rt.updv(cur[31], b_self_730, "OK");
-                                  n31 = v_1169;
+                                  const v_1199: Value = rt.updv(cur[31], b_self_760, "OK");
+                                  n31 = v_1199;
                                   {
-                                    const v_1171: Value = rt.upd(cur[32], b_self_730, (at_1170: Value) => rt.makeSet([]));
-                                    n32 = v_1171;
+                                    const v_1201: Value = rt.upd(cur[32], b_self_760, (at_1200: Value) => rt.makeSet([]));
+                                    n32 = v_1201;
                                     {
-                                      const v_1173: Value = rt.upd(cur[33], b_self_730, (at_1172: Value) => rt.makeSet([]));
-                                      n33 = v_1173;
+                                      const v_1203: Value = rt.upd(cur[33], b_self_760, (at_1202: Value) => rt.makeSet([]));
+                                      n33 = v_1203;
                                       {
-                                        const v_1175: Value = rt.updv(cur[42], b_self_730, "Caller_seen");
-                                        n42 = v_1175;
+                                        const v_1205: Value = rt.updv(cur[42], b_self_760, "Caller_seen");
+                                        n42 = v_1205;
                                         {
-                                          const v_1177: Value = rt.upd(cur[43], b_self_730, (at_1176: Value) => rt.tail(rt.app(cur[43], b_self_730)));
-                                          n43 = v_1177;
+                                          const v_1207: Value = rt.upd(cur[43], b_self_760, (at_1206: Value) => rt.tail(rt.app(cur[43], b_self_760)));
+                                          n43 = v_1207;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16481,7 +16496,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_730), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_730, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_733: Value) => (rt.bool(rt.app(cur[20], b_self_730), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_735: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_730, (at_736: Value) => rt.app(cur[19], b_self_730))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_738: Value) => (rt.bool(rt.app(cur[8], b_self_730), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_740: Value) => (((rt.eqs(rt.app(cur[19], b_self_730), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_730), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_730), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_730), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_741: Value) => (rt.in(b_t_741, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_741), "A disjunct") || rt.in(b_t_741, rt.filter(cd_GROUP(), (b_t_2_742: Value) => (!rt.eq(b_t_2_742, b_self_730) && rt.notin(rt.app(cur[42], b_t_2_742), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_742), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))))) : rt.app(cur[5], b_t_741)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_730, (at_743: Value) => rt.add(rt.app(cur[21], b_self_730), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_730), "A disjunct") || ((s_745: readonly Value[]) => s_745.every((b_t_746: Value) => !(rt.bool(rt.app(cur[5], b_t_746), "A conjunct") && rt.notin(rt.app(cur[42], b_t_746), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_730, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_730, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_730), "A disjunct") || !((s_752: readonly Value[]) => s_752.some((b_e_753: Value) => (rt.notin(rt.app(cur[42], b_e_753), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_753), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_755: Value) => (rt.bool(rt.app(cur[8], b_self_730), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_758: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_730, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_766: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_767: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_769: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_770: Value) => (!(rt.bool(rt.app(cur[12], b_self_730), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_730), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_730, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_778: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_779: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_781: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_782: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_730, (at_783: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_730)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_730, (at_784: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_788: Value) => (!rt.eqs(rt.app(cur[30], b_self_730), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_730, (at_789: Value) => rt.app(cur[30], b_self_730))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_796: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_797: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_799: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_730), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_730 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_730, (at_800: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_802: Value) => (!rt.eqs(rt.app(cur[31], b_self_730), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_730, (at_803: Value) => rt.app(cur[31], b_self_730))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_810: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_811: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_813: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_730, (at_814: Value) => rt.app(cur[15], b_self_730))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_816: readonly Value[]) => s_816.some((b_g_817: Value) => (!rt.eq(b_g_817, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_817), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_818: Value) => (!rt.eq(b_t_818, b_self_730) && rt.notin(rt.app(cur[42], b_t_818), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_818), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_819: Value) => (rt.in(b_t_819, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_819), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_819)) : rt.app(cur[6], b_t_819)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_820: readonly Value[]) => s_820.some((b_g_821: Value) => (!rt.eq(b_g_821, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_821), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_822: Value) => (!rt.eq(b_t_822, b_self_730) && rt.notin(rt.app(cur[42], b_t_822), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_822), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_823: Value) => (rt.in(b_t_823, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_823), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_823), "A disjunct") || rt.bool(rt.app(cur[12], b_self_730), "A disjunct")) : rt.app(cur[12], b_t_823)) : rt.app(cur[12], b_t_823)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_730), (at_824: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_825: readonly Value[]) => s_825.some((b_g_826: Value) => (!rt.eq(b_g_826, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_826), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_730)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_827: Value) => (!rt.eq(b_t_827, b_self_730) && rt.notin(rt.app(cur[42], b_t_827), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_827), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_730)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_730)), "parent", (at_828: Value) => rt.app(cur[15], b_self_730)), "chain", (at_829: Value) => rt.cup(rt.app(cur[17], b_self_730), rt.makeSet([rt.app(cur[28], b_self_730)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_830: readonly Value[]) => s_830.some((b_g_831: Value) => (!rt.eq(b_g_831, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_831), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_832: Value) => (!rt.eq(b_t_832, b_self_730) && rt.notin(rt.app(cur[42], b_t_832), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_832), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_833: Value) => (rt.in(b_t_833, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_833), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_730) : rt.app(cur[15], b_t_833)) : rt.app(cur[15], b_t_833)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_834: readonly Value[]) => s_834.some((b_g_835: Value) => (!rt.eq(b_g_835, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_835), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_836: Value) => (!rt.eq(b_t_836, b_self_730) && rt.notin(rt.app(cur[42], b_t_836), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_836), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_837: Value) => (rt.in(b_t_837, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_837), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_837)) : rt.app(cur[16], b_t_837)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_838: readonly Value[]) => s_838.some((b_g_839: Value) => (!rt.eq(b_g_839, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_839), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_840: Value) => (!rt.eq(b_t_840, b_self_730) && rt.notin(rt.app(cur[42], b_t_840), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_840), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_841: Value) => (rt.in(b_t_841, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_841), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_730), rt.makeSet([rt.app(cur[28], b_self_730)])) : rt.app(cur[17], b_t_841)) : rt.app(cur[17], b_t_841)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_730, (at_842: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_843: readonly Value[]) => s_843.some((b_g_844: Value) => (!rt.eq(b_g_844, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_844), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_845: Value) => (!rt.eq(b_t_845, b_self_730) && rt.notin(rt.app(cur[42], b_t_845), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_845), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_846: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_847: readonly Value[]) => s_847.some((b_g_848: Value) => (!rt.eq(b_g_848, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_848), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_730) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_849: Value) => (!rt.eq(b_t_849, b_self_730) && rt.notin(rt.app(cur[42], b_t_849), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_849), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_850: Value) => (!rt.eq(b_t_850, b_self_730) && rt.notin(rt.app(cur[42], b_t_850), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_850), (rt.eq(rt.app(cur[15], b_self_730), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_730)), "chain"))))) : rt.app(cur[32], b_self_730))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_853: Value) => (rt.eqs(rt.app(cur[30], b_self_730), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_855: readonly Value[]) => s_855.every((b_t_856: Value) => (!rt.notin(rt.app(cur[42], b_t_856), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_730), rt.app(cur[17], b_t_856)) && (rt.not(rt.app(cur[12], b_self_730)) || rt.bool(rt.app(cur[12], b_t_856), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_730, (at_857: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_862: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_863: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_865: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_730), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_730, (at_867: Value) => ((rt.eqs(rt.app(cur[30], b_self_730), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_873: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_874: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_876: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_730, (at_877: Value) => rt.app(cur[30], b_self_730))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_730), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_730)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_730, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_730, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_730, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_730, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_730, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_730, (at_884: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_730, (at_885: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_730, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_730, (at_887: Value) => rt.tail(rt.app(cur[43], b_self_730)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_760), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_760, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_763: Value) => (rt.bool(rt.app(cur[20], b_self_760), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_765: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_760, (at_766: Value) => rt.app(cur[19], b_self_760))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_768: Value) => (rt.bool(rt.app(cur[8], b_self_760), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_770: Value) => (((rt.eqs(rt.app(cur[19], b_self_760), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_760), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_760), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_760), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_771: Value) => (rt.in(b_t_771, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_771), "A disjunct") || rt.in(b_t_771, rt.filter(cd_GROUP(), (b_t_2_772: Value) => (!rt.eq(b_t_2_772, b_self_760) && rt.notin(rt.app(cur[42], b_t_2_772), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_772), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))))) : rt.app(cur[5], b_t_771)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_760, (at_773: Value) => rt.add(rt.app(cur[21], b_self_760), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_760), "A disjunct") || ((s_775: readonly Value[]) => s_775.every((b_t_776: Value) => !(rt.bool(rt.app(cur[5], b_t_776), "A conjunct") && rt.notin(rt.app(cur[42], b_t_776), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_760, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_760, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_760), "A disjunct") || !((s_782: readonly Value[]) => s_782.some((b_e_783: Value) => (rt.notin(rt.app(cur[42], b_e_783), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_783), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_785: Value) => (rt.bool(rt.app(cur[8], b_self_760), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_788: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_760, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_796: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_797: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_799: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_800: Value) => (!(rt.bool(rt.app(cur[12], b_self_760), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_760), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_760, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_808: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_809: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_811: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_812: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_760, (at_813: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_760)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_760, (at_814: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_818: Value) => (!rt.eqs(rt.app(cur[30], b_self_760), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_760, (at_819: Value) => rt.app(cur[30], b_self_760))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_826: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_827: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_829: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_760), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_760 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_760, (at_830: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_832: Value) => (!rt.eqs(rt.app(cur[31], b_self_760), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_760, (at_833: Value) => rt.app(cur[31], b_self_760))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_840: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_841: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_843: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_760, (at_844: Value) => rt.app(cur[15], b_self_760))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_846: readonly Value[]) => s_846.some((b_g_847: Value) => (!rt.eq(b_g_847, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_847), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_848: Value) => (!rt.eq(b_t_848, b_self_760) && rt.notin(rt.app(cur[42], b_t_848), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_848), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_849: Value) => (rt.in(b_t_849, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_849), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_849)) : rt.app(cur[6], b_t_849)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_850: readonly Value[]) => s_850.some((b_g_851: Value) => (!rt.eq(b_g_851, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_851), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_852: Value) => (!rt.eq(b_t_852, b_self_760) && rt.notin(rt.app(cur[42], b_t_852), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_852), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_853: Value) => (rt.in(b_t_853, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_853), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_853), "A disjunct") || rt.bool(rt.app(cur[12], b_self_760), "A disjunct")) : rt.app(cur[12], b_t_853)) : rt.app(cur[12], b_t_853)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_760), (at_854: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_855: readonly Value[]) => s_855.some((b_g_856: Value) => (!rt.eq(b_g_856, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_856), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_760)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_857: Value) => (!rt.eq(b_t_857, b_self_760) && rt.notin(rt.app(cur[42], b_t_857), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_857), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_760)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_760)), "parent", (at_858: Value) => rt.app(cur[15], b_self_760)), "chain", (at_859: Value) => rt.cup(rt.app(cur[17], b_self_760), rt.makeSet([rt.app(cur[28], b_self_760)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_860: readonly Value[]) => s_860.some((b_g_861: Value) => (!rt.eq(b_g_861, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_861), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_862: Value) => (!rt.eq(b_t_862, b_self_760) && rt.notin(rt.app(cur[42], b_t_862), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_862), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_863: Value) => (rt.in(b_t_863, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_863), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_760) : rt.app(cur[15], b_t_863)) : rt.app(cur[15], b_t_863)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_864: readonly Value[]) => s_864.some((b_g_865: Value) => (!rt.eq(b_g_865, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_865), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_866: Value) => (!rt.eq(b_t_866, b_self_760) && rt.notin(rt.app(cur[42], b_t_866), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_866), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_867: Value) => (rt.in(b_t_867, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_867), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_867)) : rt.app(cur[16], b_t_867)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_868: readonly Value[]) => s_868.some((b_g_869: Value) => (!rt.eq(b_g_869, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_869), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_870: Value) => (!rt.eq(b_t_870, b_self_760) && rt.notin(rt.app(cur[42], b_t_870), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_870), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_871: Value) => (rt.in(b_t_871, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_871), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_760), rt.makeSet([rt.app(cur[28], b_self_760)])) : rt.app(cur[17], b_t_871)) : rt.app(cur[17], b_t_871)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_760, (at_872: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_873: readonly Value[]) => s_873.some((b_g_874: Value) => (!rt.eq(b_g_874, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_874), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_875: Value) => (!rt.eq(b_t_875, b_self_760) && rt.notin(rt.app(cur[42], b_t_875), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_875), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_876: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_877: readonly Value[]) => s_877.some((b_g_878: Value) => (!rt.eq(b_g_878, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_878), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_760) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_879: Value) => (!rt.eq(b_t_879, b_self_760) && rt.notin(rt.app(cur[42], b_t_879), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_879), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_880: Value) => (!rt.eq(b_t_880, b_self_760) && rt.notin(rt.app(cur[42], b_t_880), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_880), (rt.eq(rt.app(cur[15], b_self_760), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_760)), "chain"))))) : rt.app(cur[32], b_self_760))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_883: Value) => (rt.eqs(rt.app(cur[30], b_self_760), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_885: readonly Value[]) => s_885.every((b_t_886: Value) => (!rt.notin(rt.app(cur[42], b_t_886), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_760), rt.app(cur[17], b_t_886)) && (rt.not(rt.app(cur[12], b_self_760)) || rt.bool(rt.app(cur[12], b_t_886), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_760, (at_887: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_892: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_893: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_895: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_760), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_760, (at_897: Value) => ((rt.eqs(rt.app(cur[30], b_self_760), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_903: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_904: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_906: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_760, (at_907: Value) => rt.app(cur[30], b_self_760))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_760), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_760)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_760, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_760, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_760, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_760, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_760, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_760, (at_914: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_760, (at_915: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_760, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_760, (at_917: Value) => rt.tail(rt.app(cur[43], b_self_760)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -16493,20 +16508,20 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1178: Value = K_Other;
-            if (!(s_1178 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1179 of s_1178.elems) {
+            const s_1208: Value = K_Other;
+            if (!(s_1208 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1209 of s_1208.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1179 === "string" ? b_self_1179 : rt.formatValue(b_self_1179)) + ")" + ")",
-                steps: [{ index: 15, param: b_self_1179 }, { index: 16, param: b_self_1179 }, { index: 17, param: b_self_1179 }, { index: 18, param: b_self_1179 }, { index: 19, param: b_self_1179 }, { index: 20, param: b_self_1179 }, { index: 21, param: b_self_1179 }, { index: 22, param: b_self_1179 }, { index: 23, param: b_self_1179 }, { index: 24, param: b_self_1179 }, { index: 25, param: b_self_1179 }, { index: 26, param: b_self_1179 }, { index: 27, param: b_self_1179 }, { index: 28, param: b_self_1179 }, { index: 29, param: b_self_1179 }, { index: 30, param: b_self_1179 }, { index: 58, param: b_self_1179 }, { index: 59, param: b_self_1179 }, { index: 60, param: b_self_1179 }, { index: 61, param: b_self_1179 }, { index: 62, param: b_self_1179 }, { index: 63, param: b_self_1179 }, { index: 64, param: b_self_1179 }, { index: 65, param: b_self_1179 }],
+                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1209 === "string" ? b_self_1209 : rt.formatValue(b_self_1209)) + ")" + ")",
+                steps: [{ index: 15, param: b_self_1209 }, { index: 16, param: b_self_1209 }, { index: 17, param: b_self_1209 }, { index: 18, param: b_self_1209 }, { index: 19, param: b_self_1209 }, { index: 20, param: b_self_1209 }, { index: 21, param: b_self_1209 }, { index: 22, param: b_self_1209 }, { index: 23, param: b_self_1209 }, { index: 24, param: b_self_1209 }, { index: 25, param: b_self_1209 }, { index: 26, param: b_self_1209 }, { index: 27, param: b_self_1209 }, { index: 28, param: b_self_1209 }, { index: 29, param: b_self_1209 }, { index: 30, param: b_self_1209 }, { index: 58, param: b_self_1209 }, { index: 59, param: b_self_1209 }, { index: 60, param: b_self_1209 }, { index: 61, param: b_self_1209 }, { index: 62, param: b_self_1209 }, { index: 63, param: b_self_1209 }, { index: 64, param: b_self_1209 }, { index: 65, param: b_self_1209 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_act")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_act")) {
                       {
-                        const v_1270: Value = rt.upd(cur[42], b_self_1179, (at_1269: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
-                        n42 = v_1270;
+                        const v_1300: Value = rt.upd(cur[42], b_self_1209, (at_1299: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
+                        n42 = v_1300;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16601,10 +16616,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_390")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_390")) {
                       {
-                        const v_1272: Value = rt.updv(cur[42], b_self_1179, "Other_idle");
-                        n42 = v_1272;
+                        const v_1302: Value = rt.updv(cur[42], b_self_1209, "Other_idle");
+                        n42 = v_1302;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16699,8 +16714,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1274: Value = rt.updv(cur[42], b_self_1179, "Other_may_install");
-                        n42 = v_1274;
+                        const v_1304: Value = rt.updv(cur[42], b_self_1209, "Other_may_install");
+                        n42 = v_1304;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16795,106 +16810,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1276: Value = rt.updv(cur[42], b_self_1179, "Other_claim");
-                        n42 = v_1276;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_idle")) {
-                      {
-                        const v_1278: Value = rt.updv(cur[42], b_self_1179, "Other_sys_entry");
-                        n42 = v_1278;
+                        const v_1306: Value = rt.updv(cur[42], b_self_1209, "Other_claim");
+                        n42 = v_1306;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16989,10 +16906,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_may_install")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_idle")) {
                       {
-                        const v_1280: Value = rt.upd(cur[42], b_self_1179, (at_1279: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
-                        n42 = v_1280;
+                        const v_1308: Value = rt.updv(cur[42], b_self_1209, "Other_sys_entry");
+                        n42 = v_1308;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17087,13 +17004,111 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_may_install")) {
                       {
-                        const v_1282: Value = rt.updv(cur[42], b_self_1179, "install_own_own_nnp");
-                        n42 = v_1282;
+                        const v_1310: Value = rt.upd(cur[42], b_self_1209, (at_1309: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
+                        n42 = v_1310;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_own")) {
+                      {
+                        const v_1312: Value = rt.updv(cur[42], b_self_1209, "install_own_own_nnp");
+                        n42 = v_1312;
                         {
-                          const v_1284: Value = rt.upd(cur[43], b_self_1179, (at_1283: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1179)));
-                          n43 = v_1284;
+                          const v_1314: Value = rt.upd(cur[43], b_self_1209, (at_1313: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1209)));
+                          n43 = v_1314;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17188,16 +17203,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_claim")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_claim")) {
                       {
-                        const v_1285: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
-                        n1 = v_1285;
+                        const v_1315: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
+                        n1 = v_1315;
                         {
-                          const v_1287: Value = rt.upd(cur[22], b_self_1179, (at_1286: Value) => rt.gt(cur[1], 0));
-                          n22 = v_1287;
+                          const v_1317: Value = rt.upd(cur[22], b_self_1209, (at_1316: Value) => rt.gt(cur[1], 0));
+                          n22 = v_1317;
                           {
-                            const v_1289: Value = rt.updv(cur[42], b_self_1179, "Other_may_clone");
-                            n42 = v_1289;
+                            const v_1319: Value = rt.updv(cur[42], b_self_1209, "Other_may_clone");
+                            n42 = v_1319;
                             n0 = cur[0];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -17292,10 +17307,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n1 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_may_clone")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_may_clone")) {
                       {
-                        const v_1291: Value = rt.upd(cur[42], b_self_1179, (at_1290: Value) => (rt.bool(rt.app(cur[22], b_self_1179), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
-                        n42 = v_1291;
+                        const v_1321: Value = rt.upd(cur[42], b_self_1209, (at_1320: Value) => (rt.bool(rt.app(cur[22], b_self_1209), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
+                        n42 = v_1321;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17390,60 +17405,60 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_clone")) {
-                      if (rt.not(rt.app(cur[8], b_self_1179))) {
-                        const s_1292 = rt.elems(K_Other, "The bound set of \\E");
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_clone")) {
+                      if (rt.not(rt.app(cur[8], b_self_1209))) {
+                        const s_1322 = rt.elems(K_Other, "The bound set of \\E");
                         {
-                          for (const b_child_1293 of s_1292) {
-                            if (rt.eqs(rt.app(cur[42], b_child_1293), "Unborn")) {
+                          for (const b_child_1323 of s_1322) {
+                            if (rt.eqs(rt.app(cur[42], b_child_1323), "Unborn")) {
                               {
-                                const v_1295: Value = rt.upd(cur[2], b_child_1293, (at_1294: Value) => rt.app(cur[2], b_self_1179));
-                                n2 = v_1295;
+                                const v_1325: Value = rt.upd(cur[2], b_child_1323, (at_1324: Value) => rt.app(cur[2], b_self_1209));
+                                n2 = v_1325;
                                 {
-                                  const v_1297: Value = rt.upd(cur[3], b_child_1293, (at_1296: Value) => rt.app(cur[3], b_self_1179));
-                                  n3 = v_1297;
+                                  const v_1327: Value = rt.upd(cur[3], b_child_1323, (at_1326: Value) => rt.app(cur[3], b_self_1209));
+                                  n3 = v_1327;
                                   {
-                                    const v_1299: Value = rt.upd(cur[4], b_child_1293, (at_1298: Value) => rt.app(cur[4], b_self_1179));
-                                    n4 = v_1299;
+                                    const v_1329: Value = rt.upd(cur[4], b_child_1323, (at_1328: Value) => rt.app(cur[4], b_self_1209));
+                                    n4 = v_1329;
                                     {
-                                      const v_1301: Value = rt.upd(cur[5], b_child_1293, (at_1300: Value) => rt.app(cur[5], b_self_1179));
-                                      n5 = v_1301;
+                                      const v_1331: Value = rt.upd(cur[5], b_child_1323, (at_1330: Value) => rt.app(cur[5], b_self_1209));
+                                      n5 = v_1331;
                                       {
-                                        const v_1303: Value = rt.upd(cur[6], b_child_1293, (at_1302: Value) => rt.app(cur[6], b_self_1179));
-                                        n6 = v_1303;
+                                        const v_1333: Value = rt.upd(cur[6], b_child_1323, (at_1332: Value) => rt.app(cur[6], b_self_1209));
+                                        n6 = v_1333;
                                         {
-                                          const v_1305: Value = rt.upd(cur[7], b_child_1293, (at_1304: Value) => rt.app(cur[7], b_self_1179));
-                                          n7 = v_1305;
+                                          const v_1335: Value = rt.upd(cur[7], b_child_1323, (at_1334: Value) => rt.app(cur[7], b_self_1209));
+                                          n7 = v_1335;
                                           {
-                                            const v_1307: Value = rt.upd(cur[8], b_child_1293, (at_1306: Value) => rt.app(cur[8], b_self_1179));
-                                            n8 = v_1307;
+                                            const v_1337: Value = rt.upd(cur[8], b_child_1323, (at_1336: Value) => rt.app(cur[8], b_self_1209));
+                                            n8 = v_1337;
                                             {
-                                              const v_1309: Value = rt.upd(cur[9], b_child_1293, (at_1308: Value) => rt.app(cur[9], b_self_1179));
-                                              n9 = v_1309;
+                                              const v_1339: Value = rt.upd(cur[9], b_child_1323, (at_1338: Value) => rt.app(cur[9], b_self_1209));
+                                              n9 = v_1339;
                                               {
-                                                const v_1311: Value = rt.upd(cur[10], b_child_1293, (at_1310: Value) => rt.app(cur[10], b_self_1179));
-                                                n10 = v_1311;
+                                                const v_1341: Value = rt.upd(cur[10], b_child_1323, (at_1340: Value) => rt.app(cur[10], b_self_1209));
+                                                n10 = v_1341;
                                                 {
-                                                  const v_1313: Value = rt.upd(cur[11], b_child_1293, (at_1312: Value) => rt.app(cur[11], b_self_1179));
-                                                  n11 = v_1313;
+                                                  const v_1343: Value = rt.upd(cur[11], b_child_1323, (at_1342: Value) => rt.app(cur[11], b_self_1209));
+                                                  n11 = v_1343;
                                                   {
-                                                    const v_1315: Value = rt.upd(cur[12], b_child_1293, (at_1314: Value) => rt.app(cur[12], b_self_1179));
-                                                    n12 = v_1315;
+                                                    const v_1345: Value = rt.upd(cur[12], b_child_1323, (at_1344: Value) => rt.app(cur[12], b_self_1209));
+                                                    n12 = v_1345;
                                                     {
-                                                      const v_1317: Value = rt.upd(cur[15], b_child_1293, (at_1316: Value) => rt.app(cur[15], b_self_1179));
-                                                      n15 = v_1317;
+                                                      const v_1347: Value = rt.upd(cur[15], b_child_1323, (at_1346: Value) => rt.app(cur[15], b_self_1209));
+                                                      n15 = v_1347;
                                                       {
-                                                        const v_1319: Value = rt.upd(cur[16], b_child_1293, (at_1318: Value) => rt.app(cur[16], b_self_1179));
-                                                        n16 = v_1319;
+                                                        const v_1349: Value = rt.upd(cur[16], b_child_1323, (at_1348: Value) => rt.app(cur[16], b_self_1209));
+                                                        n16 = v_1349;
                                                         {
-                                                          const v_1321: Value = rt.upd(cur[17], b_child_1293, (at_1320: Value) => rt.app(cur[17], b_self_1179));
-                                                          n17 = v_1321;
+                                                          const v_1351: Value = rt.upd(cur[17], b_child_1323, (at_1350: Value) => rt.app(cur[17], b_self_1209));
+                                                          n17 = v_1351;
                                                           {
-                                                            const v_1323: Value = rt.upd(cur[18], b_child_1293, (at_1322: Value) => rt.app(cur[18], b_self_1179));
-                                                            n18 = v_1323;
+                                                            const v_1353: Value = rt.upd(cur[18], b_child_1323, (at_1352: Value) => rt.app(cur[18], b_self_1209));
+                                                            n18 = v_1353;
                                                             {
-                                                              const v_1326: Value = rt.updv(rt.updv(cur[42], b_child_1293, "Other_act"), b_self_1179, "Other_sys_entry");
-                                                              n42 = v_1326;
+                                                              const v_1356: Value = rt.updv(rt.updv(cur[42], b_child_1323, "Other_act"), b_self_1209, "Other_sys_entry");
+                                                              n42 = v_1356;
                                                               n0 = cur[0];
                                                               n1 = cur[1];
                                                               n13 = cur[13];
@@ -17541,10 +17556,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           }
                         }
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1179), "A conjunct of an action")) {
+                      if (rt.bool(rt.app(cur[8], b_self_1209), "A conjunct of an action")) {
                         {
-                          const v_1328: Value = rt.updv(cur[42], b_self_1179, "Other_sys_entry");
-                          n42 = v_1328;
+                          const v_1358: Value = rt.updv(cur[42], b_self_1209, "Other_sys_entry");
+                          n42 = v_1358;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17640,10 +17655,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_sys_entry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_sys_entry")) {
                       {
-                        const v_1330: Value = rt.upd(cur[42], b_self_1179, (at_1329: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
-                        n42 = v_1330;
+                        const v_1360: Value = rt.upd(cur[42], b_self_1209, (at_1359: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
+                        n42 = v_1360;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17738,13 +17753,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_load_work")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_load_work")) {
                       {
-                        const v_1332: Value = rt.upd(cur[24], b_self_1179, (at_1331: Value) => rt.app(cur[6], b_self_1179));
-                        n24 = v_1332;
+                        const v_1362: Value = rt.upd(cur[24], b_self_1209, (at_1361: Value) => rt.app(cur[6], b_self_1209));
+                        n24 = v_1362;
                         {
-                          const v_1334: Value = rt.updv(cur[42], b_self_1179, "Other_load_mode");
-                          n42 = v_1334;
+                          const v_1364: Value = rt.updv(cur[42], b_self_1209, "Other_load_mode");
+                          n42 = v_1364;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17839,16 +17854,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n24 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_load_mode")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_load_mode")) {
                       {
-                        const v_1336: Value = rt.upd(cur[25], b_self_1179, (at_1335: Value) => rt.app(cur[16], b_self_1179));
-                        n25 = v_1336;
+                        const v_1366: Value = rt.upd(cur[25], b_self_1209, (at_1365: Value) => rt.app(cur[16], b_self_1209));
+                        n25 = v_1366;
                         {
-                          const v_1338: Value = rt.upd(cur[26], b_self_1179, (at_1337: Value) => rt.app(cur[15], b_self_1179));
-                          n26 = v_1338;
+                          const v_1368: Value = rt.upd(cur[26], b_self_1209, (at_1367: Value) => rt.app(cur[15], b_self_1209));
+                          n26 = v_1368;
                           {
-                            const v_1340: Value = rt.updv(cur[42], b_self_1179, "Other_sc_flag");
-                            n42 = v_1340;
+                            const v_1370: Value = rt.updv(cur[42], b_self_1209, "Other_sc_flag");
+                            n42 = v_1370;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -17943,13 +17958,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n25 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_sc_flag")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_sc_flag")) {
                       {
-                        const v_1342: Value = rt.updv(cur[42], b_self_1179, "Other_linger");
-                        n42 = v_1342;
+                        const v_1372: Value = rt.updv(cur[42], b_self_1209, "Other_linger");
+                        n42 = v_1372;
                         {
-                          const v_1343: Value = ((rt.not(rt.app(cur[24], b_self_1179)) || (rt.eqs(rt.app(cur[25], b_self_1179), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1179), 0))) ? cur[44] : "Assert_Other_sc_flag");
-                          n44 = v_1343;
+                          const v_1373: Value = ((rt.not(rt.app(cur[24], b_self_1209)) || (rt.eqs(rt.app(cur[25], b_self_1209), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1209), 0))) ? cur[44] : "Assert_Other_sc_flag");
+                          n44 = v_1373;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18044,11 +18059,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_linger")) {
-                      const k_1344 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_linger")) {
+                      const k_1374 = (): void => {
                         {
-                          const v_1346: Value = rt.updv(cur[42], b_self_1179, "Other_other_killed");
-                          n42 = v_1346;
+                          const v_1376: Value = rt.updv(cur[42], b_self_1209, "Other_other_killed");
+                          n42 = v_1376;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18144,38 +18159,38 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_1179), "A conjunct of an action")) {
-                        k_1344();
+                      if (rt.bool(rt.app(cur[8], b_self_1209), "A conjunct of an action")) {
+                        k_1374();
                       }
-                      if (rt.bool(rt.app(cur[5], b_self_1179), "A conjunct of an action")) {
-                        k_1344();
+                      if (rt.bool(rt.app(cur[5], b_self_1209), "A conjunct of an action")) {
+                        k_1374();
                       }
-                      if (!((s_1347: readonly Value[]) => s_1347.some((b_e_1348: Value) => (rt.notin(rt.app(cur[42], b_e_1348), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1348), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                      if (!((s_1377: readonly Value[]) => s_1377.some((b_e_1378: Value) => (rt.notin(rt.app(cur[42], b_e_1378), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1378), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
                         {
-                          const t_1349 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
-                          const step_1351 = (i_1352: number): void => {
-                            if (i_1352 === t_1349.length) {
-                              k_1344();
+                          const t_1379 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
+                          const step_1381 = (i_1382: number): void => {
+                            if (i_1382 === t_1379.length) {
+                              k_1374();
                             }
                             else {
-                              const b_c_1350 = t_1349[i_1352]![0]!;
-                              if (rt.bool(rt.app(cur[4], b_c_1350), "A conjunct of an action")) {
-                                step_1351(i_1352 + 1);
+                              const b_c_1380 = t_1379[i_1382]![0]!;
+                              if (rt.bool(rt.app(cur[4], b_c_1380), "A conjunct of an action")) {
+                                step_1381(i_1382 + 1);
                               }
-                              if (!rt.notin(rt.app(cur[42], b_c_1350), rt.makeSet(["Unborn", "Exited"]))) {
-                                step_1351(i_1352 + 1);
+                              if (!rt.notin(rt.app(cur[42], b_c_1380), rt.makeSet(["Unborn", "Exited"]))) {
+                                step_1381(i_1382 + 1);
                               }
                             }
                           }
                           ;
-                          step_1351(0);
+                          step_1381(0);
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_killed")) {
                       {
-                        const v_1354: Value = rt.upd(cur[42], b_self_1179, (at_1353: Value) => ((rt.bool(rt.app(cur[8], b_self_1179), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1179), "A disjunct")) ? "Other_other_exit" : "Done"));
-                        n42 = v_1354;
+                        const v_1384: Value = rt.upd(cur[42], b_self_1209, (at_1383: Value) => ((rt.bool(rt.app(cur[8], b_self_1209), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1209), "A disjunct")) ? "Other_other_exit" : "Done"));
+                        n42 = v_1384;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18270,10 +18285,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_exit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_exit")) {
                       {
-                        const v_1356: Value = rt.updv(cur[42], b_self_1179, "Exiting");
-                        n42 = v_1356;
+                        const v_1386: Value = rt.updv(cur[42], b_self_1209, "Exiting");
+                        n42 = v_1386;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18368,10 +18383,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "Exiting")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "Exiting")) {
                       {
-                        const v_1358: Value = rt.updv(cur[42], b_self_1179, "Exited");
-                        n42 = v_1358;
+                        const v_1388: Value = rt.updv(cur[42], b_self_1209, "Exited");
+                        n42 = v_1388;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18466,13 +18481,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_nnp")) {
                       {
-                        const v_1360: Value = rt.updv(cur[12], b_self_1179, true);
-                        n12 = v_1360;
+                        const v_1390: Value = rt.updv(cur[12], b_self_1209, true);
+                        n12 = v_1390;
                         {
-                          const v_1362: Value = rt.updv(cur[42], b_self_1179, "install_own_own_alloc");
-                          n42 = v_1362;
+                          const v_1392: Value = rt.updv(cur[42], b_self_1209, "install_own_own_alloc");
+                          n42 = v_1392;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18567,22 +18582,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_alloc")) {
                       {
-                        const v_1364: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1363: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_1364;
+                        const v_1394: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1393: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1394;
                         {
-                          const v_1365: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_1365;
+                          const v_1395: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1395;
                           {
-                            const v_1367: Value = rt.upd(cur[34], b_self_1179, (at_1366: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1179)));
-                            n34 = v_1367;
+                            const v_1397: Value = rt.upd(cur[34], b_self_1209, (at_1396: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1209)));
+                            n34 = v_1397;
                             {
-                              const v_1369: Value = rt.upd(cur[35], b_self_1179, (at_1368: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n35 = v_1369;
+                              const v_1399: Value = rt.upd(cur[35], b_self_1209, (at_1398: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n35 = v_1399;
                               {
-                                const v_1371: Value = rt.updv(cur[42], b_self_1179, "install_own_own_check");
-                                n42 = v_1371;
+                                const v_1401: Value = rt.updv(cur[42], b_self_1209, "install_own_own_check");
+                                n42 = v_1401;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -18677,14 +18692,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1373: Value = rt.updv(cur[35], b_self_1179, "ENOMEM");
-                          n35 = v_1373;
+                          const v_1403: Value = rt.updv(cur[35], b_self_1209, "ENOMEM");
+                          n35 = v_1403;
                           {
-                            const v_1375: Value = rt.updv(cur[42], b_self_1179, "install_own_own_check");
-                            n42 = v_1375;
+                            const v_1405: Value = rt.updv(cur[42], b_self_1209, "install_own_own_check");
+                            n42 = v_1405;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -18780,10 +18795,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_check")) {
                       {
-                        const v_1377: Value = rt.upd(cur[42], b_self_1179, (at_1376: Value) => (!rt.eqs(rt.app(cur[35], b_self_1179), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
-                        n42 = v_1377;
+                        const v_1407: Value = rt.upd(cur[42], b_self_1209, (at_1406: Value) => (!rt.eqs(rt.app(cur[35], b_self_1209), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
+                        n42 = v_1407;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18878,26 +18893,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_enomem")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1179)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_enomem")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1209)), "Other_own")) {
                         {
-                          const v_1379: Value = rt.upd(cur[23], b_self_1179, (at_1378: Value) => rt.app(cur[35], b_self_1179));
-                          n23 = v_1379;
+                          const v_1409: Value = rt.upd(cur[23], b_self_1209, (at_1408: Value) => rt.app(cur[35], b_self_1209));
+                          n23 = v_1409;
                           {
-                            const v_1381: Value = rt.updv(cur[34], b_self_1179, 0);
-                            n34 = v_1381;
+                            const v_1411: Value = rt.updv(cur[34], b_self_1209, 0);
+                            n34 = v_1411;
                             {
-                              const v_1383: Value = rt.updv(cur[35], b_self_1179, "OK");
-                              n35 = v_1383;
+                              const v_1413: Value = rt.updv(cur[35], b_self_1209, "OK");
+                              n35 = v_1413;
                               {
-                                const v_1385: Value = rt.updv(cur[36], b_self_1179, false);
-                                n36 = v_1385;
+                                const v_1415: Value = rt.updv(cur[36], b_self_1209, false);
+                                n36 = v_1415;
                                 {
-                                  const v_1387: Value = rt.updv(cur[42], b_self_1179, "Other_sys_entry");
-                                  n42 = v_1387;
+                                  const v_1417: Value = rt.updv(cur[42], b_self_1209, "Other_sys_entry");
+                                  n42 = v_1417;
                                   {
-                                    const v_1389: Value = rt.upd(cur[43], b_self_1179, (at_1388: Value) => rt.tail(rt.app(cur[43], b_self_1179)));
-                                    n43 = v_1389;
+                                    const v_1419: Value = rt.upd(cur[43], b_self_1209, (at_1418: Value) => rt.tail(rt.app(cur[43], b_self_1209)));
+                                    n43 = v_1419;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -18993,10 +19008,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_precheck")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_precheck")) {
                       {
-                        const v_1391: Value = rt.updv(cur[42], b_self_1179, "install_own_own_attach");
-                        n42 = v_1391;
+                        const v_1421: Value = rt.updv(cur[42], b_self_1209, "install_own_own_attach");
+                        n42 = v_1421;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19091,28 +19106,28 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_attach")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_attach")) {
                       {
-                        const v_1395: Value = rt.upd(cur[6], b_self_1179, (at_1392: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1393: readonly Value[]) => s_1393.some((b_g_1394: Value) => (!rt.eq(b_g_1394, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1394), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1179) : true));
-                        n6 = v_1395;
+                        const v_1425: Value = rt.upd(cur[6], b_self_1209, (at_1422: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1423: readonly Value[]) => s_1423.some((b_g_1424: Value) => (!rt.eq(b_g_1424, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1424), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1209) : true));
+                        n6 = v_1425;
                         {
-                          const v_1401: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1179), (at_1396: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1397: readonly Value[]) => s_1397.some((b_g_1398: Value) => (!rt.eq(b_g_1398, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1398), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1179)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1179)), "parent", (at_1399: Value) => rt.app(cur[15], b_self_1179)), "chain", (at_1400: Value) => rt.cup(rt.app(cur[17], b_self_1179), rt.makeSet([rt.app(cur[34], b_self_1179)])))));
-                          n13 = v_1401;
+                          const v_1431: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1209), (at_1426: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1427: readonly Value[]) => s_1427.some((b_g_1428: Value) => (!rt.eq(b_g_1428, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1428), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1209)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1209)), "parent", (at_1429: Value) => rt.app(cur[15], b_self_1209)), "chain", (at_1430: Value) => rt.cup(rt.app(cur[17], b_self_1209), rt.makeSet([rt.app(cur[34], b_self_1209)])))));
+                          n13 = v_1431;
                           {
-                            const v_1405: Value = rt.upd(cur[15], b_self_1179, (at_1402: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1403: readonly Value[]) => s_1403.some((b_g_1404: Value) => (!rt.eq(b_g_1404, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1404), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1179) : rt.app(cur[34], b_self_1179)));
-                            n15 = v_1405;
+                            const v_1435: Value = rt.upd(cur[15], b_self_1209, (at_1432: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1433: readonly Value[]) => s_1433.some((b_g_1434: Value) => (!rt.eq(b_g_1434, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1434), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1209) : rt.app(cur[34], b_self_1209)));
+                            n15 = v_1435;
                             {
-                              const v_1409: Value = rt.upd(cur[16], b_self_1179, (at_1406: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1407: readonly Value[]) => s_1407.some((b_g_1408: Value) => (!rt.eq(b_g_1408, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1408), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1179) : "SECCOMP_MODE_FILTER"));
-                              n16 = v_1409;
+                              const v_1439: Value = rt.upd(cur[16], b_self_1209, (at_1436: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1437: readonly Value[]) => s_1437.some((b_g_1438: Value) => (!rt.eq(b_g_1438, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1438), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1209) : "SECCOMP_MODE_FILTER"));
+                              n16 = v_1439;
                               {
-                                const v_1413: Value = rt.upd(cur[17], b_self_1179, (at_1410: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1411: readonly Value[]) => s_1411.some((b_g_1412: Value) => (!rt.eq(b_g_1412, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1412), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1179) : rt.cup(rt.app(cur[17], b_self_1179), rt.makeSet([rt.app(cur[34], b_self_1179)]))));
-                                n17 = v_1413;
+                                const v_1443: Value = rt.upd(cur[17], b_self_1209, (at_1440: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1441: readonly Value[]) => s_1441.some((b_g_1442: Value) => (!rt.eq(b_g_1442, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1442), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1209) : rt.cup(rt.app(cur[17], b_self_1209), rt.makeSet([rt.app(cur[34], b_self_1209)]))));
+                                n17 = v_1443;
                                 {
-                                  const v_1417: Value = rt.upd(cur[35], b_self_1179, (at_1414: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1415: readonly Value[]) => s_1415.some((b_g_1416: Value) => (!rt.eq(b_g_1416, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1416), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1179)));
-                                  n35 = v_1417;
+                                  const v_1447: Value = rt.upd(cur[35], b_self_1209, (at_1444: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1445: readonly Value[]) => s_1445.some((b_g_1446: Value) => (!rt.eq(b_g_1446, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1446), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1209)));
+                                  n35 = v_1447;
                                   {
-                                    const v_1419: Value = rt.updv(cur[42], b_self_1179, "install_own_own_ret");
-                                    n42 = v_1419;
+                                    const v_1449: Value = rt.updv(cur[42], b_self_1209, "install_own_own_ret");
+                                    n42 = v_1449;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19207,26 +19222,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1179)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1209)), "Other_own")) {
                         {
-                          const v_1421: Value = rt.upd(cur[23], b_self_1179, (at_1420: Value) => rt.app(cur[35], b_self_1179));
-                          n23 = v_1421;
+                          const v_1451: Value = rt.upd(cur[23], b_self_1209, (at_1450: Value) => rt.app(cur[35], b_self_1209));
+                          n23 = v_1451;
                           {
-                            const v_1423: Value = rt.updv(cur[34], b_self_1179, 0);
-                            n34 = v_1423;
+                            const v_1453: Value = rt.updv(cur[34], b_self_1209, 0);
+                            n34 = v_1453;
                             {
-                              const v_1425: Value = rt.updv(cur[35], b_self_1179, "OK");
-                              n35 = v_1425;
+                              const v_1455: Value = rt.updv(cur[35], b_self_1209, "OK");
+                              n35 = v_1455;
                               {
-                                const v_1427: Value = rt.updv(cur[36], b_self_1179, false);
-                                n36 = v_1427;
+                                const v_1457: Value = rt.updv(cur[36], b_self_1209, false);
+                                n36 = v_1457;
                                 {
-                                  const v_1429: Value = rt.updv(cur[42], b_self_1179, "Other_sys_entry");
-                                  n42 = v_1429;
+                                  const v_1459: Value = rt.updv(cur[42], b_self_1209, "Other_sys_entry");
+                                  n42 = v_1459;
                                   {
-                                    const v_1431: Value = rt.upd(cur[43], b_self_1179, (at_1430: Value) => rt.tail(rt.app(cur[43], b_self_1179)));
-                                    n43 = v_1431;
+                                    const v_1461: Value = rt.upd(cur[43], b_self_1209, (at_1460: Value) => rt.tail(rt.app(cur[43], b_self_1209)));
+                                    n43 = v_1461;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19377,7 +19392,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1179), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1180: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1185: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1179, (at_1187: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1179)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1179, (at_1188: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1190: Value) => (rt.bool(rt.app(cur[22], b_self_1179), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1179)) && ((s_1191: readonly Value[]) => s_1191.some((b_child_1192: Value) => (rt.eqs(rt.app(cur[42], b_child_1192), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1192, (at_1193: Value) => rt.app(cur[2], b_self_1179))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1192, (at_1194: Value) => rt.app(cur[3], b_self_1179))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1192, (at_1195: Value) => rt.app(cur[4], b_self_1179))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1192, (at_1196: Value) => rt.app(cur[5], b_self_1179))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1192, (at_1197: Value) => rt.app(cur[6], b_self_1179))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1192, (at_1198: Value) => rt.app(cur[7], b_self_1179))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1192, (at_1199: Value) => rt.app(cur[8], b_self_1179))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1192, (at_1200: Value) => rt.app(cur[9], b_self_1179))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1192, (at_1201: Value) => rt.app(cur[10], b_self_1179))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1192, (at_1202: Value) => rt.app(cur[11], b_self_1179))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1192, (at_1203: Value) => rt.app(cur[12], b_self_1179))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1192, (at_1204: Value) => rt.app(cur[15], b_self_1179))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1192, (at_1205: Value) => rt.app(cur[16], b_self_1179))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1192, (at_1206: Value) => rt.app(cur[17], b_self_1179))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1192, (at_1207: Value) => rt.app(cur[18], b_self_1179))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1192, "Other_act"), b_self_1179, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1179), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1211: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1179, (at_1212: Value) => rt.app(cur[6], b_self_1179))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1179, (at_1214: Value) => rt.app(cur[16], b_self_1179))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1179, (at_1215: Value) => rt.app(cur[15], b_self_1179))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1179)) || (rt.eqs(rt.app(cur[25], b_self_1179), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1179), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1179), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1179), "A disjunct") || (!((s_1218: readonly Value[]) => s_1218.some((b_e_1219: Value) => (rt.notin(rt.app(cur[42], b_e_1219), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1219), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1220: readonly Value[]) => s_1220.every((b_c_1221: Value) => (rt.bool(rt.app(cur[4], b_c_1221), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1221), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1223: Value) => ((rt.bool(rt.app(cur[8], b_self_1179), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1179), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1179, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1228: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1179, (at_1229: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1179)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1179, (at_1230: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1179, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1179, (at_1234: Value) => (!rt.eqs(rt.app(cur[35], b_self_1179), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1179)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1179, (at_1235: Value) => rt.app(cur[35], b_self_1179))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1179, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1179, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1179, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1179, (at_1240: Value) => rt.tail(rt.app(cur[43], b_self_1179)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1179, (at_1242: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1243: readonly Value[]) => s_1243.some((b_g_1244: Value) => (!rt.eq(b_g_1244, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1244), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1179) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1179), (at_1245: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1246: readonly Value[]) => s_1246.some((b_g_1247: Value) => (!rt.eq(b_g_1247, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1247), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1179)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1179)), "parent", (at_1248: Value) => rt.app(cur[15], b_self_1179)), "chain", (at_1249: Value) => rt.cup(rt.app(cur[17], b_self_1179), rt.makeSet([rt.app(cur[34], b_self_1179)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1179, (at_1250: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1251: readonly Value[]) => s_1251.some((b_g_1252: Value) => (!rt.eq(b_g_1252, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1252), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1179) : rt.app(cur[34], b_self_1179)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1179, (at_1253: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1254: readonly Value[]) => s_1254.some((b_g_1255: Value) => (!rt.eq(b_g_1255, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1255), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1179) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1179, (at_1256: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1257: readonly Value[]) => s_1257.some((b_g_1258: Value) => (!rt.eq(b_g_1258, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1258), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1179) : rt.cup(rt.app(cur[17], b_self_1179), rt.makeSet([rt.app(cur[34], b_self_1179)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1179, (at_1259: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1260: readonly Value[]) => s_1260.some((b_g_1261: Value) => (!rt.eq(b_g_1261, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1261), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1179), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1179)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1179)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1179), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1179)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1179, (at_1263: Value) => rt.app(cur[35], b_self_1179))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1179, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1179, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1179, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1179, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1179, (at_1268: Value) => rt.tail(rt.app(cur[43], b_self_1179)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1209), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1210: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1215: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1209, (at_1217: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1209)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1209, (at_1218: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1220: Value) => (rt.bool(rt.app(cur[22], b_self_1209), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1209)) && ((s_1221: readonly Value[]) => s_1221.some((b_child_1222: Value) => (rt.eqs(rt.app(cur[42], b_child_1222), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1222, (at_1223: Value) => rt.app(cur[2], b_self_1209))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1222, (at_1224: Value) => rt.app(cur[3], b_self_1209))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1222, (at_1225: Value) => rt.app(cur[4], b_self_1209))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1222, (at_1226: Value) => rt.app(cur[5], b_self_1209))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1222, (at_1227: Value) => rt.app(cur[6], b_self_1209))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1222, (at_1228: Value) => rt.app(cur[7], b_self_1209))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1222, (at_1229: Value) => rt.app(cur[8], b_self_1209))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1222, (at_1230: Value) => rt.app(cur[9], b_self_1209))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1222, (at_1231: Value) => rt.app(cur[10], b_self_1209))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1222, (at_1232: Value) => rt.app(cur[11], b_self_1209))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1222, (at_1233: Value) => rt.app(cur[12], b_self_1209))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1222, (at_1234: Value) => rt.app(cur[15], b_self_1209))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1222, (at_1235: Value) => rt.app(cur[16], b_self_1209))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1222, (at_1236: Value) => rt.app(cur[17], b_self_1209))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1222, (at_1237: Value) => rt.app(cur[18], b_self_1209))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1222, "Other_act"), b_self_1209, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1209), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1241: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1209, (at_1242: Value) => rt.app(cur[6], b_self_1209))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1209, (at_1244: Value) => rt.app(cur[16], b_self_1209))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1209, (at_1245: Value) => rt.app(cur[15], b_self_1209))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1209)) || (rt.eqs(rt.app(cur[25], b_self_1209), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1209), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1209), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1209), "A disjunct") || (!((s_1248: readonly Value[]) => s_1248.some((b_e_1249: Value) => (rt.notin(rt.app(cur[42], b_e_1249), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1249), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1250: readonly Value[]) => s_1250.every((b_c_1251: Value) => (rt.bool(rt.app(cur[4], b_c_1251), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1251), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1253: Value) => ((rt.bool(rt.app(cur[8], b_self_1209), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1209), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1209, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1258: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1209, (at_1259: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1209)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1209, (at_1260: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1209, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1209, (at_1264: Value) => (!rt.eqs(rt.app(cur[35], b_self_1209), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1209)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1209, (at_1265: Value) => rt.app(cur[35], b_self_1209))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1209, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1209, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1209, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1209, (at_1270: Value) => rt.tail(rt.app(cur[43], b_self_1209)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1209, (at_1272: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1273: readonly Value[]) => s_1273.some((b_g_1274: Value) => (!rt.eq(b_g_1274, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1274), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1209) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1209), (at_1275: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1276: readonly Value[]) => s_1276.some((b_g_1277: Value) => (!rt.eq(b_g_1277, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1277), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1209)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1209)), "parent", (at_1278: Value) => rt.app(cur[15], b_self_1209)), "chain", (at_1279: Value) => rt.cup(rt.app(cur[17], b_self_1209), rt.makeSet([rt.app(cur[34], b_self_1209)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1209, (at_1280: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1281: readonly Value[]) => s_1281.some((b_g_1282: Value) => (!rt.eq(b_g_1282, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1282), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1209) : rt.app(cur[34], b_self_1209)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1209, (at_1283: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1284: readonly Value[]) => s_1284.some((b_g_1285: Value) => (!rt.eq(b_g_1285, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1285), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1209) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1209, (at_1286: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1287: readonly Value[]) => s_1287.some((b_g_1288: Value) => (!rt.eq(b_g_1288, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1288), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1209) : rt.cup(rt.app(cur[17], b_self_1209), rt.makeSet([rt.app(cur[34], b_self_1209)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1209, (at_1289: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1290: readonly Value[]) => s_1290.some((b_g_1291: Value) => (!rt.eq(b_g_1291, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1291), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1209), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1209)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1209)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1209), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1209)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1209, (at_1293: Value) => rt.app(cur[35], b_self_1209))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1209, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1209, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1209, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1209, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1209, (at_1298: Value) => rt.tail(rt.app(cur[43], b_self_1209)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -19389,23 +19404,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1432: Value = K_Execer;
-            if (!(s_1432 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1433 of s_1432.elems) {
+            const s_1462: Value = K_Execer;
+            if (!(s_1462 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1463 of s_1462.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1433 === "string" ? b_self_1433 : rt.formatValue(b_self_1433)) + ")" + ")",
-                steps: [{ index: 31, param: b_self_1433 }, { index: 66, param: b_self_1433 }, { index: 67, param: b_self_1433 }, { index: 68, param: b_self_1433 }, { index: 69, param: b_self_1433 }, { index: 70, param: b_self_1433 }, { index: 71, param: b_self_1433 }, { index: 72, param: b_self_1433 }, { index: 73, param: b_self_1433 }, { index: 74, param: b_self_1433 }, { index: 75, param: b_self_1433 }, { index: 76, param: b_self_1433 }, { index: 77, param: b_self_1433 }, { index: 78, param: b_self_1433 }, { index: 79, param: b_self_1433 }, { index: 80, param: b_self_1433 }, { index: 81, param: b_self_1433 }, { index: 82, param: b_self_1433 }, { index: 83, param: b_self_1433 }, { index: 84, param: b_self_1433 }],
+                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1463 === "string" ? b_self_1463 : rt.formatValue(b_self_1463)) + ")" + ")",
+                steps: [{ index: 31, param: b_self_1463 }, { index: 66, param: b_self_1463 }, { index: 67, param: b_self_1463 }, { index: 68, param: b_self_1463 }, { index: 69, param: b_self_1463 }, { index: 70, param: b_self_1463 }, { index: 71, param: b_self_1463 }, { index: 72, param: b_self_1463 }, { index: 73, param: b_self_1463 }, { index: 74, param: b_self_1463 }, { index: 75, param: b_self_1463 }, { index: 76, param: b_self_1463 }, { index: 77, param: b_self_1463 }, { index: 78, param: b_self_1463 }, { index: 79, param: b_self_1463 }, { index: 80, param: b_self_1463 }, { index: 81, param: b_self_1463 }, { index: 82, param: b_self_1463 }, { index: 83, param: b_self_1463 }, { index: 84, param: b_self_1463 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "Execer_exec_call")) {
                       {
-                        const v_1506: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_lock");
-                        n42 = v_1506;
+                        const v_1536: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_lock");
+                        n42 = v_1536;
                         {
-                          const v_1508: Value = rt.upd(cur[43], b_self_1433, (at_1507: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1433)));
-                          n43 = v_1508;
+                          const v_1538: Value = rt.upd(cur[43], b_self_1463, (at_1537: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1463)));
+                          n43 = v_1538;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -19500,17 +19515,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_lock")) {
-                      const k_1509 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_lock")) {
+                      const k_1539 = (): void => {
                         {
-                          const v_1510: Value = (rt.eq(cur[0], K_None) ? b_self_1433 : cur[0]);
-                          n0 = v_1510;
+                          const v_1540: Value = (rt.eq(cur[0], K_None) ? b_self_1463 : cur[0]);
+                          n0 = v_1540;
                           {
-                            const v_1512: Value = rt.upd(cur[38], b_self_1433, (at_1511: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n38 = v_1512;
+                            const v_1542: Value = rt.upd(cur[38], b_self_1463, (at_1541: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n38 = v_1542;
                             {
-                              const v_1514: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_locked");
-                              n42 = v_1514;
+                              const v_1544: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_locked");
+                              n42 = v_1544;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -19607,22 +19622,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_1509();
+                        k_1539();
                       }
-                      if (rt.bool(rt.app(cur[7], b_self_1433), "A conjunct of an action")) {
-                        k_1509();
+                      if (rt.bool(rt.app(cur[7], b_self_1463), "A conjunct of an action")) {
+                        k_1539();
                       }
-                      if (rt.bool(rt.app(cur[9], b_self_1433), "A conjunct of an action")) {
-                        k_1509();
+                      if (rt.bool(rt.app(cur[9], b_self_1463), "A conjunct of an action")) {
+                        k_1539();
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1433), "A conjunct of an action")) {
-                        k_1509();
+                      if (rt.bool(rt.app(cur[8], b_self_1463), "A conjunct of an action")) {
+                        k_1539();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_locked")) {
                       {
-                        const v_1516: Value = rt.upd(cur[42], b_self_1433, (at_1515: Value) => (!rt.eqs(rt.app(cur[38], b_self_1433), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n42 = v_1516;
+                        const v_1546: Value = rt.upd(cur[42], b_self_1463, (at_1545: Value) => (!rt.eqs(rt.app(cur[38], b_self_1463), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n42 = v_1546;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19717,32 +19732,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call")) {
                         {
-                          const v_1518: Value = rt.updv(cur[27], b_self_1433, "ERESTARTNOINTR");
-                          n27 = v_1518;
+                          const v_1548: Value = rt.updv(cur[27], b_self_1463, "ERESTARTNOINTR");
+                          n27 = v_1548;
                           {
-                            const v_1520: Value = rt.upd(cur[37], b_self_1433, (at_1519: Value) => cd_INIT_CRED());
-                            n37 = v_1520;
+                            const v_1550: Value = rt.upd(cur[37], b_self_1463, (at_1549: Value) => cd_INIT_CRED());
+                            n37 = v_1550;
                             {
-                              const v_1522: Value = rt.updv(cur[38], b_self_1433, "OK");
-                              n38 = v_1522;
+                              const v_1552: Value = rt.updv(cur[38], b_self_1463, "OK");
+                              n38 = v_1552;
                               {
-                                const v_1524: Value = rt.updv(cur[39], b_self_1433, "OK");
-                                n39 = v_1524;
+                                const v_1554: Value = rt.updv(cur[39], b_self_1463, "OK");
+                                n39 = v_1554;
                                 {
-                                  const v_1526: Value = rt.updv(cur[40], b_self_1433, false);
-                                  n40 = v_1526;
+                                  const v_1556: Value = rt.updv(cur[40], b_self_1463, false);
+                                  n40 = v_1556;
                                   {
-                                    const v_1528: Value = rt.updv(cur[41], b_self_1433, false);
-                                    n41 = v_1528;
+                                    const v_1558: Value = rt.updv(cur[41], b_self_1463, false);
+                                    n41 = v_1558;
                                     {
-                                      const v_1530: Value = rt.updv(cur[42], b_self_1433, "Done");
-                                      n42 = v_1530;
+                                      const v_1560: Value = rt.updv(cur[42], b_self_1463, "Done");
+                                      n42 = v_1560;
                                       {
-                                        const v_1532: Value = rt.upd(cur[43], b_self_1433, (at_1531: Value) => rt.tail(rt.app(cur[43], b_self_1433)));
-                                        n43 = v_1532;
+                                        const v_1562: Value = rt.upd(cur[43], b_self_1463, (at_1561: Value) => rt.tail(rt.app(cur[43], b_self_1463)));
+                                        n43 = v_1562;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -19838,22 +19853,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepare")) {
                       {
-                        const v_1534: Value = rt.upd(cur[11], b_self_1433, (at_1533: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1433), 1) : rt.app(cur[11], b_self_1433)));
-                        n11 = v_1534;
+                        const v_1564: Value = rt.upd(cur[11], b_self_1463, (at_1563: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1463), 1) : rt.app(cur[11], b_self_1463)));
+                        n11 = v_1564;
                         {
-                          const v_1536: Value = rt.upd(cur[18], b_self_1433, (at_1535: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1433)));
-                          n18 = v_1536;
+                          const v_1566: Value = rt.upd(cur[18], b_self_1463, (at_1565: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1463)));
+                          n18 = v_1566;
                           {
-                            const v_1539: Value = rt.upd(cur[37], b_self_1433, (at_1537: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1433), "id", (at_1538: Value) => rt.rec(R_1, [b_self_1433, rt.add(rt.app(cur[11], b_self_1433), 1)])) : rt.app(cur[37], b_self_1433)));
-                            n37 = v_1539;
+                            const v_1569: Value = rt.upd(cur[37], b_self_1463, (at_1567: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1463), "id", (at_1568: Value) => rt.rec(R_1, [b_self_1463, rt.add(rt.app(cur[11], b_self_1463), 1)])) : rt.app(cur[37], b_self_1463)));
+                            n37 = v_1569;
                             {
-                              const v_1541: Value = rt.upd(cur[39], b_self_1433, (at_1540: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n39 = v_1541;
+                              const v_1571: Value = rt.upd(cur[39], b_self_1463, (at_1570: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n39 = v_1571;
                               {
-                                const v_1543: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_prepared");
-                                n42 = v_1543;
+                                const v_1573: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_prepared");
+                                n42 = v_1573;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -19948,14 +19963,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n11 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1545: Value = rt.updv(cur[39], b_self_1433, "ENOMEM");
-                          n39 = v_1545;
+                          const v_1575: Value = rt.updv(cur[39], b_self_1463, "ENOMEM");
+                          n39 = v_1575;
                           {
-                            const v_1547: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_prepared");
-                            n42 = v_1547;
+                            const v_1577: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_prepared");
+                            n42 = v_1577;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20051,10 +20066,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepared")) {
                       {
-                        const v_1549: Value = rt.upd(cur[42], b_self_1433, (at_1548: Value) => (!rt.eqs(rt.app(cur[39], b_self_1433), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
-                        n42 = v_1549;
+                        const v_1579: Value = rt.upd(cur[42], b_self_1463, (at_1578: Value) => (!rt.eqs(rt.app(cur[39], b_self_1463), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
+                        n42 = v_1579;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20149,16 +20164,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_fail")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_fail")) {
                       {
-                        const v_1550: Value = K_None;
-                        n0 = v_1550;
+                        const v_1580: Value = K_None;
+                        n0 = v_1580;
                         {
-                          const v_1552: Value = rt.updv(cur[18], b_self_1433, "EXEC_NONE");
-                          n18 = v_1552;
+                          const v_1582: Value = rt.updv(cur[18], b_self_1463, "EXEC_NONE");
+                          n18 = v_1582;
                           {
-                            const v_1554: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_fail_ret");
-                            n42 = v_1554;
+                            const v_1584: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_fail_ret");
+                            n42 = v_1584;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -20253,32 +20268,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_fail_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_fail_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call")) {
                         {
-                          const v_1556: Value = rt.upd(cur[27], b_self_1433, (at_1555: Value) => rt.app(cur[39], b_self_1433));
-                          n27 = v_1556;
+                          const v_1586: Value = rt.upd(cur[27], b_self_1463, (at_1585: Value) => rt.app(cur[39], b_self_1463));
+                          n27 = v_1586;
                           {
-                            const v_1558: Value = rt.upd(cur[37], b_self_1433, (at_1557: Value) => cd_INIT_CRED());
-                            n37 = v_1558;
+                            const v_1588: Value = rt.upd(cur[37], b_self_1463, (at_1587: Value) => cd_INIT_CRED());
+                            n37 = v_1588;
                             {
-                              const v_1560: Value = rt.updv(cur[38], b_self_1433, "OK");
-                              n38 = v_1560;
+                              const v_1590: Value = rt.updv(cur[38], b_self_1463, "OK");
+                              n38 = v_1590;
                               {
-                                const v_1562: Value = rt.updv(cur[39], b_self_1433, "OK");
-                                n39 = v_1562;
+                                const v_1592: Value = rt.updv(cur[39], b_self_1463, "OK");
+                                n39 = v_1592;
                                 {
-                                  const v_1564: Value = rt.updv(cur[40], b_self_1433, false);
-                                  n40 = v_1564;
+                                  const v_1594: Value = rt.updv(cur[40], b_self_1463, false);
+                                  n40 = v_1594;
                                   {
-                                    const v_1566: Value = rt.updv(cur[41], b_self_1433, false);
-                                    n41 = v_1566;
+                                    const v_1596: Value = rt.updv(cur[41], b_self_1463, false);
+                                    n41 = v_1596;
                                     {
-                                      const v_1568: Value = rt.updv(cur[42], b_self_1433, "Done");
-                                      n42 = v_1568;
+                                      const v_1598: Value = rt.updv(cur[42], b_self_1463, "Done");
+                                      n42 = v_1598;
                                       {
-                                        const v_1570: Value = rt.upd(cur[43], b_self_1433, (at_1569: Value) => rt.tail(rt.app(cur[43], b_self_1433)));
-                                        n43 = v_1570;
+                                        const v_1600: Value = rt.upd(cur[43], b_self_1463, (at_1599: Value) => rt.tail(rt.app(cur[43], b_self_1463)));
+                                        n43 = v_1600;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -20374,16 +20389,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_checks")) {
                       {
-                        const v_1572: Value = rt.updv(cur[18], b_self_1433, "EXEC_CHECKED");
-                        n18 = v_1572;
+                        const v_1602: Value = rt.updv(cur[18], b_self_1463, "EXEC_CHECKED");
+                        n18 = v_1602;
                         {
-                          const v_1574: Value = rt.upd(cur[40], b_self_1433, (at_1573: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1433))));
-                          n40 = v_1574;
+                          const v_1604: Value = rt.upd(cur[40], b_self_1463, (at_1603: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1463))));
+                          n40 = v_1604;
                           {
-                            const v_1576: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_ponr");
-                            n42 = v_1576;
+                            const v_1606: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_ponr");
+                            n42 = v_1606;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20478,13 +20493,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_ponr")) {
                       {
-                        const v_1578: Value = rt.updv(cur[18], b_self_1433, "EXEC_PONR");
-                        n18 = v_1578;
+                        const v_1608: Value = rt.updv(cur[18], b_self_1463, "EXEC_PONR");
+                        n18 = v_1608;
                         {
-                          const v_1580: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_zap");
-                          n42 = v_1580;
+                          const v_1610: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_zap");
+                          n42 = v_1610;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20579,13 +20594,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_zap")) {
                       {
-                        const v_1582: Value = rt.fcn(rt.domain(cur[8]), (b_t_1581: Value) => (rt.in(b_t_1581, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1581), "A disjunct") || !rt.eq(b_t_1581, b_self_1433)) : rt.app(cur[8], b_t_1581)));
-                        n8 = v_1582;
+                        const v_1612: Value = rt.fcn(rt.domain(cur[8]), (b_t_1611: Value) => (rt.in(b_t_1611, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1611), "A disjunct") || !rt.eq(b_t_1611, b_self_1463)) : rt.app(cur[8], b_t_1611)));
+                        n8 = v_1612;
                         {
-                          const v_1584: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_dethread");
-                          n42 = v_1584;
+                          const v_1614: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_dethread");
+                          n42 = v_1614;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20680,14 +20695,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_dethread")) {
-                      const k_1585 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_dethread")) {
+                      const k_1615 = (): void => {
                         {
-                          const v_1589: Value = rt.upd(cur[41], b_self_1433, (at_1586: Value) => !((s_1587: readonly Value[]) => s_1587.every((b_t_1588: Value) => (rt.eq(b_t_1588, b_self_1433) || !rt.notin(rt.app(cur[42], b_t_1588), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n41 = v_1589;
+                          const v_1619: Value = rt.upd(cur[41], b_self_1463, (at_1616: Value) => !((s_1617: readonly Value[]) => s_1617.every((b_t_1618: Value) => (rt.eq(b_t_1618, b_self_1463) || !rt.notin(rt.app(cur[42], b_t_1618), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n41 = v_1619;
                           {
-                            const v_1591: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_dethreaded");
-                            n42 = v_1591;
+                            const v_1621: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_dethreaded");
+                            n42 = v_1621;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20784,32 +20799,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1592 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1594 = (i_1595: number): void => {
-                          if (i_1595 === t_1592.length) {
-                            k_1585();
+                        const t_1622 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1624 = (i_1625: number): void => {
+                          if (i_1625 === t_1622.length) {
+                            k_1615();
                           }
                           else {
-                            const b_t_1593 = t_1592[i_1595]![0]!;
-                            if (rt.eq(b_t_1593, b_self_1433)) {
-                              step_1594(i_1595 + 1);
+                            const b_t_1623 = t_1622[i_1625]![0]!;
+                            if (rt.eq(b_t_1623, b_self_1463)) {
+                              step_1624(i_1625 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[42], b_t_1593), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1594(i_1595 + 1);
+                            if (!rt.notin(rt.app(cur[42], b_t_1623), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1624(i_1625 + 1);
                             }
                           }
                         }
                         ;
-                        step_1594(0);
+                        step_1624(0);
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1433), "A conjunct of an action")) {
-                        k_1585();
+                      if (rt.bool(rt.app(cur[8], b_self_1463), "A conjunct of an action")) {
+                        k_1615();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1597: Value = rt.upd(cur[42], b_self_1433, (at_1596: Value) => (rt.bool(rt.app(cur[41], b_self_1433), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
-                        n42 = v_1597;
+                        const v_1627: Value = rt.upd(cur[42], b_self_1463, (at_1626: Value) => (rt.bool(rt.app(cur[41], b_self_1463), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
+                        n42 = v_1627;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20904,16 +20919,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_killed")) {
                       {
-                        const v_1598: Value = K_None;
-                        n0 = v_1598;
+                        const v_1628: Value = K_None;
+                        n0 = v_1628;
                         {
-                          const v_1600: Value = rt.updv(cur[18], b_self_1433, "EXEC_NONE");
-                          n18 = v_1600;
+                          const v_1630: Value = rt.updv(cur[18], b_self_1463, "EXEC_NONE");
+                          n18 = v_1630;
                           {
-                            const v_1602: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_killed_ret");
-                            n42 = v_1602;
+                            const v_1632: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_killed_ret");
+                            n42 = v_1632;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -21008,32 +21023,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call")) {
                         {
-                          const v_1604: Value = rt.updv(cur[27], b_self_1433, "EINTR");
-                          n27 = v_1604;
+                          const v_1634: Value = rt.updv(cur[27], b_self_1463, "EINTR");
+                          n27 = v_1634;
                           {
-                            const v_1606: Value = rt.upd(cur[37], b_self_1433, (at_1605: Value) => cd_INIT_CRED());
-                            n37 = v_1606;
+                            const v_1636: Value = rt.upd(cur[37], b_self_1463, (at_1635: Value) => cd_INIT_CRED());
+                            n37 = v_1636;
                             {
-                              const v_1608: Value = rt.updv(cur[38], b_self_1433, "OK");
-                              n38 = v_1608;
+                              const v_1638: Value = rt.updv(cur[38], b_self_1463, "OK");
+                              n38 = v_1638;
                               {
-                                const v_1610: Value = rt.updv(cur[39], b_self_1433, "OK");
-                                n39 = v_1610;
+                                const v_1640: Value = rt.updv(cur[39], b_self_1463, "OK");
+                                n39 = v_1640;
                                 {
-                                  const v_1612: Value = rt.updv(cur[40], b_self_1433, false);
-                                  n40 = v_1612;
+                                  const v_1642: Value = rt.updv(cur[40], b_self_1463, false);
+                                  n40 = v_1642;
                                   {
-                                    const v_1614: Value = rt.updv(cur[41], b_self_1433, false);
-                                    n41 = v_1614;
+                                    const v_1644: Value = rt.updv(cur[41], b_self_1463, false);
+                                    n41 = v_1644;
                                     {
-                                      const v_1616: Value = rt.updv(cur[42], b_self_1433, "Done");
-                                      n42 = v_1616;
+                                      const v_1646: Value = rt.updv(cur[42], b_self_1463, "Done");
+                                      n42 = v_1646;
                                       {
-                                        const v_1618: Value = rt.upd(cur[43], b_self_1433, (at_1617: Value) => rt.tail(rt.app(cur[43], b_self_1433)));
-                                        n43 = v_1618;
+                                        const v_1648: Value = rt.upd(cur[43], b_self_1463, (at_1647: Value) => rt.tail(rt.app(cur[43], b_self_1463)));
+                                        n43 = v_1648;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21129,13 +21144,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_committing")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_committing")) {
                       {
-                        const v_1620: Value = rt.updv(cur[18], b_self_1433, "EXEC_COMMITTING");
-                        n18 = v_1620;
+                        const v_1650: Value = rt.updv(cur[18], b_self_1463, "EXEC_COMMITTING");
+                        n18 = v_1650;
                         {
-                          const v_1622: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_commit");
-                          n42 = v_1622;
+                          const v_1652: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_commit");
+                          n42 = v_1652;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -21230,16 +21245,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_commit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_commit")) {
                       {
-                        const v_1625: Value = rt.upd(cur[10], b_self_1433, (at_1623: Value) => rt.upd(rt.app(cur[37], b_self_1433), "cap", (at_1624: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1433), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1433), "A disjunct"))));
-                        n10 = v_1625;
+                        const v_1655: Value = rt.upd(cur[10], b_self_1463, (at_1653: Value) => rt.upd(rt.app(cur[37], b_self_1463), "cap", (at_1654: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1463), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1463), "A disjunct"))));
+                        n10 = v_1655;
                         {
-                          const v_1627: Value = rt.updv(cur[18], b_self_1433, "EXEC_COMMITTED");
-                          n18 = v_1627;
+                          const v_1657: Value = rt.updv(cur[18], b_self_1463, "EXEC_COMMITTED");
+                          n18 = v_1657;
                           {
-                            const v_1629: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_unlock");
-                            n42 = v_1629;
+                            const v_1659: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_unlock");
+                            n42 = v_1659;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -21334,13 +21349,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n10 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_unlock")) {
                       {
-                        const v_1630: Value = K_None;
-                        n0 = v_1630;
+                        const v_1660: Value = K_None;
+                        n0 = v_1660;
                         {
-                          const v_1632: Value = rt.updv(cur[42], b_self_1433, "do_execve_exec_ret");
-                          n42 = v_1632;
+                          const v_1662: Value = rt.updv(cur[42], b_self_1463, "do_execve_exec_ret");
+                          n42 = v_1662;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -21435,32 +21450,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call")) {
                         {
-                          const v_1634: Value = rt.updv(cur[27], b_self_1433, "OK");
-                          n27 = v_1634;
+                          const v_1664: Value = rt.updv(cur[27], b_self_1463, "OK");
+                          n27 = v_1664;
                           {
-                            const v_1636: Value = rt.upd(cur[37], b_self_1433, (at_1635: Value) => cd_INIT_CRED());
-                            n37 = v_1636;
+                            const v_1666: Value = rt.upd(cur[37], b_self_1463, (at_1665: Value) => cd_INIT_CRED());
+                            n37 = v_1666;
                             {
-                              const v_1638: Value = rt.updv(cur[38], b_self_1433, "OK");
-                              n38 = v_1638;
+                              const v_1668: Value = rt.updv(cur[38], b_self_1463, "OK");
+                              n38 = v_1668;
                               {
-                                const v_1640: Value = rt.updv(cur[39], b_self_1433, "OK");
-                                n39 = v_1640;
+                                const v_1670: Value = rt.updv(cur[39], b_self_1463, "OK");
+                                n39 = v_1670;
                                 {
-                                  const v_1642: Value = rt.updv(cur[40], b_self_1433, false);
-                                  n40 = v_1642;
+                                  const v_1672: Value = rt.updv(cur[40], b_self_1463, false);
+                                  n40 = v_1672;
                                   {
-                                    const v_1644: Value = rt.updv(cur[41], b_self_1433, false);
-                                    n41 = v_1644;
+                                    const v_1674: Value = rt.updv(cur[41], b_self_1463, false);
+                                    n41 = v_1674;
                                     {
-                                      const v_1646: Value = rt.updv(cur[42], b_self_1433, "Done");
-                                      n42 = v_1646;
+                                      const v_1676: Value = rt.updv(cur[42], b_self_1463, "Done");
+                                      n42 = v_1676;
                                       {
-                                        const v_1648: Value = rt.upd(cur[43], b_self_1433, (at_1647: Value) => rt.tail(rt.app(cur[43], b_self_1433)));
-                                        n43 = v_1648;
+                                        const v_1678: Value = rt.upd(cur[43], b_self_1463, (at_1677: Value) => rt.tail(rt.app(cur[43], b_self_1463)));
+                                        n43 = v_1678;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21611,7 +21626,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1433), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1433, (at_1435: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1433)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1433), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1433), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1433), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1433 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1433, (at_1436: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1433, (at_1438: Value) => (!rt.eqs(rt.app(cur[38], b_self_1433), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1433, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1433, (at_1440: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1433, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1433, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1433, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1433, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1433, (at_1446: Value) => rt.tail(rt.app(cur[43], b_self_1433)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1433, (at_1447: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1433), 1) : rt.app(cur[11], b_self_1433)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1433, (at_1448: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1433)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1433, (at_1449: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1433), "id", (at_1450: Value) => rt.rec(R_1, [b_self_1433, rt.add(rt.app(cur[11], b_self_1433), 1)])) : rt.app(cur[37], b_self_1433)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1433, (at_1451: Value) => (rt.lt(rt.app(cur[11], b_self_1433), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1433, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1433, (at_1455: Value) => (!rt.eqs(rt.app(cur[39], b_self_1433), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1433, (at_1458: Value) => rt.app(cur[39], b_self_1433))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1433, (at_1459: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1433, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1433, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1433, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1433, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1433, (at_1465: Value) => rt.tail(rt.app(cur[43], b_self_1433)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1433, (at_1467: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1433))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1471: Value) => (rt.in(b_t_1471, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1471), "A disjunct") || !rt.eq(b_t_1471, b_self_1433)) : rt.app(cur[8], b_t_1471)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_dethread") && (((s_1473: readonly Value[]) => s_1473.every((b_t_1474: Value) => (rt.eq(b_t_1474, b_self_1433) || !rt.notin(rt.app(cur[42], b_t_1474), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1433), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1433, (at_1475: Value) => !((s_1476: readonly Value[]) => s_1476.every((b_t_1477: Value) => (rt.eq(b_t_1477, b_self_1433) || !rt.notin(rt.app(cur[42], b_t_1477), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1433, (at_1479: Value) => (rt.bool(rt.app(cur[41], b_self_1433), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1433, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1433, (at_1483: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1433, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1433, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1433, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1433, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1433, (at_1489: Value) => rt.tail(rt.app(cur[43], b_self_1433)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1433, (at_1492: Value) => rt.upd(rt.app(cur[37], b_self_1433), "cap", (at_1493: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1433), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1433), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1433, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1433), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1433)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1433, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1433, (at_1498: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1433, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1433, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1433, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1433, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1433, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1433, (at_1504: Value) => rt.tail(rt.app(cur[43], b_self_1433)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1463), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1463, (at_1465: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1463)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1463), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1463), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1463), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1463 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1463, (at_1466: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1463, (at_1468: Value) => (!rt.eqs(rt.app(cur[38], b_self_1463), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1463, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1463, (at_1470: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1463, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1463, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1463, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1463, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1463, (at_1476: Value) => rt.tail(rt.app(cur[43], b_self_1463)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1463, (at_1477: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1463), 1) : rt.app(cur[11], b_self_1463)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1463, (at_1478: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1463)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1463, (at_1479: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1463), "id", (at_1480: Value) => rt.rec(R_1, [b_self_1463, rt.add(rt.app(cur[11], b_self_1463), 1)])) : rt.app(cur[37], b_self_1463)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1463, (at_1481: Value) => (rt.lt(rt.app(cur[11], b_self_1463), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1463, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1463, (at_1485: Value) => (!rt.eqs(rt.app(cur[39], b_self_1463), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1463, (at_1488: Value) => rt.app(cur[39], b_self_1463))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1463, (at_1489: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1463, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1463, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1463, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1463, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1463, (at_1495: Value) => rt.tail(rt.app(cur[43], b_self_1463)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1463, (at_1497: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1463))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1501: Value) => (rt.in(b_t_1501, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1501), "A disjunct") || !rt.eq(b_t_1501, b_self_1463)) : rt.app(cur[8], b_t_1501)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_dethread") && (((s_1503: readonly Value[]) => s_1503.every((b_t_1504: Value) => (rt.eq(b_t_1504, b_self_1463) || !rt.notin(rt.app(cur[42], b_t_1504), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1463), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1463, (at_1505: Value) => !((s_1506: readonly Value[]) => s_1506.every((b_t_1507: Value) => (rt.eq(b_t_1507, b_self_1463) || !rt.notin(rt.app(cur[42], b_t_1507), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1463, (at_1509: Value) => (rt.bool(rt.app(cur[41], b_self_1463), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1463, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1463, (at_1513: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1463, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1463, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1463, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1463, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1463, (at_1519: Value) => rt.tail(rt.app(cur[43], b_self_1463)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1463, (at_1522: Value) => rt.upd(rt.app(cur[37], b_self_1463), "cap", (at_1523: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1463), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1463), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1463, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1463), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1463)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1463, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1463, (at_1528: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1463, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1463, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1463, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1463, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1463, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1463, (at_1534: Value) => rt.tail(rt.app(cur[43], b_self_1463)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {

@@ -11813,6 +11813,21 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
           ),
           "out_of_range": (kind: string): StatePredicate => ( {
             name: "out_of_range",
+            parts: [
+            { reads: [1], holds: (cur: State): boolean => (rt.inRange(cur[1], 0, K_SPARE)) === true },
+            { reads: [10], holds: (cur: State): boolean => (((s_733: readonly Value[]) => s_733.every((b_t_734: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_734), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_734), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_734), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_735: readonly Value[]) => s_735.every((b_k_736: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_734), "dom"), "layers"), b_k_736), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_734), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier"))) === true },
+            { reads: [11], holds: (cur: State): boolean => (((s_737: readonly Value[]) => s_737.every((b_t_738: Value) => rt.inRange(rt.app(cur[11], b_t_738), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier"))) === true },
+            { reads: [13], holds: (cur: State): boolean => (((s_739: readonly Value[]) => s_739.every((b_k_740: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_740), "parent"), 0, cd_MAX_FILTER()) && ((s_741: readonly Value[]) => s_741.every((b_x_742: Value) => rt.inRange(b_x_742, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_740), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier"))) === true },
+            { reads: [14], holds: (cur: State): boolean => (rt.inRange(cur[14], 0, cd_MAX_FILTER())) === true },
+            { reads: [15], holds: (cur: State): boolean => (((s_743: readonly Value[]) => s_743.every((b_t_744: Value) => rt.inRange(rt.app(cur[15], b_t_744), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+            { reads: [17], holds: (cur: State): boolean => (((s_745: readonly Value[]) => s_745.every((b_t_746: Value) => ((s_747: readonly Value[]) => s_747.every((b_x_748: Value) => rt.inRange(b_x_748, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_746), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier"))) === true },
+            { reads: [21], holds: (cur: State): boolean => (((s_749: readonly Value[]) => s_749.every((b_t_750: Value) => rt.inRange(rt.app(cur[21], b_t_750), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier"))) === true },
+            { reads: [26], holds: (cur: State): boolean => (((s_751: readonly Value[]) => s_751.every((b_t_752: Value) => rt.inRange(rt.app(cur[26], b_t_752), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier"))) === true },
+            { reads: [28], holds: (cur: State): boolean => (((s_753: readonly Value[]) => s_753.every((b_t_754: Value) => rt.inRange(rt.app(cur[28], b_t_754), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+            { reads: [29], holds: (cur: State): boolean => (((s_755: readonly Value[]) => s_755.every((b_t_756: Value) => rt.inRange(rt.app(cur[29], b_t_756), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier"))) === true },
+            { reads: [34], holds: (cur: State): boolean => (((s_757: readonly Value[]) => s_757.every((b_t_758: Value) => rt.inRange(rt.app(cur[34], b_t_758), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier"))) === true },
+            { reads: [37], holds: (cur: State): boolean => (((s_759: readonly Value[]) => s_759.every((b_t_760: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_760), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_760), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_760), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_761: readonly Value[]) => s_761.every((b_k_762: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_760), "dom"), "layers"), b_k_762), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_760), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier"))) === true },
+            ],
             holds(cur: State): boolean {
               try {
                 const v: Value = (rt.inRange(cur[1], 0, K_SPARE) && ((s_703: readonly Value[]) => s_703.every((b_t_704: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_704), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_704), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_704), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_705: readonly Value[]) => s_705.every((b_k_706: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_704), "dom"), "layers"), b_k_706), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_704), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier")) && ((s_707: readonly Value[]) => s_707.every((b_t_708: Value) => rt.inRange(rt.app(cur[11], b_t_708), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier")) && ((s_709: readonly Value[]) => s_709.every((b_k_710: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_710), "parent"), 0, cd_MAX_FILTER()) && ((s_711: readonly Value[]) => s_711.every((b_x_712: Value) => rt.inRange(b_x_712, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_710), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier")) && rt.inRange(cur[14], 0, cd_MAX_FILTER()) && ((s_713: readonly Value[]) => s_713.every((b_t_714: Value) => rt.inRange(rt.app(cur[15], b_t_714), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_715: readonly Value[]) => s_715.every((b_t_716: Value) => ((s_717: readonly Value[]) => s_717.every((b_x_718: Value) => rt.inRange(b_x_718, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_716), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier")) && ((s_719: readonly Value[]) => s_719.every((b_t_720: Value) => rt.inRange(rt.app(cur[21], b_t_720), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier")) && ((s_721: readonly Value[]) => s_721.every((b_t_722: Value) => rt.inRange(rt.app(cur[26], b_t_722), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier")) && ((s_723: readonly Value[]) => s_723.every((b_t_724: Value) => rt.inRange(rt.app(cur[28], b_t_724), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")) && ((s_725: readonly Value[]) => s_725.every((b_t_726: Value) => rt.inRange(rt.app(cur[29], b_t_726), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier")) && ((s_727: readonly Value[]) => s_727.every((b_t_728: Value) => rt.inRange(rt.app(cur[34], b_t_728), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier")) && ((s_729: readonly Value[]) => s_729.every((b_t_730: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_730), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_730), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_730), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_731: readonly Value[]) => s_731.every((b_k_732: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_730), "dom"), "layers"), b_k_732), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_730), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier")));
@@ -11991,7 +12006,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_733: readonly Value[]) => s_733.every((b_t_734: Value) => rt.subseteq(rt.app(cur[17], b_t_734), rt.app(rt.next(n17, "sc_chain", false), b_t_734))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_763: readonly Value[]) => s_763.every((b_t_764: Value) => rt.subseteq(rt.app(cur[17], b_t_764), rt.app(rt.next(n17, "sc_chain", false), b_t_764))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12052,7 +12067,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_735: readonly Value[]) => s_735.every((b_t_736: Value) => (!(rt.eqs(rt.app(cur[18], b_t_736), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_736), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_736), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_736), rt.app(cur[15], b_t_736)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_736), rt.app(cur[12], b_t_736))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_765: readonly Value[]) => s_765.every((b_t_766: Value) => (!(rt.eqs(rt.app(cur[18], b_t_766), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_766), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_766), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_766), rt.app(cur[15], b_t_766)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_766), rt.app(cur[12], b_t_766))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12067,7 +12082,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             try {
               instances.push({ label: "sc_term", form: { kind: "eventually", p: (cur: State): boolean => {
                 try {
-                  const v: Value = ((s_737: readonly Value[]) => s_737.every((b_c_738: Value) => (rt.bool(rt.app(cur[4], b_c_738), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_738), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
+                  const v: Value = ((s_767: readonly Value[]) => s_767.every((b_c_768: Value) => (rt.bool(rt.app(cur[4], b_c_768), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_768), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
                   if (typeof v !== 'boolean') throw new rt.EvalError(`The property sc_term has a non-boolean state predicate: ${rt.formatValue(v)}.`, "sc_term");
                   return v;
                 }
@@ -12087,23 +12102,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
         function readFairness(): FairnessInstance[] {
           const fairness: FairnessInstance[] = [];
           {
-            const s_739: Value = K_Caller;
-            if (!(s_739 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_740 of s_739.elems) {
+            const s_769: Value = K_Caller;
+            if (!(s_769 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_770 of s_769.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_740 === "string" ? b_self_740 : rt.formatValue(b_self_740)) + ")" + ")",
-                steps: [{ index: 0, param: b_self_740 }, { index: 1, param: b_self_740 }, { index: 2, param: b_self_740 }, { index: 3, param: b_self_740 }, { index: 4, param: b_self_740 }, { index: 5, param: b_self_740 }, { index: 6, param: b_self_740 }, { index: 7, param: b_self_740 }, { index: 8, param: b_self_740 }, { index: 9, param: b_self_740 }, { index: 10, param: b_self_740 }, { index: 11, param: b_self_740 }, { index: 12, param: b_self_740 }, { index: 13, param: b_self_740 }, { index: 14, param: b_self_740 }, { index: 32, param: b_self_740 }, { index: 33, param: b_self_740 }, { index: 34, param: b_self_740 }, { index: 35, param: b_self_740 }, { index: 36, param: b_self_740 }, { index: 37, param: b_self_740 }, { index: 38, param: b_self_740 }, { index: 39, param: b_self_740 }, { index: 40, param: b_self_740 }, { index: 41, param: b_self_740 }, { index: 42, param: b_self_740 }, { index: 43, param: b_self_740 }, { index: 44, param: b_self_740 }, { index: 45, param: b_self_740 }, { index: 46, param: b_self_740 }, { index: 47, param: b_self_740 }, { index: 48, param: b_self_740 }, { index: 49, param: b_self_740 }, { index: 50, param: b_self_740 }, { index: 51, param: b_self_740 }, { index: 52, param: b_self_740 }, { index: 53, param: b_self_740 }, { index: 54, param: b_self_740 }, { index: 55, param: b_self_740 }, { index: 56, param: b_self_740 }, { index: 57, param: b_self_740 }],
+                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_770 === "string" ? b_self_770 : rt.formatValue(b_self_770)) + ")" + ")",
+                steps: [{ index: 0, param: b_self_770 }, { index: 1, param: b_self_770 }, { index: 2, param: b_self_770 }, { index: 3, param: b_self_770 }, { index: 4, param: b_self_770 }, { index: 5, param: b_self_770 }, { index: 6, param: b_self_770 }, { index: 7, param: b_self_770 }, { index: 8, param: b_self_770 }, { index: 9, param: b_self_770 }, { index: 10, param: b_self_770 }, { index: 11, param: b_self_770 }, { index: 12, param: b_self_770 }, { index: 13, param: b_self_770 }, { index: 14, param: b_self_770 }, { index: 32, param: b_self_770 }, { index: 33, param: b_self_770 }, { index: 34, param: b_self_770 }, { index: 35, param: b_self_770 }, { index: 36, param: b_self_770 }, { index: 37, param: b_self_770 }, { index: 38, param: b_self_770 }, { index: 39, param: b_self_770 }, { index: 40, param: b_self_770 }, { index: 41, param: b_self_770 }, { index: 42, param: b_self_770 }, { index: 43, param: b_self_770 }, { index: 44, param: b_self_770 }, { index: 45, param: b_self_770 }, { index: 46, param: b_self_770 }, { index: 47, param: b_self_770 }, { index: 48, param: b_self_770 }, { index: 49, param: b_self_770 }, { index: 50, param: b_self_770 }, { index: 51, param: b_self_770 }, { index: 52, param: b_self_770 }, { index: 53, param: b_self_770 }, { index: 54, param: b_self_770 }, { index: 55, param: b_self_770 }, { index: 56, param: b_self_770 }, { index: 57, param: b_self_770 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_prctl_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_prctl_nnp")) {
                       {
-                        const v_908: Value = rt.updv(cur[12], b_self_740, true);
-                        n12 = v_908;
+                        const v_938: Value = rt.updv(cur[12], b_self_770, true);
+                        n12 = v_938;
                         {
-                          const v_910: Value = rt.updv(cur[42], b_self_740, "Caller_retry");
-                          n42 = v_910;
+                          const v_940: Value = rt.updv(cur[42], b_self_770, "Caller_retry");
+                          n42 = v_940;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12198,10 +12213,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_retry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_retry")) {
                       {
-                        const v_912: Value = rt.upd(cur[42], b_self_740, (at_911: Value) => (rt.bool(rt.app(cur[20], b_self_740), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
-                        n42 = v_912;
+                        const v_942: Value = rt.upd(cur[42], b_self_770, (at_941: Value) => (rt.bool(rt.app(cur[20], b_self_770), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
+                        n42 = v_942;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12296,13 +12311,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_enter")) {
                       {
-                        const v_914: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_flags");
-                        n42 = v_914;
+                        const v_944: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_flags");
+                        n42 = v_944;
                         {
-                          const v_916: Value = rt.upd(cur[43], b_self_740, (at_915: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_740)));
-                          n43 = v_916;
+                          const v_946: Value = rt.upd(cur[43], b_self_770, (at_945: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_770)));
+                          n43 = v_946;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12397,13 +12412,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_seen")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_seen")) {
                       {
-                        const v_918: Value = rt.upd(cur[2], b_self_740, (at_917: Value) => rt.app(cur[19], b_self_740));
-                        n2 = v_918;
+                        const v_948: Value = rt.upd(cur[2], b_self_770, (at_947: Value) => rt.app(cur[19], b_self_770));
+                        n2 = v_948;
                         {
-                          const v_920: Value = rt.updv(cur[42], b_self_740, "Caller_fatal_check");
-                          n42 = v_920;
+                          const v_950: Value = rt.updv(cur[42], b_self_770, "Caller_fatal_check");
+                          n42 = v_950;
                           n0 = cur[0];
                           n1 = cur[1];
                           n3 = cur[3];
@@ -12498,10 +12513,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n2 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_fatal_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_fatal_check")) {
                       {
-                        const v_922: Value = rt.upd(cur[42], b_self_740, (at_921: Value) => (rt.bool(rt.app(cur[8], b_self_740), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
-                        n42 = v_922;
+                        const v_952: Value = rt.upd(cur[42], b_self_770, (at_951: Value) => (rt.bool(rt.app(cur[8], b_self_770), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
+                        n42 = v_952;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12596,10 +12611,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_dies")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_dies")) {
                       {
-                        const v_924: Value = rt.updv(cur[42], b_self_740, "Exiting");
-                        n42 = v_924;
+                        const v_954: Value = rt.updv(cur[42], b_self_770, "Exiting");
+                        n42 = v_954;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12694,10 +12709,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_outcome")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_outcome")) {
                       {
-                        const v_926: Value = rt.upd(cur[42], b_self_740, (at_925: Value) => (((rt.eqs(rt.app(cur[19], b_self_740), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_740), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_740), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_740), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
-                        n42 = v_926;
+                        const v_956: Value = rt.upd(cur[42], b_self_770, (at_955: Value) => (((rt.eqs(rt.app(cur[19], b_self_770), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_770), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_770), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_770), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
+                        n42 = v_956;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12792,16 +12807,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_ask")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_ask")) {
                       {
-                        const v_929: Value = rt.fcn(rt.domain(cur[5]), (b_t_927: Value) => (rt.in(b_t_927, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_927), "A disjunct") || rt.in(b_t_927, rt.filter(cd_GROUP(), (b_t_2_928: Value) => (!rt.eq(b_t_2_928, b_self_740) && rt.notin(rt.app(cur[42], b_t_2_928), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_928), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))))) : rt.app(cur[5], b_t_927)));
-                        n5 = v_929;
+                        const v_959: Value = rt.fcn(rt.domain(cur[5]), (b_t_957: Value) => (rt.in(b_t_957, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_957), "A disjunct") || rt.in(b_t_957, rt.filter(cd_GROUP(), (b_t_2_958: Value) => (!rt.eq(b_t_2_958, b_self_770) && rt.notin(rt.app(cur[42], b_t_2_958), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_958), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))))) : rt.app(cur[5], b_t_957)));
+                        n5 = v_959;
                         {
-                          const v_931: Value = rt.upd(cur[21], b_self_740, (at_930: Value) => rt.add(rt.app(cur[21], b_self_740), 1));
-                          n21 = v_931;
+                          const v_961: Value = rt.upd(cur[21], b_self_770, (at_960: Value) => rt.add(rt.app(cur[21], b_self_770), 1));
+                          n21 = v_961;
                           {
-                            const v_933: Value = rt.updv(cur[42], b_self_740, "Caller_wait_gone");
-                            n42 = v_933;
+                            const v_963: Value = rt.updv(cur[42], b_self_770, "Caller_wait_gone");
+                            n42 = v_963;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -12896,11 +12911,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n5 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_wait_gone")) {
-                      const k_934 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_wait_gone")) {
+                      const k_964 = (): void => {
                         {
-                          const v_936: Value = rt.updv(cur[42], b_self_740, "Caller_retry");
-                          n42 = v_936;
+                          const v_966: Value = rt.updv(cur[42], b_self_770, "Caller_retry");
+                          n42 = v_966;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12996,30 +13011,30 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_740), "A conjunct of an action")) {
-                        k_934();
+                      if (rt.bool(rt.app(cur[8], b_self_770), "A conjunct of an action")) {
+                        k_964();
                       }
                       {
-                        const t_937 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        let ok_939 = true;
-                        for (let i_940 = 0; i_940 < t_937.length && ok_939; i_940++) {
-                          const b_t_938 = t_937[i_940]![0]!;
-                          if (ok_939 && !(!(rt.bool(rt.app(cur[5], b_t_938), "A conjunct") && rt.notin(rt.app(cur[42], b_t_938), rt.makeSet(["Unborn", "Exited"]))))) {
-                            ok_939 = false;
+                        const t_967 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        let ok_969 = true;
+                        for (let i_970 = 0; i_970 < t_967.length && ok_969; i_970++) {
+                          const b_t_968 = t_967[i_970]![0]!;
+                          if (ok_969 && !(!(rt.bool(rt.app(cur[5], b_t_968), "A conjunct") && rt.notin(rt.app(cur[42], b_t_968), rt.makeSet(["Unborn", "Exited"]))))) {
+                            ok_969 = false;
                           }
                         }
-                        if (ok_939) {
-                          k_934();
+                        if (ok_969) {
+                          k_964();
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_give_up")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_give_up")) {
                       {
-                        const v_942: Value = rt.updv(cur[20], b_self_740, false);
-                        n20 = v_942;
+                        const v_972: Value = rt.updv(cur[20], b_self_770, false);
+                        n20 = v_972;
                         {
-                          const v_944: Value = rt.updv(cur[42], b_self_740, "Caller_retry");
-                          n42 = v_944;
+                          const v_974: Value = rt.updv(cur[42], b_self_770, "Caller_retry");
+                          n42 = v_974;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13114,13 +13129,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n20 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_returned")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_returned")) {
                       {
-                        const v_946: Value = rt.updv(cur[4], b_self_740, true);
-                        n4 = v_946;
+                        const v_976: Value = rt.updv(cur[4], b_self_770, true);
+                        n4 = v_976;
                         {
-                          const v_948: Value = rt.updv(cur[42], b_self_740, "Caller_caller_linger");
-                          n42 = v_948;
+                          const v_978: Value = rt.updv(cur[42], b_self_770, "Caller_caller_linger");
+                          n42 = v_978;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13215,11 +13230,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_linger")) {
-                      const k_949 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_linger")) {
+                      const k_979 = (): void => {
                         {
-                          const v_951: Value = rt.updv(cur[42], b_self_740, "Caller_caller_killed");
-                          n42 = v_951;
+                          const v_981: Value = rt.updv(cur[42], b_self_770, "Caller_caller_killed");
+                          n42 = v_981;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13315,633 +13330,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_740), "A conjunct of an action")) {
-                        k_949();
+                      if (rt.bool(rt.app(cur[8], b_self_770), "A conjunct of an action")) {
+                        k_979();
                       }
-                      if (!((s_952: readonly Value[]) => s_952.some((b_e_953: Value) => (rt.notin(rt.app(cur[42], b_e_953), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_953), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
-                        k_949();
+                      if (!((s_982: readonly Value[]) => s_982.some((b_e_983: Value) => (rt.notin(rt.app(cur[42], b_e_983), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_983), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                        k_979();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_killed")) {
                       {
-                        const v_955: Value = rt.upd(cur[42], b_self_740, (at_954: Value) => (rt.bool(rt.app(cur[8], b_self_740), "The condition of IF") ? "Caller_caller_exit" : "Done"));
-                        n42 = v_955;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_exit")) {
-                      {
-                        const v_957: Value = rt.updv(cur[42], b_self_740, "Exiting");
-                        n42 = v_957;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "Exiting")) {
-                      {
-                        const v_959: Value = rt.updv(cur[42], b_self_740, "Exited");
-                        n42 = v_959;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_flags")) {
-                      {
-                        const v_961: Value = rt.upd(cur[42], b_self_740, (at_960: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
-                        n42 = v_961;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_refused")) {
-                      {
-                        const v_963: Value = rt.updv(cur[3], b_self_740, "EINVAL");
-                        n3 = v_963;
-                        {
-                          const v_965: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_refused_ret");
-                          n42 = v_965;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_refused_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
-                        {
-                          const v_967: Value = rt.updv(cur[19], b_self_740, "R_ERR");
-                          n19 = v_967;
-                          {
-                            const v_969: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_969;
-                            {
-                              const v_971: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_971;
-                              {
-                                const v_973: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_973;
-                                {
-                                  const v_975: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_975;
-                                  {
-                                    const v_977: Value = rt.upd(cur[32], b_self_740, (at_976: Value) => rt.makeSet([]));
-                                    n32 = v_977;
-                                    {
-                                      const v_979: Value = rt.upd(cur[33], b_self_740, (at_978: Value) => rt.makeSet([]));
-                                      n33 = v_979;
-                                      {
-                                        const v_981: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_981;
-                                        {
-                                          const v_983: Value = rt.upd(cur[43], b_self_740, (at_982: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_983;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_prereq")) {
-                      {
-                        const v_985: Value = rt.upd(cur[42], b_self_740, (at_984: Value) => (!(rt.bool(rt.app(cur[12], b_self_740), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_740), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        const v_985: Value = rt.upd(cur[42], b_self_770, (at_984: Value) => (rt.bool(rt.app(cur[8], b_self_770), "The condition of IF") ? "Caller_caller_exit" : "Done"));
                         n42 = v_985;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -14037,13 +13435,307 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eacces")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_exit")) {
                       {
-                        const v_987: Value = rt.updv(cur[3], b_self_740, "EACCES");
-                        n3 = v_987;
+                        const v_987: Value = rt.updv(cur[42], b_self_770, "Exiting");
+                        n42 = v_987;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "Exiting")) {
+                      {
+                        const v_989: Value = rt.updv(cur[42], b_self_770, "Exited");
+                        n42 = v_989;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_flags")) {
+                      {
+                        const v_991: Value = rt.upd(cur[42], b_self_770, (at_990: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
+                        n42 = v_991;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_refused")) {
+                      {
+                        const v_993: Value = rt.updv(cur[3], b_self_770, "EINVAL");
+                        n3 = v_993;
                         {
-                          const v_989: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_eacces_ret");
-                          n42 = v_989;
+                          const v_995: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_refused_ret");
+                          n42 = v_995;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -14138,35 +13830,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eacces_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_refused_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
                         {
-                          const v_991: Value = rt.updv(cur[19], b_self_740, "R_ERR");
-                          n19 = v_991;
+                          const v_997: Value = rt.updv(cur[19], b_self_770, "R_ERR");
+                          n19 = v_997;
                           {
-                            const v_993: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_993;
+                            const v_999: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_999;
                             {
-                              const v_995: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_995;
+                              const v_1001: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1001;
                               {
-                                const v_997: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_997;
+                                const v_1003: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1003;
                                 {
-                                  const v_999: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_999;
+                                  const v_1005: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1005;
                                   {
-                                    const v_1001: Value = rt.upd(cur[32], b_self_740, (at_1000: Value) => rt.makeSet([]));
-                                    n32 = v_1001;
+                                    const v_1007: Value = rt.upd(cur[32], b_self_770, (at_1006: Value) => rt.makeSet([]));
+                                    n32 = v_1007;
                                     {
-                                      const v_1003: Value = rt.upd(cur[33], b_self_740, (at_1002: Value) => rt.makeSet([]));
-                                      n33 = v_1003;
+                                      const v_1009: Value = rt.upd(cur[33], b_self_770, (at_1008: Value) => rt.makeSet([]));
+                                      n33 = v_1009;
                                       {
-                                        const v_1005: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_1005;
+                                        const v_1011: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1011;
                                         {
-                                          const v_1007: Value = rt.upd(cur[43], b_self_740, (at_1006: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_1007;
+                                          const v_1013: Value = rt.upd(cur[43], b_self_770, (at_1012: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1013;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -14262,22 +13954,345 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_prereq")) {
                       {
-                        const v_1009: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1008: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_1009;
+                        const v_1015: Value = rt.upd(cur[42], b_self_770, (at_1014: Value) => (!(rt.bool(rt.app(cur[12], b_self_770), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_770), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        n42 = v_1015;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eacces")) {
+                      {
+                        const v_1017: Value = rt.updv(cur[3], b_self_770, "EACCES");
+                        n3 = v_1017;
                         {
-                          const v_1010: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_1010;
+                          const v_1019: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_eacces_ret");
+                          n42 = v_1019;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eacces_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
+                        {
+                          const v_1021: Value = rt.updv(cur[19], b_self_770, "R_ERR");
+                          n19 = v_1021;
                           {
-                            const v_1012: Value = rt.upd(cur[28], b_self_740, (at_1011: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_740)));
-                            n28 = v_1012;
+                            const v_1023: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_1023;
                             {
-                              const v_1014: Value = rt.upd(cur[30], b_self_740, (at_1013: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n30 = v_1014;
+                              const v_1025: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1025;
                               {
-                                const v_1016: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_alloc_check");
-                                n42 = v_1016;
+                                const v_1027: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1027;
+                                {
+                                  const v_1029: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1029;
+                                  {
+                                    const v_1031: Value = rt.upd(cur[32], b_self_770, (at_1030: Value) => rt.makeSet([]));
+                                    n32 = v_1031;
+                                    {
+                                      const v_1033: Value = rt.upd(cur[33], b_self_770, (at_1032: Value) => rt.makeSet([]));
+                                      n33 = v_1033;
+                                      {
+                                        const v_1035: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1035;
+                                        {
+                                          const v_1037: Value = rt.upd(cur[43], b_self_770, (at_1036: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1037;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc")) {
+                      {
+                        const v_1039: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1038: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1039;
+                        {
+                          const v_1040: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1040;
+                          {
+                            const v_1042: Value = rt.upd(cur[28], b_self_770, (at_1041: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_770)));
+                            n28 = v_1042;
+                            {
+                              const v_1044: Value = rt.upd(cur[30], b_self_770, (at_1043: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n30 = v_1044;
+                              {
+                                const v_1046: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_alloc_check");
+                                n42 = v_1046;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -14372,14 +14387,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1018: Value = rt.updv(cur[30], b_self_740, "ENOMEM");
-                          n30 = v_1018;
+                          const v_1048: Value = rt.updv(cur[30], b_self_770, "ENOMEM");
+                          n30 = v_1048;
                           {
-                            const v_1020: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_alloc_check");
-                            n42 = v_1020;
+                            const v_1050: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_alloc_check");
+                            n42 = v_1050;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -14475,445 +14490,9 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc_check")) {
                       {
-                        const v_1022: Value = rt.upd(cur[42], b_self_740, (at_1021: Value) => (!rt.eqs(rt.app(cur[30], b_self_740), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
-                        n42 = v_1022;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_enomem")) {
-                      {
-                        const v_1024: Value = rt.upd(cur[3], b_self_740, (at_1023: Value) => rt.app(cur[30], b_self_740));
-                        n3 = v_1024;
-                        {
-                          const v_1026: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_enomem_ret");
-                          n42 = v_1026;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_enomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
-                        {
-                          const v_1028: Value = rt.updv(cur[19], b_self_740, "R_ERR");
-                          n19 = v_1028;
-                          {
-                            const v_1030: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_1030;
-                            {
-                              const v_1032: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_1032;
-                              {
-                                const v_1034: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_1034;
-                                {
-                                  const v_1036: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_1036;
-                                  {
-                                    const v_1038: Value = rt.upd(cur[32], b_self_740, (at_1037: Value) => rt.makeSet([]));
-                                    n32 = v_1038;
-                                    {
-                                      const v_1040: Value = rt.upd(cur[33], b_self_740, (at_1039: Value) => rt.makeSet([]));
-                                      n33 = v_1040;
-                                      {
-                                        const v_1042: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_1042;
-                                        {
-                                          const v_1044: Value = rt.upd(cur[43], b_self_740, (at_1043: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_1044;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_lock")) {
-                      const k_1045 = (): void => {
-                        {
-                          const v_1046: Value = (rt.eq(cur[0], K_None) ? b_self_740 : cur[0]);
-                          n0 = v_1046;
-                          {
-                            const v_1048: Value = rt.upd(cur[31], b_self_740, (at_1047: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n31 = v_1048;
-                            {
-                              const v_1050: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_lock_check");
-                              n42 = v_1050;
-                              n1 = cur[1];
-                              n2 = cur[2];
-                              n3 = cur[3];
-                              n4 = cur[4];
-                              n5 = cur[5];
-                              n6 = cur[6];
-                              n7 = cur[7];
-                              n8 = cur[8];
-                              n9 = cur[9];
-                              n10 = cur[10];
-                              n11 = cur[11];
-                              n12 = cur[12];
-                              n13 = cur[13];
-                              n14 = cur[14];
-                              n15 = cur[15];
-                              n16 = cur[16];
-                              n17 = cur[17];
-                              n18 = cur[18];
-                              n19 = cur[19];
-                              n20 = cur[20];
-                              n21 = cur[21];
-                              n22 = cur[22];
-                              n23 = cur[23];
-                              n24 = cur[24];
-                              n25 = cur[25];
-                              n26 = cur[26];
-                              n27 = cur[27];
-                              n28 = cur[28];
-                              n29 = cur[29];
-                              n30 = cur[30];
-                              n32 = cur[32];
-                              n33 = cur[33];
-                              n34 = cur[34];
-                              n35 = cur[35];
-                              n36 = cur[36];
-                              n37 = cur[37];
-                              n38 = cur[38];
-                              n39 = cur[39];
-                              n40 = cur[40];
-                              n41 = cur[41];
-                              n43 = cur[43];
-                              n44 = cur[44];
-                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                throw rt.FOUND;
-                              }
-                              n44 = undefined;
-                              n43 = undefined;
-                              n41 = undefined;
-                              n40 = undefined;
-                              n39 = undefined;
-                              n38 = undefined;
-                              n37 = undefined;
-                              n36 = undefined;
-                              n35 = undefined;
-                              n34 = undefined;
-                              n33 = undefined;
-                              n32 = undefined;
-                              n30 = undefined;
-                              n29 = undefined;
-                              n28 = undefined;
-                              n27 = undefined;
-                              n26 = undefined;
-                              n25 = undefined;
-                              n24 = undefined;
-                              n23 = undefined;
-                              n22 = undefined;
-                              n21 = undefined;
-                              n20 = undefined;
-                              n19 = undefined;
-                              n18 = undefined;
-                              n17 = undefined;
-                              n16 = undefined;
-                              n15 = undefined;
-                              n14 = undefined;
-                              n13 = undefined;
-                              n12 = undefined;
-                              n11 = undefined;
-                              n10 = undefined;
-                              n9 = undefined;
-                              n8 = undefined;
-                              n7 = undefined;
-                              n6 = undefined;
-                              n5 = undefined;
-                              n4 = undefined;
-                              n3 = undefined;
-                              n2 = undefined;
-                              n1 = undefined;
-                              n42 = undefined;
-                            }
-                            n31 = undefined;
-                          }
-                          n0 = undefined;
-                        }
-                      }
-                      ;
-                      if (rt.eq(cur[0], K_None)) {
-                        k_1045();
-                      }
-                      if (rt.bool(rt.app(cur[8], b_self_740), "A conjunct of an action")) {
-                        k_1045();
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_lock_check")) {
-                      {
-                        const v_1052: Value = rt.upd(cur[42], b_self_740, (at_1051: Value) => (!rt.eqs(rt.app(cur[31], b_self_740), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        const v_1052: Value = rt.upd(cur[42], b_self_770, (at_1051: Value) => (!rt.eqs(rt.app(cur[30], b_self_770), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
                         n42 = v_1052;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -15009,12 +14588,12 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eintr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_enomem")) {
                       {
-                        const v_1054: Value = rt.upd(cur[3], b_self_740, (at_1053: Value) => rt.app(cur[31], b_self_740));
+                        const v_1054: Value = rt.upd(cur[3], b_self_770, (at_1053: Value) => rt.app(cur[30], b_self_770));
                         n3 = v_1054;
                         {
-                          const v_1056: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_eintr_ret");
+                          const v_1056: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_enomem_ret");
                           n42 = v_1056;
                           n0 = cur[0];
                           n1 = cur[1];
@@ -15110,34 +14689,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eintr_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_enomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
                         {
-                          const v_1058: Value = rt.updv(cur[19], b_self_740, "R_ERR");
+                          const v_1058: Value = rt.updv(cur[19], b_self_770, "R_ERR");
                           n19 = v_1058;
                           {
-                            const v_1060: Value = rt.updv(cur[28], b_self_740, 0);
+                            const v_1060: Value = rt.updv(cur[28], b_self_770, 0);
                             n28 = v_1060;
                             {
-                              const v_1062: Value = rt.updv(cur[29], b_self_740, 0);
+                              const v_1062: Value = rt.updv(cur[29], b_self_770, 0);
                               n29 = v_1062;
                               {
-                                const v_1064: Value = rt.updv(cur[30], b_self_740, "OK");
+                                const v_1064: Value = rt.updv(cur[30], b_self_770, "OK");
                                 n30 = v_1064;
                                 {
-                                  const v_1066: Value = rt.updv(cur[31], b_self_740, "OK");
+                                  const v_1066: Value = rt.updv(cur[31], b_self_770, "OK");
                                   n31 = v_1066;
                                   {
-                                    const v_1068: Value = rt.upd(cur[32], b_self_740, (at_1067: Value) => rt.makeSet([]));
+                                    const v_1068: Value = rt.upd(cur[32], b_self_770, (at_1067: Value) => rt.makeSet([]));
                                     n32 = v_1068;
                                     {
-                                      const v_1070: Value = rt.upd(cur[33], b_self_740, (at_1069: Value) => rt.makeSet([]));
+                                      const v_1070: Value = rt.upd(cur[33], b_self_770, (at_1069: Value) => rt.makeSet([]));
                                       n33 = v_1070;
                                       {
-                                        const v_1072: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
+                                        const v_1072: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
                                         n42 = v_1072;
                                         {
-                                          const v_1074: Value = rt.upd(cur[43], b_self_740, (at_1073: Value) => rt.tail(rt.app(cur[43], b_self_740)));
+                                          const v_1074: Value = rt.upd(cur[43], b_self_770, (at_1073: Value) => rt.tail(rt.app(cur[43], b_self_770)));
                                           n43 = v_1074;
                                           n0 = cur[0];
                                           n1 = cur[1];
@@ -15234,13 +14813,449 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_precheck")) {
-                      {
-                        const v_1076: Value = rt.upd(cur[29], b_self_740, (at_1075: Value) => rt.app(cur[15], b_self_740));
-                        n29 = v_1076;
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_lock")) {
+                      const k_1075 = (): void => {
                         {
-                          const v_1078: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_sync");
-                          n42 = v_1078;
+                          const v_1076: Value = (rt.eq(cur[0], K_None) ? b_self_770 : cur[0]);
+                          n0 = v_1076;
+                          {
+                            const v_1078: Value = rt.upd(cur[31], b_self_770, (at_1077: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n31 = v_1078;
+                            {
+                              const v_1080: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_lock_check");
+                              n42 = v_1080;
+                              n1 = cur[1];
+                              n2 = cur[2];
+                              n3 = cur[3];
+                              n4 = cur[4];
+                              n5 = cur[5];
+                              n6 = cur[6];
+                              n7 = cur[7];
+                              n8 = cur[8];
+                              n9 = cur[9];
+                              n10 = cur[10];
+                              n11 = cur[11];
+                              n12 = cur[12];
+                              n13 = cur[13];
+                              n14 = cur[14];
+                              n15 = cur[15];
+                              n16 = cur[16];
+                              n17 = cur[17];
+                              n18 = cur[18];
+                              n19 = cur[19];
+                              n20 = cur[20];
+                              n21 = cur[21];
+                              n22 = cur[22];
+                              n23 = cur[23];
+                              n24 = cur[24];
+                              n25 = cur[25];
+                              n26 = cur[26];
+                              n27 = cur[27];
+                              n28 = cur[28];
+                              n29 = cur[29];
+                              n30 = cur[30];
+                              n32 = cur[32];
+                              n33 = cur[33];
+                              n34 = cur[34];
+                              n35 = cur[35];
+                              n36 = cur[36];
+                              n37 = cur[37];
+                              n38 = cur[38];
+                              n39 = cur[39];
+                              n40 = cur[40];
+                              n41 = cur[41];
+                              n43 = cur[43];
+                              n44 = cur[44];
+                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                throw rt.FOUND;
+                              }
+                              n44 = undefined;
+                              n43 = undefined;
+                              n41 = undefined;
+                              n40 = undefined;
+                              n39 = undefined;
+                              n38 = undefined;
+                              n37 = undefined;
+                              n36 = undefined;
+                              n35 = undefined;
+                              n34 = undefined;
+                              n33 = undefined;
+                              n32 = undefined;
+                              n30 = undefined;
+                              n29 = undefined;
+                              n28 = undefined;
+                              n27 = undefined;
+                              n26 = undefined;
+                              n25 = undefined;
+                              n24 = undefined;
+                              n23 = undefined;
+                              n22 = undefined;
+                              n21 = undefined;
+                              n20 = undefined;
+                              n19 = undefined;
+                              n18 = undefined;
+                              n17 = undefined;
+                              n16 = undefined;
+                              n15 = undefined;
+                              n14 = undefined;
+                              n13 = undefined;
+                              n12 = undefined;
+                              n11 = undefined;
+                              n10 = undefined;
+                              n9 = undefined;
+                              n8 = undefined;
+                              n7 = undefined;
+                              n6 = undefined;
+                              n5 = undefined;
+                              n4 = undefined;
+                              n3 = undefined;
+                              n2 = undefined;
+                              n1 = undefined;
+                              n42 = undefined;
+                            }
+                            n31 = undefined;
+                          }
+                          n0 = undefined;
+                        }
+                      }
+                      ;
+                      if (rt.eq(cur[0], K_None)) {
+                        k_1075();
+                      }
+                      if (rt.bool(rt.app(cur[8], b_self_770), "A conjunct of an action")) {
+                        k_1075();
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_lock_check")) {
+                      {
+                        const v_1082: Value = rt.upd(cur[42], b_self_770, (at_1081: Value) => (!rt.eqs(rt.app(cur[31], b_self_770), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        n42 = v_1082;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eintr")) {
+                      {
+                        const v_1084: Value = rt.upd(cur[3], b_self_770, (at_1083: Value) => rt.app(cur[31], b_self_770));
+                        n3 = v_1084;
+                        {
+                          const v_1086: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_eintr_ret");
+                          n42 = v_1086;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eintr_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
+                        {
+                          const v_1088: Value = rt.updv(cur[19], b_self_770, "R_ERR");
+                          n19 = v_1088;
+                          {
+                            const v_1090: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_1090;
+                            {
+                              const v_1092: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1092;
+                              {
+                                const v_1094: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1094;
+                                {
+                                  const v_1096: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1096;
+                                  {
+                                    const v_1098: Value = rt.upd(cur[32], b_self_770, (at_1097: Value) => rt.makeSet([]));
+                                    n32 = v_1098;
+                                    {
+                                      const v_1100: Value = rt.upd(cur[33], b_self_770, (at_1099: Value) => rt.makeSet([]));
+                                      n33 = v_1100;
+                                      {
+                                        const v_1102: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1102;
+                                        {
+                                          const v_1104: Value = rt.upd(cur[43], b_self_770, (at_1103: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1104;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_precheck")) {
+                      {
+                        const v_1106: Value = rt.upd(cur[29], b_self_770, (at_1105: Value) => rt.app(cur[15], b_self_770));
+                        n29 = v_1106;
+                        {
+                          const v_1108: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_sync");
+                          n42 = v_1108;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15335,37 +15350,37 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n29 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sync")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sync")) {
                       {
-                        const v_1083: Value = rt.fcn(rt.domain(cur[6]), (b_t_3_1079: Value) => (rt.in(b_t_3_1079, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1079), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1079), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1080: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1081: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1082: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? true : rt.app(cur[6], b_t_3_1079)) : rt.app(cur[6], b_t_3_1079)));
-                        n6 = v_1083;
+                        const v_1113: Value = rt.fcn(rt.domain(cur[6]), (b_t_3_1109: Value) => (rt.in(b_t_3_1109, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1109), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1109), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1110: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1111: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1112: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? true : rt.app(cur[6], b_t_3_1109)) : rt.app(cur[6], b_t_3_1109)));
+                        n6 = v_1113;
                         {
-                          const v_1088: Value = rt.fcn(rt.domain(cur[12]), (b_t_3_1084: Value) => (rt.in(b_t_3_1084, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1084), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1084), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1085: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1086: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1087: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? (rt.bool(rt.app(cur[12], b_t_3_1084), "A disjunct") || rt.bool(rt.app(cur[12], b_self_740), "A disjunct")) : rt.app(cur[12], b_t_3_1084)) : rt.app(cur[12], b_t_3_1084)));
-                          n12 = v_1088;
+                          const v_1118: Value = rt.fcn(rt.domain(cur[12]), (b_t_3_1114: Value) => (rt.in(b_t_3_1114, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1114), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1114), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1115: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1116: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1117: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? (rt.bool(rt.app(cur[12], b_t_3_1114), "A disjunct") || rt.bool(rt.app(cur[12], b_self_770), "A disjunct")) : rt.app(cur[12], b_t_3_1114)) : rt.app(cur[12], b_t_3_1114)));
+                          n12 = v_1118;
                           {
-                            const v_1092: Value = rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1089: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1090: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1091: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)]))));
-                            n13 = v_1092;
+                            const v_1122: Value = rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1119: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1120: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1121: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)]))));
+                            n13 = v_1122;
                             {
-                              const v_1097: Value = rt.fcn(rt.domain(cur[15]), (b_t_3_1093: Value) => (rt.in(b_t_3_1093, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1093), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1093), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1094: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1095: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1096: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_1093)) : rt.app(cur[15], b_t_3_1093)));
-                              n15 = v_1097;
+                              const v_1127: Value = rt.fcn(rt.domain(cur[15]), (b_t_3_1123: Value) => (rt.in(b_t_3_1123, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1123), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1123), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1124: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1125: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1126: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_1123)) : rt.app(cur[15], b_t_3_1123)));
+                              n15 = v_1127;
                               {
-                                const v_1102: Value = rt.fcn(rt.domain(cur[16]), (b_t_3_1098: Value) => (rt.in(b_t_3_1098, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1098), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1098), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1099: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1100: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1101: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_3_1098)) : rt.app(cur[16], b_t_3_1098)));
-                                n16 = v_1102;
+                                const v_1132: Value = rt.fcn(rt.domain(cur[16]), (b_t_3_1128: Value) => (rt.in(b_t_3_1128, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1128), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1128), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1129: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1130: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1131: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_3_1128)) : rt.app(cur[16], b_t_3_1128)));
+                                n16 = v_1132;
                                 {
-                                  const v_1107: Value = rt.fcn(rt.domain(cur[17]), (b_t_3_1103: Value) => (rt.in(b_t_3_1103, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1103), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1103), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1104: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1105: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1106: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])) : rt.app(cur[17], b_t_3_1103)) : rt.app(cur[17], b_t_3_1103)));
-                                  n17 = v_1107;
+                                  const v_1137: Value = rt.fcn(rt.domain(cur[17]), (b_t_3_1133: Value) => (rt.in(b_t_3_1133, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1133), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1133), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1134: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1135: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1136: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])) : rt.app(cur[17], b_t_3_1133)) : rt.app(cur[17], b_t_3_1133)));
+                                  n17 = v_1137;
                                   {
-                                    const v_1125: Value = rt.upd(cur[30], b_self_740, (at_1108: Value) => (rt.eq(rt.filter(cd_GROUP(), (b_t_4_1109: Value) => (!rt.eq(b_t_4_1109, b_self_740) && rt.notin(rt.app(cur[42], b_t_4_1109), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1110: Value) => (rt.in(b_t_3_1110, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1110), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1110), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1111: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1112: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1113: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_1110)) : rt.app(cur[15], b_t_3_1110))), b_t_4_1109), (rt.eq(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1114: Value) => (rt.in(b_t_3_1114, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1114), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1114), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1115: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1116: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1117: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_1114)) : rt.app(cur[15], b_t_3_1114))), b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1118: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1119: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1120: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1121: Value) => (rt.in(b_t_3_1121, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1121), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1121), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_1122: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_1123: Value) => rt.app(cur[15], b_self_740)), "chain", (at_1124: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_1121)) : rt.app(cur[15], b_t_3_1121))), b_self_740)), "chain"))))), rt.makeSet([])) ? "OK" : "ESRCH"));
-                                    n30 = v_1125;
+                                    const v_1155: Value = rt.upd(cur[30], b_self_770, (at_1138: Value) => (rt.eq(rt.filter(cd_GROUP(), (b_t_4_1139: Value) => (!rt.eq(b_t_4_1139, b_self_770) && rt.notin(rt.app(cur[42], b_t_4_1139), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1140: Value) => (rt.in(b_t_3_1140, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1140), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1140), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1141: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1142: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1143: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_1140)) : rt.app(cur[15], b_t_3_1140))), b_t_4_1139), (rt.eq(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1144: Value) => (rt.in(b_t_3_1144, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1144), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1144), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1145: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1146: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1147: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_1144)) : rt.app(cur[15], b_t_3_1144))), b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1148: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1149: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1150: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_1151: Value) => (rt.in(b_t_3_1151, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_1151), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_1151), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_1152: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_1153: Value) => rt.app(cur[15], b_self_770)), "chain", (at_1154: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_1151)) : rt.app(cur[15], b_t_3_1151))), b_self_770)), "chain"))))), rt.makeSet([])) ? "OK" : "ESRCH"));
+                                    n30 = v_1155;
                                     {
-                                      const v_1128: Value = rt.upd(cur[32], b_self_740, (at_1126: Value) => rt.filter(cd_GROUP(), (b_t_2_1127: Value) => (!rt.eq(b_t_2_1127, b_self_740) && rt.notin(rt.app(cur[42], b_t_2_1127), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_1127), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))));
-                                      n32 = v_1128;
+                                      const v_1158: Value = rt.upd(cur[32], b_self_770, (at_1156: Value) => rt.filter(cd_GROUP(), (b_t_2_1157: Value) => (!rt.eq(b_t_2_1157, b_self_770) && rt.notin(rt.app(cur[42], b_t_2_1157), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_1157), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))));
+                                      n32 = v_1158;
                                       {
-                                        const v_1131: Value = rt.upd(cur[33], b_self_740, (at_1129: Value) => rt.filter(cd_GROUP(), (b_t_1130: Value) => (!rt.eq(b_t_1130, b_self_740) && rt.notin(rt.app(cur[42], b_t_1130), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_1130), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))));
-                                        n33 = v_1131;
+                                        const v_1161: Value = rt.upd(cur[33], b_self_770, (at_1159: Value) => rt.filter(cd_GROUP(), (b_t_1160: Value) => (!rt.eq(b_t_1160, b_self_770) && rt.notin(rt.app(cur[42], b_t_1160), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_1160), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))));
+                                        n33 = v_1161;
                                         {
-                                          const v_1133: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_unlock");
-                                          n42 = v_1133;
+                                          const v_1163: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_unlock");
+                                          n42 = v_1163;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -15460,13 +15475,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_unlock")) {
                       {
-                        const v_1134: Value = K_None;
-                        n0 = v_1134;
+                        const v_1164: Value = K_None;
+                        n0 = v_1164;
                         {
-                          const v_1136: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_result");
-                          n42 = v_1136;
+                          const v_1166: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_result");
+                          n42 = v_1166;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -15561,10 +15576,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_result")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_result")) {
                       {
-                        const v_1138: Value = rt.upd(cur[42], b_self_740, (at_1137: Value) => (rt.eqs(rt.app(cur[30], b_self_740), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
-                        n42 = v_1138;
+                        const v_1168: Value = rt.upd(cur[42], b_self_770, (at_1167: Value) => (rt.eqs(rt.app(cur[30], b_self_770), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
+                        n42 = v_1168;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15659,13 +15674,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sc_cover")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sc_cover")) {
                       {
-                        const v_1140: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_ok_ret");
-                        n42 = v_1140;
+                        const v_1170: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_ok_ret");
+                        n42 = v_1170;
                         {
-                          const v_1143: Value = (((s_1141: readonly Value[]) => s_1141.every((b_t_1142: Value) => (!rt.notin(rt.app(cur[42], b_t_1142), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_740), rt.app(cur[17], b_t_1142)) && (rt.not(rt.app(cur[12], b_self_740)) || rt.bool(rt.app(cur[12], b_t_1142), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
-                          n44 = v_1143;
+                          const v_1173: Value = (((s_1171: readonly Value[]) => s_1171.every((b_t_1172: Value) => (!rt.notin(rt.app(cur[42], b_t_1172), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_770), rt.app(cur[17], b_t_1172)) && (rt.not(rt.app(cur[12], b_self_770)) || rt.bool(rt.app(cur[12], b_t_1172), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
+                          n44 = v_1173;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15760,35 +15775,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_ok_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_ok_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
                         {
-                          const v_1145: Value = rt.upd(cur[19], b_self_740, (at_1144: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
-                          n19 = v_1145;
+                          const v_1175: Value = rt.upd(cur[19], b_self_770, (at_1174: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
+                          n19 = v_1175;
                           {
-                            const v_1147: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_1147;
+                            const v_1177: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_1177;
                             {
-                              const v_1149: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_1149;
+                              const v_1179: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1179;
                               {
-                                const v_1151: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_1151;
+                                const v_1181: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1181;
                                 {
-                                  const v_1153: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_1153;
+                                  const v_1183: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1183;
                                   {
-                                    const v_1155: Value = rt.upd(cur[32], b_self_740, (at_1154: Value) => rt.makeSet([]));
-                                    n32 = v_1155;
+                                    const v_1185: Value = rt.upd(cur[32], b_self_770, (at_1184: Value) => rt.makeSet([]));
+                                    n32 = v_1185;
                                     {
-                                      const v_1157: Value = rt.upd(cur[33], b_self_740, (at_1156: Value) => rt.makeSet([]));
-                                      n33 = v_1157;
+                                      const v_1187: Value = rt.upd(cur[33], b_self_770, (at_1186: Value) => rt.makeSet([]));
+                                      n33 = v_1187;
                                       {
-                                        const v_1159: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_1159;
+                                        const v_1189: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1189;
                                         {
-                                          const v_1161: Value = rt.upd(cur[43], b_self_740, (at_1160: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_1161;
+                                          const v_1191: Value = rt.upd(cur[43], b_self_770, (at_1190: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1191;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -15884,13 +15899,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sc_atomic")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sc_atomic")) {
                       {
-                        const v_1163: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_failed");
-                        n42 = v_1163;
+                        const v_1193: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_failed");
+                        n42 = v_1193;
                         {
-                          const v_1164: Value = (rt.eq(rt.app(cur[33], b_self_740), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
-                          n44 = v_1164;
+                          const v_1194: Value = (rt.eq(rt.app(cur[33], b_self_770), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
+                          n44 = v_1194;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15985,10 +16000,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_failed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_failed")) {
                       {
-                        const v_1166: Value = rt.upd(cur[42], b_self_740, (at_1165: Value) => ((rt.eqs(rt.app(cur[30], b_self_740), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
-                        n42 = v_1166;
+                        const v_1196: Value = rt.upd(cur[42], b_self_770, (at_1195: Value) => ((rt.eqs(rt.app(cur[30], b_self_770), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
+                        n42 = v_1196;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16083,35 +16098,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_tid_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_tid_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
                         {
-                          const v_1168: Value = rt.updv(cur[19], b_self_740, "R_TID");
-                          n19 = v_1168;
+                          const v_1198: Value = rt.updv(cur[19], b_self_770, "R_TID");
+                          n19 = v_1198;
                           {
-                            const v_1170: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_1170;
+                            const v_1200: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_1200;
                             {
-                              const v_1172: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_1172;
+                              const v_1202: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1202;
                               {
-                                const v_1174: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_1174;
+                                const v_1204: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1204;
                                 {
-                                  const v_1176: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_1176;
+                                  const v_1206: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1206;
                                   {
-                                    const v_1178: Value = rt.upd(cur[32], b_self_740, (at_1177: Value) => rt.makeSet([]));
-                                    n32 = v_1178;
+                                    const v_1208: Value = rt.upd(cur[32], b_self_770, (at_1207: Value) => rt.makeSet([]));
+                                    n32 = v_1208;
                                     {
-                                      const v_1180: Value = rt.upd(cur[33], b_self_740, (at_1179: Value) => rt.makeSet([]));
-                                      n33 = v_1180;
+                                      const v_1210: Value = rt.upd(cur[33], b_self_770, (at_1209: Value) => rt.makeSet([]));
+                                      n33 = v_1210;
                                       {
-                                        const v_1182: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_1182;
+                                        const v_1212: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1212;
                                         {
-                                          const v_1184: Value = rt.upd(cur[43], b_self_740, (at_1183: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_1184;
+                                          const v_1214: Value = rt.upd(cur[43], b_self_770, (at_1213: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1214;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16207,13 +16222,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_errno")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_errno")) {
                       {
-                        const v_1186: Value = rt.upd(cur[3], b_self_740, (at_1185: Value) => rt.app(cur[30], b_self_740));
-                        n3 = v_1186;
+                        const v_1216: Value = rt.upd(cur[3], b_self_770, (at_1215: Value) => rt.app(cur[30], b_self_770));
+                        n3 = v_1216;
                         {
-                          const v_1188: Value = rt.updv(cur[42], b_self_740, "seccomp_tsync_err_ret");
-                          n42 = v_1188;
+                          const v_1218: Value = rt.updv(cur[42], b_self_770, "seccomp_tsync_err_ret");
+                          n42 = v_1218;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16308,35 +16323,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_err_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_err_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter")) {
                         {
-                          const v_1190: Value = rt.updv(cur[19], b_self_740, "R_ERR");
-                          n19 = v_1190;
+                          const v_1220: Value = rt.updv(cur[19], b_self_770, "R_ERR");
+                          n19 = v_1220;
                           {
-                            const v_1192: Value = rt.updv(cur[28], b_self_740, 0);
-                            n28 = v_1192;
+                            const v_1222: Value = rt.updv(cur[28], b_self_770, 0);
+                            n28 = v_1222;
                             {
-                              const v_1194: Value = rt.updv(cur[29], b_self_740, 0);
-                              n29 = v_1194;
+                              const v_1224: Value = rt.updv(cur[29], b_self_770, 0);
+                              n29 = v_1224;
                               {
-                                const v_1196: Value = rt.updv(cur[30], b_self_740, "OK");
-                                n30 = v_1196;
+                                const v_1226: Value = rt.updv(cur[30], b_self_770, "OK");
+                                n30 = v_1226;
                                 {
-                                  const v_1198: Value = rt.updv(cur[31], b_self_740, "OK");
-                                  n31 = v_1198;
+                                  const v_1228: Value = rt.updv(cur[31], b_self_770, "OK");
+                                  n31 = v_1228;
                                   {
-                                    const v_1200: Value = rt.upd(cur[32], b_self_740, (at_1199: Value) => rt.makeSet([]));
-                                    n32 = v_1200;
+                                    const v_1230: Value = rt.upd(cur[32], b_self_770, (at_1229: Value) => rt.makeSet([]));
+                                    n32 = v_1230;
                                     {
-                                      const v_1202: Value = rt.upd(cur[33], b_self_740, (at_1201: Value) => rt.makeSet([]));
-                                      n33 = v_1202;
+                                      const v_1232: Value = rt.upd(cur[33], b_self_770, (at_1231: Value) => rt.makeSet([]));
+                                      n33 = v_1232;
                                       {
-                                        const v_1204: Value = rt.updv(cur[42], b_self_740, "Caller_seen");
-                                        n42 = v_1204;
+                                        const v_1234: Value = rt.updv(cur[42], b_self_770, "Caller_seen");
+                                        n42 = v_1234;
                                         {
-                                          const v_1206: Value = rt.upd(cur[43], b_self_740, (at_1205: Value) => rt.tail(rt.app(cur[43], b_self_740)));
-                                          n43 = v_1206;
+                                          const v_1236: Value = rt.upd(cur[43], b_self_770, (at_1235: Value) => rt.tail(rt.app(cur[43], b_self_770)));
+                                          n43 = v_1236;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16487,7 +16502,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_740), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_740, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_743: Value) => (rt.bool(rt.app(cur[20], b_self_740), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_745: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_740, (at_746: Value) => rt.app(cur[19], b_self_740))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_748: Value) => (rt.bool(rt.app(cur[8], b_self_740), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_750: Value) => (((rt.eqs(rt.app(cur[19], b_self_740), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_740), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_740), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_740), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_751: Value) => (rt.in(b_t_751, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_751), "A disjunct") || rt.in(b_t_751, rt.filter(cd_GROUP(), (b_t_2_752: Value) => (!rt.eq(b_t_2_752, b_self_740) && rt.notin(rt.app(cur[42], b_t_2_752), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_752), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))))) : rt.app(cur[5], b_t_751)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_740, (at_753: Value) => rt.add(rt.app(cur[21], b_self_740), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_740), "A disjunct") || ((s_755: readonly Value[]) => s_755.every((b_t_756: Value) => !(rt.bool(rt.app(cur[5], b_t_756), "A conjunct") && rt.notin(rt.app(cur[42], b_t_756), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_740, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_740, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_740), "A disjunct") || !((s_762: readonly Value[]) => s_762.some((b_e_763: Value) => (rt.notin(rt.app(cur[42], b_e_763), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_763), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_765: Value) => (rt.bool(rt.app(cur[8], b_self_740), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_768: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_740, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_776: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_777: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_779: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_780: Value) => (!(rt.bool(rt.app(cur[12], b_self_740), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_740), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_740, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_788: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_789: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_791: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_792: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_740, (at_793: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_740)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_740, (at_794: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_798: Value) => (!rt.eqs(rt.app(cur[30], b_self_740), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_740, (at_799: Value) => rt.app(cur[30], b_self_740))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_806: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_807: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_809: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_740), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_740 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_740, (at_810: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_812: Value) => (!rt.eqs(rt.app(cur[31], b_self_740), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_740, (at_813: Value) => rt.app(cur[31], b_self_740))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_820: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_821: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_823: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_740, (at_824: Value) => rt.app(cur[15], b_self_740))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), rt.fcn(rt.domain(cur[6]), (b_t_3_826: Value) => (rt.in(b_t_3_826, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_826), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_826), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_827: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_828: Value) => rt.app(cur[15], b_self_740)), "chain", (at_829: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? true : rt.app(cur[6], b_t_3_826)) : rt.app(cur[6], b_t_3_826)))) && rt.eq(rt.next(n12, "nnp", false), rt.fcn(rt.domain(cur[12]), (b_t_3_830: Value) => (rt.in(b_t_3_830, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_830), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_830), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_831: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_832: Value) => rt.app(cur[15], b_self_740)), "chain", (at_833: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? (rt.bool(rt.app(cur[12], b_t_3_830), "A disjunct") || rt.bool(rt.app(cur[12], b_self_740), "A disjunct")) : rt.app(cur[12], b_t_3_830)) : rt.app(cur[12], b_t_3_830)))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_834: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_835: Value) => rt.app(cur[15], b_self_740)), "chain", (at_836: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)]))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.fcn(rt.domain(cur[15]), (b_t_3_837: Value) => (rt.in(b_t_3_837, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_837), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_837), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_838: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_839: Value) => rt.app(cur[15], b_self_740)), "chain", (at_840: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_837)) : rt.app(cur[15], b_t_3_837)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.fcn(rt.domain(cur[16]), (b_t_3_841: Value) => (rt.in(b_t_3_841, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_841), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_841), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_842: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_843: Value) => rt.app(cur[15], b_self_740)), "chain", (at_844: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_3_841)) : rt.app(cur[16], b_t_3_841)))) && rt.eq(rt.next(n17, "sc_chain", false), rt.fcn(rt.domain(cur[17]), (b_t_3_845: Value) => (rt.in(b_t_3_845, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_845), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_845), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_846: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_847: Value) => rt.app(cur[15], b_self_740)), "chain", (at_848: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])) : rt.app(cur[17], b_t_3_845)) : rt.app(cur[17], b_t_3_845)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_740, (at_849: Value) => (rt.eq(rt.filter(cd_GROUP(), (b_t_4_850: Value) => (!rt.eq(b_t_4_850, b_self_740) && rt.notin(rt.app(cur[42], b_t_4_850), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_851: Value) => (rt.in(b_t_3_851, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_851), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_851), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_852: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_853: Value) => rt.app(cur[15], b_self_740)), "chain", (at_854: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_851)) : rt.app(cur[15], b_t_3_851))), b_t_4_850), (rt.eq(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_855: Value) => (rt.in(b_t_3_855, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_855), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_855), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_856: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_857: Value) => rt.app(cur[15], b_self_740)), "chain", (at_858: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_855)) : rt.app(cur[15], b_t_3_855))), b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_859: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_860: Value) => rt.app(cur[15], b_self_740)), "chain", (at_861: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_862: Value) => (rt.in(b_t_3_862, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_862), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_862), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_740), (at_863: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_740)), "parent", (at_864: Value) => rt.app(cur[15], b_self_740)), "chain", (at_865: Value) => rt.cup(rt.app(cur[17], b_self_740), rt.makeSet([rt.app(cur[28], b_self_740)])))), rt.app(cur[15], b_self_740)), "chain")))) ? rt.app(cur[28], b_self_740) : rt.app(cur[15], b_t_3_862)) : rt.app(cur[15], b_t_3_862))), b_self_740)), "chain"))))), rt.makeSet([])) ? "OK" : "ESRCH"))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_866: Value) => rt.filter(cd_GROUP(), (b_t_2_867: Value) => (!rt.eq(b_t_2_867, b_self_740) && rt.notin(rt.app(cur[42], b_t_2_867), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_867), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_868: Value) => rt.filter(cd_GROUP(), (b_t_869: Value) => (!rt.eq(b_t_869, b_self_740) && rt.notin(rt.app(cur[42], b_t_869), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_869), (rt.eq(rt.app(cur[15], b_self_740), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_740)), "chain"))))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_872: Value) => (rt.eqs(rt.app(cur[30], b_self_740), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_874: readonly Value[]) => s_874.every((b_t_875: Value) => (!rt.notin(rt.app(cur[42], b_t_875), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_740), rt.app(cur[17], b_t_875)) && (rt.not(rt.app(cur[12], b_self_740)) || rt.bool(rt.app(cur[12], b_t_875), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_740, (at_876: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_881: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_882: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_884: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_740), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_740, (at_886: Value) => ((rt.eqs(rt.app(cur[30], b_self_740), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_892: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_893: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_895: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_740, (at_896: Value) => rt.app(cur[30], b_self_740))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_740), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_740)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_740, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_740, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_740, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_740, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_740, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_740, (at_903: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_740, (at_904: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_740, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_740, (at_906: Value) => rt.tail(rt.app(cur[43], b_self_740)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_770), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_770, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_773: Value) => (rt.bool(rt.app(cur[20], b_self_770), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_775: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_770, (at_776: Value) => rt.app(cur[19], b_self_770))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_778: Value) => (rt.bool(rt.app(cur[8], b_self_770), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_780: Value) => (((rt.eqs(rt.app(cur[19], b_self_770), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_770), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_770), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_770), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_781: Value) => (rt.in(b_t_781, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_781), "A disjunct") || rt.in(b_t_781, rt.filter(cd_GROUP(), (b_t_2_782: Value) => (!rt.eq(b_t_2_782, b_self_770) && rt.notin(rt.app(cur[42], b_t_2_782), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_782), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))))) : rt.app(cur[5], b_t_781)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_770, (at_783: Value) => rt.add(rt.app(cur[21], b_self_770), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_770), "A disjunct") || ((s_785: readonly Value[]) => s_785.every((b_t_786: Value) => !(rt.bool(rt.app(cur[5], b_t_786), "A conjunct") && rt.notin(rt.app(cur[42], b_t_786), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_770, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_770, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_770), "A disjunct") || !((s_792: readonly Value[]) => s_792.some((b_e_793: Value) => (rt.notin(rt.app(cur[42], b_e_793), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_793), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_795: Value) => (rt.bool(rt.app(cur[8], b_self_770), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_798: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_770, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_806: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_807: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_809: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_810: Value) => (!(rt.bool(rt.app(cur[12], b_self_770), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_770), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_770, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_818: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_819: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_821: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_822: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_770, (at_823: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_770)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_770, (at_824: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_828: Value) => (!rt.eqs(rt.app(cur[30], b_self_770), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_770, (at_829: Value) => rt.app(cur[30], b_self_770))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_836: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_837: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_839: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_770), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_770 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_770, (at_840: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_842: Value) => (!rt.eqs(rt.app(cur[31], b_self_770), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_770, (at_843: Value) => rt.app(cur[31], b_self_770))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_850: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_851: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_853: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_770, (at_854: Value) => rt.app(cur[15], b_self_770))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), rt.fcn(rt.domain(cur[6]), (b_t_3_856: Value) => (rt.in(b_t_3_856, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_856), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_856), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_857: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_858: Value) => rt.app(cur[15], b_self_770)), "chain", (at_859: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? true : rt.app(cur[6], b_t_3_856)) : rt.app(cur[6], b_t_3_856)))) && rt.eq(rt.next(n12, "nnp", false), rt.fcn(rt.domain(cur[12]), (b_t_3_860: Value) => (rt.in(b_t_3_860, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_860), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_860), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_861: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_862: Value) => rt.app(cur[15], b_self_770)), "chain", (at_863: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? (rt.bool(rt.app(cur[12], b_t_3_860), "A disjunct") || rt.bool(rt.app(cur[12], b_self_770), "A disjunct")) : rt.app(cur[12], b_t_3_860)) : rt.app(cur[12], b_t_3_860)))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_864: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_865: Value) => rt.app(cur[15], b_self_770)), "chain", (at_866: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)]))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.fcn(rt.domain(cur[15]), (b_t_3_867: Value) => (rt.in(b_t_3_867, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_867), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_867), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_868: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_869: Value) => rt.app(cur[15], b_self_770)), "chain", (at_870: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_867)) : rt.app(cur[15], b_t_3_867)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.fcn(rt.domain(cur[16]), (b_t_3_871: Value) => (rt.in(b_t_3_871, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_871), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_871), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_872: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_873: Value) => rt.app(cur[15], b_self_770)), "chain", (at_874: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_3_871)) : rt.app(cur[16], b_t_3_871)))) && rt.eq(rt.next(n17, "sc_chain", false), rt.fcn(rt.domain(cur[17]), (b_t_3_875: Value) => (rt.in(b_t_3_875, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_875), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_875), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_876: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_877: Value) => rt.app(cur[15], b_self_770)), "chain", (at_878: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])) : rt.app(cur[17], b_t_3_875)) : rt.app(cur[17], b_t_3_875)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_770, (at_879: Value) => (rt.eq(rt.filter(cd_GROUP(), (b_t_4_880: Value) => (!rt.eq(b_t_4_880, b_self_770) && rt.notin(rt.app(cur[42], b_t_4_880), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_881: Value) => (rt.in(b_t_3_881, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_881), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_881), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_882: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_883: Value) => rt.app(cur[15], b_self_770)), "chain", (at_884: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_881)) : rt.app(cur[15], b_t_3_881))), b_t_4_880), (rt.eq(rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_885: Value) => (rt.in(b_t_3_885, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_885), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_885), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_886: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_887: Value) => rt.app(cur[15], b_self_770)), "chain", (at_888: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_885)) : rt.app(cur[15], b_t_3_885))), b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_889: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_890: Value) => rt.app(cur[15], b_self_770)), "chain", (at_891: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(rt.fcn(rt.domain(cur[15]), (b_t_3_892: Value) => (rt.in(b_t_3_892, cd_GROUP()) ? ((rt.notin(rt.app(cur[42], b_t_3_892), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_3_892), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(rt.upd(cur[13], rt.app(cur[28], b_self_770), (at_893: Value) => rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_770)), "parent", (at_894: Value) => rt.app(cur[15], b_self_770)), "chain", (at_895: Value) => rt.cup(rt.app(cur[17], b_self_770), rt.makeSet([rt.app(cur[28], b_self_770)])))), rt.app(cur[15], b_self_770)), "chain")))) ? rt.app(cur[28], b_self_770) : rt.app(cur[15], b_t_3_892)) : rt.app(cur[15], b_t_3_892))), b_self_770)), "chain"))))), rt.makeSet([])) ? "OK" : "ESRCH"))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_896: Value) => rt.filter(cd_GROUP(), (b_t_2_897: Value) => (!rt.eq(b_t_2_897, b_self_770) && rt.notin(rt.app(cur[42], b_t_2_897), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_897), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_898: Value) => rt.filter(cd_GROUP(), (b_t_899: Value) => (!rt.eq(b_t_899, b_self_770) && rt.notin(rt.app(cur[42], b_t_899), rt.makeSet(["Unborn", "Exited"])) && rt.in(rt.app(cur[15], b_t_899), (rt.eq(rt.app(cur[15], b_self_770), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_770)), "chain"))))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_902: Value) => (rt.eqs(rt.app(cur[30], b_self_770), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_904: readonly Value[]) => s_904.every((b_t_905: Value) => (!rt.notin(rt.app(cur[42], b_t_905), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_770), rt.app(cur[17], b_t_905)) && (rt.not(rt.app(cur[12], b_self_770)) || rt.bool(rt.app(cur[12], b_t_905), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_770, (at_906: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_911: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_912: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_914: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_770), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_770, (at_916: Value) => ((rt.eqs(rt.app(cur[30], b_self_770), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_922: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_923: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_925: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_770, (at_926: Value) => rt.app(cur[30], b_self_770))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_770), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_770)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_770, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_770, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_770, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_770, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_770, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_770, (at_933: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_770, (at_934: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_770, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_770, (at_936: Value) => rt.tail(rt.app(cur[43], b_self_770)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -16499,20 +16514,20 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1207: Value = K_Other;
-            if (!(s_1207 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1208 of s_1207.elems) {
+            const s_1237: Value = K_Other;
+            if (!(s_1237 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1238 of s_1237.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1208 === "string" ? b_self_1208 : rt.formatValue(b_self_1208)) + ")" + ")",
-                steps: [{ index: 15, param: b_self_1208 }, { index: 16, param: b_self_1208 }, { index: 17, param: b_self_1208 }, { index: 18, param: b_self_1208 }, { index: 19, param: b_self_1208 }, { index: 20, param: b_self_1208 }, { index: 21, param: b_self_1208 }, { index: 22, param: b_self_1208 }, { index: 23, param: b_self_1208 }, { index: 24, param: b_self_1208 }, { index: 25, param: b_self_1208 }, { index: 26, param: b_self_1208 }, { index: 27, param: b_self_1208 }, { index: 28, param: b_self_1208 }, { index: 29, param: b_self_1208 }, { index: 30, param: b_self_1208 }, { index: 58, param: b_self_1208 }, { index: 59, param: b_self_1208 }, { index: 60, param: b_self_1208 }, { index: 61, param: b_self_1208 }, { index: 62, param: b_self_1208 }, { index: 63, param: b_self_1208 }, { index: 64, param: b_self_1208 }, { index: 65, param: b_self_1208 }],
+                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1238 === "string" ? b_self_1238 : rt.formatValue(b_self_1238)) + ")" + ")",
+                steps: [{ index: 15, param: b_self_1238 }, { index: 16, param: b_self_1238 }, { index: 17, param: b_self_1238 }, { index: 18, param: b_self_1238 }, { index: 19, param: b_self_1238 }, { index: 20, param: b_self_1238 }, { index: 21, param: b_self_1238 }, { index: 22, param: b_self_1238 }, { index: 23, param: b_self_1238 }, { index: 24, param: b_self_1238 }, { index: 25, param: b_self_1238 }, { index: 26, param: b_self_1238 }, { index: 27, param: b_self_1238 }, { index: 28, param: b_self_1238 }, { index: 29, param: b_self_1238 }, { index: 30, param: b_self_1238 }, { index: 58, param: b_self_1238 }, { index: 59, param: b_self_1238 }, { index: 60, param: b_self_1238 }, { index: 61, param: b_self_1238 }, { index: 62, param: b_self_1238 }, { index: 63, param: b_self_1238 }, { index: 64, param: b_self_1238 }, { index: 65, param: b_self_1238 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_act")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_act")) {
                       {
-                        const v_1299: Value = rt.upd(cur[42], b_self_1208, (at_1298: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
-                        n42 = v_1299;
+                        const v_1329: Value = rt.upd(cur[42], b_self_1238, (at_1328: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
+                        n42 = v_1329;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16607,10 +16622,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_390")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_390")) {
                       {
-                        const v_1301: Value = rt.updv(cur[42], b_self_1208, "Other_idle");
-                        n42 = v_1301;
+                        const v_1331: Value = rt.updv(cur[42], b_self_1238, "Other_idle");
+                        n42 = v_1331;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16705,8 +16720,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1303: Value = rt.updv(cur[42], b_self_1208, "Other_may_install");
-                        n42 = v_1303;
+                        const v_1333: Value = rt.updv(cur[42], b_self_1238, "Other_may_install");
+                        n42 = v_1333;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16801,106 +16816,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1305: Value = rt.updv(cur[42], b_self_1208, "Other_claim");
-                        n42 = v_1305;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_idle")) {
-                      {
-                        const v_1307: Value = rt.updv(cur[42], b_self_1208, "Other_sys_entry");
-                        n42 = v_1307;
+                        const v_1335: Value = rt.updv(cur[42], b_self_1238, "Other_claim");
+                        n42 = v_1335;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16995,10 +16912,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_may_install")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_idle")) {
                       {
-                        const v_1309: Value = rt.upd(cur[42], b_self_1208, (at_1308: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
-                        n42 = v_1309;
+                        const v_1337: Value = rt.updv(cur[42], b_self_1238, "Other_sys_entry");
+                        n42 = v_1337;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17093,13 +17010,111 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_may_install")) {
                       {
-                        const v_1311: Value = rt.updv(cur[42], b_self_1208, "install_own_own_nnp");
-                        n42 = v_1311;
+                        const v_1339: Value = rt.upd(cur[42], b_self_1238, (at_1338: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
+                        n42 = v_1339;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_own")) {
+                      {
+                        const v_1341: Value = rt.updv(cur[42], b_self_1238, "install_own_own_nnp");
+                        n42 = v_1341;
                         {
-                          const v_1313: Value = rt.upd(cur[43], b_self_1208, (at_1312: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1208)));
-                          n43 = v_1313;
+                          const v_1343: Value = rt.upd(cur[43], b_self_1238, (at_1342: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1238)));
+                          n43 = v_1343;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17194,16 +17209,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_claim")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_claim")) {
                       {
-                        const v_1314: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
-                        n1 = v_1314;
+                        const v_1344: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
+                        n1 = v_1344;
                         {
-                          const v_1316: Value = rt.upd(cur[22], b_self_1208, (at_1315: Value) => rt.gt(cur[1], 0));
-                          n22 = v_1316;
+                          const v_1346: Value = rt.upd(cur[22], b_self_1238, (at_1345: Value) => rt.gt(cur[1], 0));
+                          n22 = v_1346;
                           {
-                            const v_1318: Value = rt.updv(cur[42], b_self_1208, "Other_may_clone");
-                            n42 = v_1318;
+                            const v_1348: Value = rt.updv(cur[42], b_self_1238, "Other_may_clone");
+                            n42 = v_1348;
                             n0 = cur[0];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -17298,10 +17313,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n1 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_may_clone")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_may_clone")) {
                       {
-                        const v_1320: Value = rt.upd(cur[42], b_self_1208, (at_1319: Value) => (rt.bool(rt.app(cur[22], b_self_1208), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
-                        n42 = v_1320;
+                        const v_1350: Value = rt.upd(cur[42], b_self_1238, (at_1349: Value) => (rt.bool(rt.app(cur[22], b_self_1238), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
+                        n42 = v_1350;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17396,60 +17411,60 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_clone")) {
-                      if (rt.not(rt.app(cur[8], b_self_1208))) {
-                        const s_1321 = rt.elems(K_Other, "The bound set of \\E");
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_clone")) {
+                      if (rt.not(rt.app(cur[8], b_self_1238))) {
+                        const s_1351 = rt.elems(K_Other, "The bound set of \\E");
                         {
-                          for (const b_child_1322 of s_1321) {
-                            if (rt.eqs(rt.app(cur[42], b_child_1322), "Unborn")) {
+                          for (const b_child_1352 of s_1351) {
+                            if (rt.eqs(rt.app(cur[42], b_child_1352), "Unborn")) {
                               {
-                                const v_1324: Value = rt.upd(cur[2], b_child_1322, (at_1323: Value) => rt.app(cur[2], b_self_1208));
-                                n2 = v_1324;
+                                const v_1354: Value = rt.upd(cur[2], b_child_1352, (at_1353: Value) => rt.app(cur[2], b_self_1238));
+                                n2 = v_1354;
                                 {
-                                  const v_1326: Value = rt.upd(cur[3], b_child_1322, (at_1325: Value) => rt.app(cur[3], b_self_1208));
-                                  n3 = v_1326;
+                                  const v_1356: Value = rt.upd(cur[3], b_child_1352, (at_1355: Value) => rt.app(cur[3], b_self_1238));
+                                  n3 = v_1356;
                                   {
-                                    const v_1328: Value = rt.upd(cur[4], b_child_1322, (at_1327: Value) => rt.app(cur[4], b_self_1208));
-                                    n4 = v_1328;
+                                    const v_1358: Value = rt.upd(cur[4], b_child_1352, (at_1357: Value) => rt.app(cur[4], b_self_1238));
+                                    n4 = v_1358;
                                     {
-                                      const v_1330: Value = rt.upd(cur[5], b_child_1322, (at_1329: Value) => rt.app(cur[5], b_self_1208));
-                                      n5 = v_1330;
+                                      const v_1360: Value = rt.upd(cur[5], b_child_1352, (at_1359: Value) => rt.app(cur[5], b_self_1238));
+                                      n5 = v_1360;
                                       {
-                                        const v_1332: Value = rt.upd(cur[6], b_child_1322, (at_1331: Value) => rt.app(cur[6], b_self_1208));
-                                        n6 = v_1332;
+                                        const v_1362: Value = rt.upd(cur[6], b_child_1352, (at_1361: Value) => rt.app(cur[6], b_self_1238));
+                                        n6 = v_1362;
                                         {
-                                          const v_1334: Value = rt.upd(cur[7], b_child_1322, (at_1333: Value) => rt.app(cur[7], b_self_1208));
-                                          n7 = v_1334;
+                                          const v_1364: Value = rt.upd(cur[7], b_child_1352, (at_1363: Value) => rt.app(cur[7], b_self_1238));
+                                          n7 = v_1364;
                                           {
-                                            const v_1336: Value = rt.upd(cur[8], b_child_1322, (at_1335: Value) => rt.app(cur[8], b_self_1208));
-                                            n8 = v_1336;
+                                            const v_1366: Value = rt.upd(cur[8], b_child_1352, (at_1365: Value) => rt.app(cur[8], b_self_1238));
+                                            n8 = v_1366;
                                             {
-                                              const v_1338: Value = rt.upd(cur[9], b_child_1322, (at_1337: Value) => rt.app(cur[9], b_self_1208));
-                                              n9 = v_1338;
+                                              const v_1368: Value = rt.upd(cur[9], b_child_1352, (at_1367: Value) => rt.app(cur[9], b_self_1238));
+                                              n9 = v_1368;
                                               {
-                                                const v_1340: Value = rt.upd(cur[10], b_child_1322, (at_1339: Value) => rt.app(cur[10], b_self_1208));
-                                                n10 = v_1340;
+                                                const v_1370: Value = rt.upd(cur[10], b_child_1352, (at_1369: Value) => rt.app(cur[10], b_self_1238));
+                                                n10 = v_1370;
                                                 {
-                                                  const v_1342: Value = rt.upd(cur[11], b_child_1322, (at_1341: Value) => rt.app(cur[11], b_self_1208));
-                                                  n11 = v_1342;
+                                                  const v_1372: Value = rt.upd(cur[11], b_child_1352, (at_1371: Value) => rt.app(cur[11], b_self_1238));
+                                                  n11 = v_1372;
                                                   {
-                                                    const v_1344: Value = rt.upd(cur[12], b_child_1322, (at_1343: Value) => rt.app(cur[12], b_self_1208));
-                                                    n12 = v_1344;
+                                                    const v_1374: Value = rt.upd(cur[12], b_child_1352, (at_1373: Value) => rt.app(cur[12], b_self_1238));
+                                                    n12 = v_1374;
                                                     {
-                                                      const v_1346: Value = rt.upd(cur[15], b_child_1322, (at_1345: Value) => rt.app(cur[15], b_self_1208));
-                                                      n15 = v_1346;
+                                                      const v_1376: Value = rt.upd(cur[15], b_child_1352, (at_1375: Value) => rt.app(cur[15], b_self_1238));
+                                                      n15 = v_1376;
                                                       {
-                                                        const v_1348: Value = rt.upd(cur[16], b_child_1322, (at_1347: Value) => rt.app(cur[16], b_self_1208));
-                                                        n16 = v_1348;
+                                                        const v_1378: Value = rt.upd(cur[16], b_child_1352, (at_1377: Value) => rt.app(cur[16], b_self_1238));
+                                                        n16 = v_1378;
                                                         {
-                                                          const v_1350: Value = rt.upd(cur[17], b_child_1322, (at_1349: Value) => rt.app(cur[17], b_self_1208));
-                                                          n17 = v_1350;
+                                                          const v_1380: Value = rt.upd(cur[17], b_child_1352, (at_1379: Value) => rt.app(cur[17], b_self_1238));
+                                                          n17 = v_1380;
                                                           {
-                                                            const v_1352: Value = rt.upd(cur[18], b_child_1322, (at_1351: Value) => rt.app(cur[18], b_self_1208));
-                                                            n18 = v_1352;
+                                                            const v_1382: Value = rt.upd(cur[18], b_child_1352, (at_1381: Value) => rt.app(cur[18], b_self_1238));
+                                                            n18 = v_1382;
                                                             {
-                                                              const v_1355: Value = rt.updv(rt.updv(cur[42], b_child_1322, "Other_act"), b_self_1208, "Other_sys_entry");
-                                                              n42 = v_1355;
+                                                              const v_1385: Value = rt.updv(rt.updv(cur[42], b_child_1352, "Other_act"), b_self_1238, "Other_sys_entry");
+                                                              n42 = v_1385;
                                                               n0 = cur[0];
                                                               n1 = cur[1];
                                                               n13 = cur[13];
@@ -17547,10 +17562,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           }
                         }
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1208), "A conjunct of an action")) {
+                      if (rt.bool(rt.app(cur[8], b_self_1238), "A conjunct of an action")) {
                         {
-                          const v_1357: Value = rt.updv(cur[42], b_self_1208, "Other_sys_entry");
-                          n42 = v_1357;
+                          const v_1387: Value = rt.updv(cur[42], b_self_1238, "Other_sys_entry");
+                          n42 = v_1387;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17646,10 +17661,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_sys_entry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_sys_entry")) {
                       {
-                        const v_1359: Value = rt.upd(cur[42], b_self_1208, (at_1358: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
-                        n42 = v_1359;
+                        const v_1389: Value = rt.upd(cur[42], b_self_1238, (at_1388: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
+                        n42 = v_1389;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17744,13 +17759,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_load_work")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_load_work")) {
                       {
-                        const v_1361: Value = rt.upd(cur[24], b_self_1208, (at_1360: Value) => rt.app(cur[6], b_self_1208));
-                        n24 = v_1361;
+                        const v_1391: Value = rt.upd(cur[24], b_self_1238, (at_1390: Value) => rt.app(cur[6], b_self_1238));
+                        n24 = v_1391;
                         {
-                          const v_1363: Value = rt.updv(cur[42], b_self_1208, "Other_load_mode");
-                          n42 = v_1363;
+                          const v_1393: Value = rt.updv(cur[42], b_self_1238, "Other_load_mode");
+                          n42 = v_1393;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17845,16 +17860,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n24 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_load_mode")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_load_mode")) {
                       {
-                        const v_1365: Value = rt.upd(cur[25], b_self_1208, (at_1364: Value) => rt.app(cur[16], b_self_1208));
-                        n25 = v_1365;
+                        const v_1395: Value = rt.upd(cur[25], b_self_1238, (at_1394: Value) => rt.app(cur[16], b_self_1238));
+                        n25 = v_1395;
                         {
-                          const v_1367: Value = rt.upd(cur[26], b_self_1208, (at_1366: Value) => rt.app(cur[15], b_self_1208));
-                          n26 = v_1367;
+                          const v_1397: Value = rt.upd(cur[26], b_self_1238, (at_1396: Value) => rt.app(cur[15], b_self_1238));
+                          n26 = v_1397;
                           {
-                            const v_1369: Value = rt.updv(cur[42], b_self_1208, "Other_sc_flag");
-                            n42 = v_1369;
+                            const v_1399: Value = rt.updv(cur[42], b_self_1238, "Other_sc_flag");
+                            n42 = v_1399;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -17949,13 +17964,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n25 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_sc_flag")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_sc_flag")) {
                       {
-                        const v_1371: Value = rt.updv(cur[42], b_self_1208, "Other_linger");
-                        n42 = v_1371;
+                        const v_1401: Value = rt.updv(cur[42], b_self_1238, "Other_linger");
+                        n42 = v_1401;
                         {
-                          const v_1372: Value = ((rt.not(rt.app(cur[24], b_self_1208)) || (rt.eqs(rt.app(cur[25], b_self_1208), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1208), 0))) ? cur[44] : "Assert_Other_sc_flag");
-                          n44 = v_1372;
+                          const v_1402: Value = ((rt.not(rt.app(cur[24], b_self_1238)) || (rt.eqs(rt.app(cur[25], b_self_1238), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1238), 0))) ? cur[44] : "Assert_Other_sc_flag");
+                          n44 = v_1402;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18050,11 +18065,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_linger")) {
-                      const k_1373 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_linger")) {
+                      const k_1403 = (): void => {
                         {
-                          const v_1375: Value = rt.updv(cur[42], b_self_1208, "Other_other_killed");
-                          n42 = v_1375;
+                          const v_1405: Value = rt.updv(cur[42], b_self_1238, "Other_other_killed");
+                          n42 = v_1405;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18150,38 +18165,38 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_1208), "A conjunct of an action")) {
-                        k_1373();
+                      if (rt.bool(rt.app(cur[8], b_self_1238), "A conjunct of an action")) {
+                        k_1403();
                       }
-                      if (rt.bool(rt.app(cur[5], b_self_1208), "A conjunct of an action")) {
-                        k_1373();
+                      if (rt.bool(rt.app(cur[5], b_self_1238), "A conjunct of an action")) {
+                        k_1403();
                       }
-                      if (!((s_1376: readonly Value[]) => s_1376.some((b_e_1377: Value) => (rt.notin(rt.app(cur[42], b_e_1377), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1377), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                      if (!((s_1406: readonly Value[]) => s_1406.some((b_e_1407: Value) => (rt.notin(rt.app(cur[42], b_e_1407), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1407), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
                         {
-                          const t_1378 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
-                          const step_1380 = (i_1381: number): void => {
-                            if (i_1381 === t_1378.length) {
-                              k_1373();
+                          const t_1408 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
+                          const step_1410 = (i_1411: number): void => {
+                            if (i_1411 === t_1408.length) {
+                              k_1403();
                             }
                             else {
-                              const b_c_1379 = t_1378[i_1381]![0]!;
-                              if (rt.bool(rt.app(cur[4], b_c_1379), "A conjunct of an action")) {
-                                step_1380(i_1381 + 1);
+                              const b_c_1409 = t_1408[i_1411]![0]!;
+                              if (rt.bool(rt.app(cur[4], b_c_1409), "A conjunct of an action")) {
+                                step_1410(i_1411 + 1);
                               }
-                              if (!rt.notin(rt.app(cur[42], b_c_1379), rt.makeSet(["Unborn", "Exited"]))) {
-                                step_1380(i_1381 + 1);
+                              if (!rt.notin(rt.app(cur[42], b_c_1409), rt.makeSet(["Unborn", "Exited"]))) {
+                                step_1410(i_1411 + 1);
                               }
                             }
                           }
                           ;
-                          step_1380(0);
+                          step_1410(0);
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_killed")) {
                       {
-                        const v_1383: Value = rt.upd(cur[42], b_self_1208, (at_1382: Value) => ((rt.bool(rt.app(cur[8], b_self_1208), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1208), "A disjunct")) ? "Other_other_exit" : "Done"));
-                        n42 = v_1383;
+                        const v_1413: Value = rt.upd(cur[42], b_self_1238, (at_1412: Value) => ((rt.bool(rt.app(cur[8], b_self_1238), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1238), "A disjunct")) ? "Other_other_exit" : "Done"));
+                        n42 = v_1413;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18276,10 +18291,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_exit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_exit")) {
                       {
-                        const v_1385: Value = rt.updv(cur[42], b_self_1208, "Exiting");
-                        n42 = v_1385;
+                        const v_1415: Value = rt.updv(cur[42], b_self_1238, "Exiting");
+                        n42 = v_1415;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18374,10 +18389,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "Exiting")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "Exiting")) {
                       {
-                        const v_1387: Value = rt.updv(cur[42], b_self_1208, "Exited");
-                        n42 = v_1387;
+                        const v_1417: Value = rt.updv(cur[42], b_self_1238, "Exited");
+                        n42 = v_1417;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18472,13 +18487,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_nnp")) {
                       {
-                        const v_1389: Value = rt.updv(cur[12], b_self_1208, true);
-                        n12 = v_1389;
+                        const v_1419: Value = rt.updv(cur[12], b_self_1238, true);
+                        n12 = v_1419;
                         {
-                          const v_1391: Value = rt.updv(cur[42], b_self_1208, "install_own_own_alloc");
-                          n42 = v_1391;
+                          const v_1421: Value = rt.updv(cur[42], b_self_1238, "install_own_own_alloc");
+                          n42 = v_1421;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18573,22 +18588,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_alloc")) {
                       {
-                        const v_1393: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1392: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_1393;
+                        const v_1423: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1422: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1423;
                         {
-                          const v_1394: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_1394;
+                          const v_1424: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1424;
                           {
-                            const v_1396: Value = rt.upd(cur[34], b_self_1208, (at_1395: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1208)));
-                            n34 = v_1396;
+                            const v_1426: Value = rt.upd(cur[34], b_self_1238, (at_1425: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1238)));
+                            n34 = v_1426;
                             {
-                              const v_1398: Value = rt.upd(cur[35], b_self_1208, (at_1397: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n35 = v_1398;
+                              const v_1428: Value = rt.upd(cur[35], b_self_1238, (at_1427: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n35 = v_1428;
                               {
-                                const v_1400: Value = rt.updv(cur[42], b_self_1208, "install_own_own_check");
-                                n42 = v_1400;
+                                const v_1430: Value = rt.updv(cur[42], b_self_1238, "install_own_own_check");
+                                n42 = v_1430;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -18683,14 +18698,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1402: Value = rt.updv(cur[35], b_self_1208, "ENOMEM");
-                          n35 = v_1402;
+                          const v_1432: Value = rt.updv(cur[35], b_self_1238, "ENOMEM");
+                          n35 = v_1432;
                           {
-                            const v_1404: Value = rt.updv(cur[42], b_self_1208, "install_own_own_check");
-                            n42 = v_1404;
+                            const v_1434: Value = rt.updv(cur[42], b_self_1238, "install_own_own_check");
+                            n42 = v_1434;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -18786,10 +18801,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_check")) {
                       {
-                        const v_1406: Value = rt.upd(cur[42], b_self_1208, (at_1405: Value) => (!rt.eqs(rt.app(cur[35], b_self_1208), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
-                        n42 = v_1406;
+                        const v_1436: Value = rt.upd(cur[42], b_self_1238, (at_1435: Value) => (!rt.eqs(rt.app(cur[35], b_self_1238), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
+                        n42 = v_1436;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18884,26 +18899,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_enomem")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1208)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_enomem")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1238)), "Other_own")) {
                         {
-                          const v_1408: Value = rt.upd(cur[23], b_self_1208, (at_1407: Value) => rt.app(cur[35], b_self_1208));
-                          n23 = v_1408;
+                          const v_1438: Value = rt.upd(cur[23], b_self_1238, (at_1437: Value) => rt.app(cur[35], b_self_1238));
+                          n23 = v_1438;
                           {
-                            const v_1410: Value = rt.updv(cur[34], b_self_1208, 0);
-                            n34 = v_1410;
+                            const v_1440: Value = rt.updv(cur[34], b_self_1238, 0);
+                            n34 = v_1440;
                             {
-                              const v_1412: Value = rt.updv(cur[35], b_self_1208, "OK");
-                              n35 = v_1412;
+                              const v_1442: Value = rt.updv(cur[35], b_self_1238, "OK");
+                              n35 = v_1442;
                               {
-                                const v_1414: Value = rt.updv(cur[36], b_self_1208, false);
-                                n36 = v_1414;
+                                const v_1444: Value = rt.updv(cur[36], b_self_1238, false);
+                                n36 = v_1444;
                                 {
-                                  const v_1416: Value = rt.updv(cur[42], b_self_1208, "Other_sys_entry");
-                                  n42 = v_1416;
+                                  const v_1446: Value = rt.updv(cur[42], b_self_1238, "Other_sys_entry");
+                                  n42 = v_1446;
                                   {
-                                    const v_1418: Value = rt.upd(cur[43], b_self_1208, (at_1417: Value) => rt.tail(rt.app(cur[43], b_self_1208)));
-                                    n43 = v_1418;
+                                    const v_1448: Value = rt.upd(cur[43], b_self_1238, (at_1447: Value) => rt.tail(rt.app(cur[43], b_self_1238)));
+                                    n43 = v_1448;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -18999,10 +19014,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_precheck")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_precheck")) {
                       {
-                        const v_1420: Value = rt.updv(cur[42], b_self_1208, "install_own_own_attach");
-                        n42 = v_1420;
+                        const v_1450: Value = rt.updv(cur[42], b_self_1238, "install_own_own_attach");
+                        n42 = v_1450;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19097,28 +19112,28 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_attach")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_attach")) {
                       {
-                        const v_1424: Value = rt.upd(cur[6], b_self_1208, (at_1421: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1422: readonly Value[]) => s_1422.some((b_g_1423: Value) => (!rt.eq(b_g_1423, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1423), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1208) : true));
-                        n6 = v_1424;
+                        const v_1454: Value = rt.upd(cur[6], b_self_1238, (at_1451: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1452: readonly Value[]) => s_1452.some((b_g_1453: Value) => (!rt.eq(b_g_1453, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1453), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1238) : true));
+                        n6 = v_1454;
                         {
-                          const v_1430: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1208), (at_1425: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1426: readonly Value[]) => s_1426.some((b_g_1427: Value) => (!rt.eq(b_g_1427, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1427), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1208)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1208)), "parent", (at_1428: Value) => rt.app(cur[15], b_self_1208)), "chain", (at_1429: Value) => rt.cup(rt.app(cur[17], b_self_1208), rt.makeSet([rt.app(cur[34], b_self_1208)])))));
-                          n13 = v_1430;
+                          const v_1460: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1238), (at_1455: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1456: readonly Value[]) => s_1456.some((b_g_1457: Value) => (!rt.eq(b_g_1457, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1457), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1238)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1238)), "parent", (at_1458: Value) => rt.app(cur[15], b_self_1238)), "chain", (at_1459: Value) => rt.cup(rt.app(cur[17], b_self_1238), rt.makeSet([rt.app(cur[34], b_self_1238)])))));
+                          n13 = v_1460;
                           {
-                            const v_1434: Value = rt.upd(cur[15], b_self_1208, (at_1431: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1432: readonly Value[]) => s_1432.some((b_g_1433: Value) => (!rt.eq(b_g_1433, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1433), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1208) : rt.app(cur[34], b_self_1208)));
-                            n15 = v_1434;
+                            const v_1464: Value = rt.upd(cur[15], b_self_1238, (at_1461: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1462: readonly Value[]) => s_1462.some((b_g_1463: Value) => (!rt.eq(b_g_1463, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1463), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1238) : rt.app(cur[34], b_self_1238)));
+                            n15 = v_1464;
                             {
-                              const v_1438: Value = rt.upd(cur[16], b_self_1208, (at_1435: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1436: readonly Value[]) => s_1436.some((b_g_1437: Value) => (!rt.eq(b_g_1437, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1437), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1208) : "SECCOMP_MODE_FILTER"));
-                              n16 = v_1438;
+                              const v_1468: Value = rt.upd(cur[16], b_self_1238, (at_1465: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1466: readonly Value[]) => s_1466.some((b_g_1467: Value) => (!rt.eq(b_g_1467, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1467), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1238) : "SECCOMP_MODE_FILTER"));
+                              n16 = v_1468;
                               {
-                                const v_1442: Value = rt.upd(cur[17], b_self_1208, (at_1439: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1440: readonly Value[]) => s_1440.some((b_g_1441: Value) => (!rt.eq(b_g_1441, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1441), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1208) : rt.cup(rt.app(cur[17], b_self_1208), rt.makeSet([rt.app(cur[34], b_self_1208)]))));
-                                n17 = v_1442;
+                                const v_1472: Value = rt.upd(cur[17], b_self_1238, (at_1469: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1470: readonly Value[]) => s_1470.some((b_g_1471: Value) => (!rt.eq(b_g_1471, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1471), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1238) : rt.cup(rt.app(cur[17], b_self_1238), rt.makeSet([rt.app(cur[34], b_self_1238)]))));
+                                n17 = v_1472;
                                 {
-                                  const v_1446: Value = rt.upd(cur[35], b_self_1208, (at_1443: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1444: readonly Value[]) => s_1444.some((b_g_1445: Value) => (!rt.eq(b_g_1445, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1445), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1208)));
-                                  n35 = v_1446;
+                                  const v_1476: Value = rt.upd(cur[35], b_self_1238, (at_1473: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1474: readonly Value[]) => s_1474.some((b_g_1475: Value) => (!rt.eq(b_g_1475, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1475), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1238)));
+                                  n35 = v_1476;
                                   {
-                                    const v_1448: Value = rt.updv(cur[42], b_self_1208, "install_own_own_ret");
-                                    n42 = v_1448;
+                                    const v_1478: Value = rt.updv(cur[42], b_self_1238, "install_own_own_ret");
+                                    n42 = v_1478;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19213,26 +19228,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1208)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1238)), "Other_own")) {
                         {
-                          const v_1450: Value = rt.upd(cur[23], b_self_1208, (at_1449: Value) => rt.app(cur[35], b_self_1208));
-                          n23 = v_1450;
+                          const v_1480: Value = rt.upd(cur[23], b_self_1238, (at_1479: Value) => rt.app(cur[35], b_self_1238));
+                          n23 = v_1480;
                           {
-                            const v_1452: Value = rt.updv(cur[34], b_self_1208, 0);
-                            n34 = v_1452;
+                            const v_1482: Value = rt.updv(cur[34], b_self_1238, 0);
+                            n34 = v_1482;
                             {
-                              const v_1454: Value = rt.updv(cur[35], b_self_1208, "OK");
-                              n35 = v_1454;
+                              const v_1484: Value = rt.updv(cur[35], b_self_1238, "OK");
+                              n35 = v_1484;
                               {
-                                const v_1456: Value = rt.updv(cur[36], b_self_1208, false);
-                                n36 = v_1456;
+                                const v_1486: Value = rt.updv(cur[36], b_self_1238, false);
+                                n36 = v_1486;
                                 {
-                                  const v_1458: Value = rt.updv(cur[42], b_self_1208, "Other_sys_entry");
-                                  n42 = v_1458;
+                                  const v_1488: Value = rt.updv(cur[42], b_self_1238, "Other_sys_entry");
+                                  n42 = v_1488;
                                   {
-                                    const v_1460: Value = rt.upd(cur[43], b_self_1208, (at_1459: Value) => rt.tail(rt.app(cur[43], b_self_1208)));
-                                    n43 = v_1460;
+                                    const v_1490: Value = rt.upd(cur[43], b_self_1238, (at_1489: Value) => rt.tail(rt.app(cur[43], b_self_1238)));
+                                    n43 = v_1490;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19383,7 +19398,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1208), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1209: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1214: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1208, (at_1216: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1208)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1208, (at_1217: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1219: Value) => (rt.bool(rt.app(cur[22], b_self_1208), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1208)) && ((s_1220: readonly Value[]) => s_1220.some((b_child_1221: Value) => (rt.eqs(rt.app(cur[42], b_child_1221), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1221, (at_1222: Value) => rt.app(cur[2], b_self_1208))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1221, (at_1223: Value) => rt.app(cur[3], b_self_1208))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1221, (at_1224: Value) => rt.app(cur[4], b_self_1208))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1221, (at_1225: Value) => rt.app(cur[5], b_self_1208))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1221, (at_1226: Value) => rt.app(cur[6], b_self_1208))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1221, (at_1227: Value) => rt.app(cur[7], b_self_1208))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1221, (at_1228: Value) => rt.app(cur[8], b_self_1208))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1221, (at_1229: Value) => rt.app(cur[9], b_self_1208))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1221, (at_1230: Value) => rt.app(cur[10], b_self_1208))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1221, (at_1231: Value) => rt.app(cur[11], b_self_1208))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1221, (at_1232: Value) => rt.app(cur[12], b_self_1208))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1221, (at_1233: Value) => rt.app(cur[15], b_self_1208))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1221, (at_1234: Value) => rt.app(cur[16], b_self_1208))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1221, (at_1235: Value) => rt.app(cur[17], b_self_1208))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1221, (at_1236: Value) => rt.app(cur[18], b_self_1208))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1221, "Other_act"), b_self_1208, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1208), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1240: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1208, (at_1241: Value) => rt.app(cur[6], b_self_1208))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1208, (at_1243: Value) => rt.app(cur[16], b_self_1208))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1208, (at_1244: Value) => rt.app(cur[15], b_self_1208))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1208)) || (rt.eqs(rt.app(cur[25], b_self_1208), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1208), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1208), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1208), "A disjunct") || (!((s_1247: readonly Value[]) => s_1247.some((b_e_1248: Value) => (rt.notin(rt.app(cur[42], b_e_1248), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1248), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1249: readonly Value[]) => s_1249.every((b_c_1250: Value) => (rt.bool(rt.app(cur[4], b_c_1250), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1250), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1252: Value) => ((rt.bool(rt.app(cur[8], b_self_1208), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1208), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1208, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1257: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1208, (at_1258: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1208)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1208, (at_1259: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1208, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1208, (at_1263: Value) => (!rt.eqs(rt.app(cur[35], b_self_1208), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1208)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1208, (at_1264: Value) => rt.app(cur[35], b_self_1208))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1208, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1208, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1208, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1208, (at_1269: Value) => rt.tail(rt.app(cur[43], b_self_1208)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1208, (at_1271: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1272: readonly Value[]) => s_1272.some((b_g_1273: Value) => (!rt.eq(b_g_1273, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1273), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1208) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1208), (at_1274: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1275: readonly Value[]) => s_1275.some((b_g_1276: Value) => (!rt.eq(b_g_1276, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1276), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1208)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1208)), "parent", (at_1277: Value) => rt.app(cur[15], b_self_1208)), "chain", (at_1278: Value) => rt.cup(rt.app(cur[17], b_self_1208), rt.makeSet([rt.app(cur[34], b_self_1208)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1208, (at_1279: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1280: readonly Value[]) => s_1280.some((b_g_1281: Value) => (!rt.eq(b_g_1281, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1281), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1208) : rt.app(cur[34], b_self_1208)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1208, (at_1282: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1283: readonly Value[]) => s_1283.some((b_g_1284: Value) => (!rt.eq(b_g_1284, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1284), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1208) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1208, (at_1285: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1286: readonly Value[]) => s_1286.some((b_g_1287: Value) => (!rt.eq(b_g_1287, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1287), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1208) : rt.cup(rt.app(cur[17], b_self_1208), rt.makeSet([rt.app(cur[34], b_self_1208)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1208, (at_1288: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1289: readonly Value[]) => s_1289.some((b_g_1290: Value) => (!rt.eq(b_g_1290, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1290), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1208), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1208)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1208)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1208), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1208)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1208, (at_1292: Value) => rt.app(cur[35], b_self_1208))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1208, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1208, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1208, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1208, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1208, (at_1297: Value) => rt.tail(rt.app(cur[43], b_self_1208)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1238), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1239: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1244: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1238, (at_1246: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1238)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1238, (at_1247: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1249: Value) => (rt.bool(rt.app(cur[22], b_self_1238), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1238)) && ((s_1250: readonly Value[]) => s_1250.some((b_child_1251: Value) => (rt.eqs(rt.app(cur[42], b_child_1251), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1251, (at_1252: Value) => rt.app(cur[2], b_self_1238))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1251, (at_1253: Value) => rt.app(cur[3], b_self_1238))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1251, (at_1254: Value) => rt.app(cur[4], b_self_1238))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1251, (at_1255: Value) => rt.app(cur[5], b_self_1238))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1251, (at_1256: Value) => rt.app(cur[6], b_self_1238))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1251, (at_1257: Value) => rt.app(cur[7], b_self_1238))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1251, (at_1258: Value) => rt.app(cur[8], b_self_1238))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1251, (at_1259: Value) => rt.app(cur[9], b_self_1238))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1251, (at_1260: Value) => rt.app(cur[10], b_self_1238))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1251, (at_1261: Value) => rt.app(cur[11], b_self_1238))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1251, (at_1262: Value) => rt.app(cur[12], b_self_1238))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1251, (at_1263: Value) => rt.app(cur[15], b_self_1238))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1251, (at_1264: Value) => rt.app(cur[16], b_self_1238))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1251, (at_1265: Value) => rt.app(cur[17], b_self_1238))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1251, (at_1266: Value) => rt.app(cur[18], b_self_1238))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1251, "Other_act"), b_self_1238, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1238), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1270: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1238, (at_1271: Value) => rt.app(cur[6], b_self_1238))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1238, (at_1273: Value) => rt.app(cur[16], b_self_1238))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1238, (at_1274: Value) => rt.app(cur[15], b_self_1238))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1238)) || (rt.eqs(rt.app(cur[25], b_self_1238), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1238), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1238), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1238), "A disjunct") || (!((s_1277: readonly Value[]) => s_1277.some((b_e_1278: Value) => (rt.notin(rt.app(cur[42], b_e_1278), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1278), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1279: readonly Value[]) => s_1279.every((b_c_1280: Value) => (rt.bool(rt.app(cur[4], b_c_1280), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1280), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1282: Value) => ((rt.bool(rt.app(cur[8], b_self_1238), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1238), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1238, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1287: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1238, (at_1288: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1238)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1238, (at_1289: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1238, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1238, (at_1293: Value) => (!rt.eqs(rt.app(cur[35], b_self_1238), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1238)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1238, (at_1294: Value) => rt.app(cur[35], b_self_1238))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1238, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1238, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1238, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1238, (at_1299: Value) => rt.tail(rt.app(cur[43], b_self_1238)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1238, (at_1301: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1302: readonly Value[]) => s_1302.some((b_g_1303: Value) => (!rt.eq(b_g_1303, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1303), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1238) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1238), (at_1304: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1305: readonly Value[]) => s_1305.some((b_g_1306: Value) => (!rt.eq(b_g_1306, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1306), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1238)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1238)), "parent", (at_1307: Value) => rt.app(cur[15], b_self_1238)), "chain", (at_1308: Value) => rt.cup(rt.app(cur[17], b_self_1238), rt.makeSet([rt.app(cur[34], b_self_1238)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1238, (at_1309: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1310: readonly Value[]) => s_1310.some((b_g_1311: Value) => (!rt.eq(b_g_1311, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1311), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1238) : rt.app(cur[34], b_self_1238)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1238, (at_1312: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1313: readonly Value[]) => s_1313.some((b_g_1314: Value) => (!rt.eq(b_g_1314, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1314), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1238) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1238, (at_1315: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1316: readonly Value[]) => s_1316.some((b_g_1317: Value) => (!rt.eq(b_g_1317, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1317), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1238) : rt.cup(rt.app(cur[17], b_self_1238), rt.makeSet([rt.app(cur[34], b_self_1238)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1238, (at_1318: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1319: readonly Value[]) => s_1319.some((b_g_1320: Value) => (!rt.eq(b_g_1320, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1320), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1238), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1238)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1238)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1238), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1238)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1238, (at_1322: Value) => rt.app(cur[35], b_self_1238))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1238, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1238, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1238, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1238, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1238, (at_1327: Value) => rt.tail(rt.app(cur[43], b_self_1238)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -19395,23 +19410,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1461: Value = K_Execer;
-            if (!(s_1461 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1462 of s_1461.elems) {
+            const s_1491: Value = K_Execer;
+            if (!(s_1491 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1492 of s_1491.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1462 === "string" ? b_self_1462 : rt.formatValue(b_self_1462)) + ")" + ")",
-                steps: [{ index: 31, param: b_self_1462 }, { index: 66, param: b_self_1462 }, { index: 67, param: b_self_1462 }, { index: 68, param: b_self_1462 }, { index: 69, param: b_self_1462 }, { index: 70, param: b_self_1462 }, { index: 71, param: b_self_1462 }, { index: 72, param: b_self_1462 }, { index: 73, param: b_self_1462 }, { index: 74, param: b_self_1462 }, { index: 75, param: b_self_1462 }, { index: 76, param: b_self_1462 }, { index: 77, param: b_self_1462 }, { index: 78, param: b_self_1462 }, { index: 79, param: b_self_1462 }, { index: 80, param: b_self_1462 }, { index: 81, param: b_self_1462 }, { index: 82, param: b_self_1462 }, { index: 83, param: b_self_1462 }, { index: 84, param: b_self_1462 }],
+                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1492 === "string" ? b_self_1492 : rt.formatValue(b_self_1492)) + ")" + ")",
+                steps: [{ index: 31, param: b_self_1492 }, { index: 66, param: b_self_1492 }, { index: 67, param: b_self_1492 }, { index: 68, param: b_self_1492 }, { index: 69, param: b_self_1492 }, { index: 70, param: b_self_1492 }, { index: 71, param: b_self_1492 }, { index: 72, param: b_self_1492 }, { index: 73, param: b_self_1492 }, { index: 74, param: b_self_1492 }, { index: 75, param: b_self_1492 }, { index: 76, param: b_self_1492 }, { index: 77, param: b_self_1492 }, { index: 78, param: b_self_1492 }, { index: 79, param: b_self_1492 }, { index: 80, param: b_self_1492 }, { index: 81, param: b_self_1492 }, { index: 82, param: b_self_1492 }, { index: 83, param: b_self_1492 }, { index: 84, param: b_self_1492 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "Execer_exec_call")) {
                       {
-                        const v_1535: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_lock");
-                        n42 = v_1535;
+                        const v_1565: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_lock");
+                        n42 = v_1565;
                         {
-                          const v_1537: Value = rt.upd(cur[43], b_self_1462, (at_1536: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1462)));
-                          n43 = v_1537;
+                          const v_1567: Value = rt.upd(cur[43], b_self_1492, (at_1566: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1492)));
+                          n43 = v_1567;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -19506,17 +19521,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_lock")) {
-                      const k_1538 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_lock")) {
+                      const k_1568 = (): void => {
                         {
-                          const v_1539: Value = (rt.eq(cur[0], K_None) ? b_self_1462 : cur[0]);
-                          n0 = v_1539;
+                          const v_1569: Value = (rt.eq(cur[0], K_None) ? b_self_1492 : cur[0]);
+                          n0 = v_1569;
                           {
-                            const v_1541: Value = rt.upd(cur[38], b_self_1462, (at_1540: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n38 = v_1541;
+                            const v_1571: Value = rt.upd(cur[38], b_self_1492, (at_1570: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n38 = v_1571;
                             {
-                              const v_1543: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_locked");
-                              n42 = v_1543;
+                              const v_1573: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_locked");
+                              n42 = v_1573;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -19613,22 +19628,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_1538();
+                        k_1568();
                       }
-                      if (rt.bool(rt.app(cur[7], b_self_1462), "A conjunct of an action")) {
-                        k_1538();
+                      if (rt.bool(rt.app(cur[7], b_self_1492), "A conjunct of an action")) {
+                        k_1568();
                       }
-                      if (rt.bool(rt.app(cur[9], b_self_1462), "A conjunct of an action")) {
-                        k_1538();
+                      if (rt.bool(rt.app(cur[9], b_self_1492), "A conjunct of an action")) {
+                        k_1568();
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1462), "A conjunct of an action")) {
-                        k_1538();
+                      if (rt.bool(rt.app(cur[8], b_self_1492), "A conjunct of an action")) {
+                        k_1568();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_locked")) {
                       {
-                        const v_1545: Value = rt.upd(cur[42], b_self_1462, (at_1544: Value) => (!rt.eqs(rt.app(cur[38], b_self_1462), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n42 = v_1545;
+                        const v_1575: Value = rt.upd(cur[42], b_self_1492, (at_1574: Value) => (!rt.eqs(rt.app(cur[38], b_self_1492), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n42 = v_1575;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19723,32 +19738,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call")) {
                         {
-                          const v_1547: Value = rt.updv(cur[27], b_self_1462, "ERESTARTNOINTR");
-                          n27 = v_1547;
+                          const v_1577: Value = rt.updv(cur[27], b_self_1492, "ERESTARTNOINTR");
+                          n27 = v_1577;
                           {
-                            const v_1549: Value = rt.upd(cur[37], b_self_1462, (at_1548: Value) => cd_INIT_CRED());
-                            n37 = v_1549;
+                            const v_1579: Value = rt.upd(cur[37], b_self_1492, (at_1578: Value) => cd_INIT_CRED());
+                            n37 = v_1579;
                             {
-                              const v_1551: Value = rt.updv(cur[38], b_self_1462, "OK");
-                              n38 = v_1551;
+                              const v_1581: Value = rt.updv(cur[38], b_self_1492, "OK");
+                              n38 = v_1581;
                               {
-                                const v_1553: Value = rt.updv(cur[39], b_self_1462, "OK");
-                                n39 = v_1553;
+                                const v_1583: Value = rt.updv(cur[39], b_self_1492, "OK");
+                                n39 = v_1583;
                                 {
-                                  const v_1555: Value = rt.updv(cur[40], b_self_1462, false);
-                                  n40 = v_1555;
+                                  const v_1585: Value = rt.updv(cur[40], b_self_1492, false);
+                                  n40 = v_1585;
                                   {
-                                    const v_1557: Value = rt.updv(cur[41], b_self_1462, false);
-                                    n41 = v_1557;
+                                    const v_1587: Value = rt.updv(cur[41], b_self_1492, false);
+                                    n41 = v_1587;
                                     {
-                                      const v_1559: Value = rt.updv(cur[42], b_self_1462, "Done");
-                                      n42 = v_1559;
+                                      const v_1589: Value = rt.updv(cur[42], b_self_1492, "Done");
+                                      n42 = v_1589;
                                       {
-                                        const v_1561: Value = rt.upd(cur[43], b_self_1462, (at_1560: Value) => rt.tail(rt.app(cur[43], b_self_1462)));
-                                        n43 = v_1561;
+                                        const v_1591: Value = rt.upd(cur[43], b_self_1492, (at_1590: Value) => rt.tail(rt.app(cur[43], b_self_1492)));
+                                        n43 = v_1591;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -19844,22 +19859,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepare")) {
                       {
-                        const v_1563: Value = rt.upd(cur[11], b_self_1462, (at_1562: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1462), 1) : rt.app(cur[11], b_self_1462)));
-                        n11 = v_1563;
+                        const v_1593: Value = rt.upd(cur[11], b_self_1492, (at_1592: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1492), 1) : rt.app(cur[11], b_self_1492)));
+                        n11 = v_1593;
                         {
-                          const v_1565: Value = rt.upd(cur[18], b_self_1462, (at_1564: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1462)));
-                          n18 = v_1565;
+                          const v_1595: Value = rt.upd(cur[18], b_self_1492, (at_1594: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1492)));
+                          n18 = v_1595;
                           {
-                            const v_1568: Value = rt.upd(cur[37], b_self_1462, (at_1566: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1462), "id", (at_1567: Value) => rt.rec(R_1, [b_self_1462, rt.add(rt.app(cur[11], b_self_1462), 1)])) : rt.app(cur[37], b_self_1462)));
-                            n37 = v_1568;
+                            const v_1598: Value = rt.upd(cur[37], b_self_1492, (at_1596: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1492), "id", (at_1597: Value) => rt.rec(R_1, [b_self_1492, rt.add(rt.app(cur[11], b_self_1492), 1)])) : rt.app(cur[37], b_self_1492)));
+                            n37 = v_1598;
                             {
-                              const v_1570: Value = rt.upd(cur[39], b_self_1462, (at_1569: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n39 = v_1570;
+                              const v_1600: Value = rt.upd(cur[39], b_self_1492, (at_1599: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n39 = v_1600;
                               {
-                                const v_1572: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_prepared");
-                                n42 = v_1572;
+                                const v_1602: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_prepared");
+                                n42 = v_1602;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -19954,14 +19969,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n11 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1574: Value = rt.updv(cur[39], b_self_1462, "ENOMEM");
-                          n39 = v_1574;
+                          const v_1604: Value = rt.updv(cur[39], b_self_1492, "ENOMEM");
+                          n39 = v_1604;
                           {
-                            const v_1576: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_prepared");
-                            n42 = v_1576;
+                            const v_1606: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_prepared");
+                            n42 = v_1606;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20057,10 +20072,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepared")) {
                       {
-                        const v_1578: Value = rt.upd(cur[42], b_self_1462, (at_1577: Value) => (!rt.eqs(rt.app(cur[39], b_self_1462), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
-                        n42 = v_1578;
+                        const v_1608: Value = rt.upd(cur[42], b_self_1492, (at_1607: Value) => (!rt.eqs(rt.app(cur[39], b_self_1492), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
+                        n42 = v_1608;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20155,16 +20170,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_fail")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_fail")) {
                       {
-                        const v_1579: Value = K_None;
-                        n0 = v_1579;
+                        const v_1609: Value = K_None;
+                        n0 = v_1609;
                         {
-                          const v_1581: Value = rt.updv(cur[18], b_self_1462, "EXEC_NONE");
-                          n18 = v_1581;
+                          const v_1611: Value = rt.updv(cur[18], b_self_1492, "EXEC_NONE");
+                          n18 = v_1611;
                           {
-                            const v_1583: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_fail_ret");
-                            n42 = v_1583;
+                            const v_1613: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_fail_ret");
+                            n42 = v_1613;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -20259,32 +20274,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_fail_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_fail_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call")) {
                         {
-                          const v_1585: Value = rt.upd(cur[27], b_self_1462, (at_1584: Value) => rt.app(cur[39], b_self_1462));
-                          n27 = v_1585;
+                          const v_1615: Value = rt.upd(cur[27], b_self_1492, (at_1614: Value) => rt.app(cur[39], b_self_1492));
+                          n27 = v_1615;
                           {
-                            const v_1587: Value = rt.upd(cur[37], b_self_1462, (at_1586: Value) => cd_INIT_CRED());
-                            n37 = v_1587;
+                            const v_1617: Value = rt.upd(cur[37], b_self_1492, (at_1616: Value) => cd_INIT_CRED());
+                            n37 = v_1617;
                             {
-                              const v_1589: Value = rt.updv(cur[38], b_self_1462, "OK");
-                              n38 = v_1589;
+                              const v_1619: Value = rt.updv(cur[38], b_self_1492, "OK");
+                              n38 = v_1619;
                               {
-                                const v_1591: Value = rt.updv(cur[39], b_self_1462, "OK");
-                                n39 = v_1591;
+                                const v_1621: Value = rt.updv(cur[39], b_self_1492, "OK");
+                                n39 = v_1621;
                                 {
-                                  const v_1593: Value = rt.updv(cur[40], b_self_1462, false);
-                                  n40 = v_1593;
+                                  const v_1623: Value = rt.updv(cur[40], b_self_1492, false);
+                                  n40 = v_1623;
                                   {
-                                    const v_1595: Value = rt.updv(cur[41], b_self_1462, false);
-                                    n41 = v_1595;
+                                    const v_1625: Value = rt.updv(cur[41], b_self_1492, false);
+                                    n41 = v_1625;
                                     {
-                                      const v_1597: Value = rt.updv(cur[42], b_self_1462, "Done");
-                                      n42 = v_1597;
+                                      const v_1627: Value = rt.updv(cur[42], b_self_1492, "Done");
+                                      n42 = v_1627;
                                       {
-                                        const v_1599: Value = rt.upd(cur[43], b_self_1462, (at_1598: Value) => rt.tail(rt.app(cur[43], b_self_1462)));
-                                        n43 = v_1599;
+                                        const v_1629: Value = rt.upd(cur[43], b_self_1492, (at_1628: Value) => rt.tail(rt.app(cur[43], b_self_1492)));
+                                        n43 = v_1629;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -20380,16 +20395,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_checks")) {
                       {
-                        const v_1601: Value = rt.updv(cur[18], b_self_1462, "EXEC_CHECKED");
-                        n18 = v_1601;
+                        const v_1631: Value = rt.updv(cur[18], b_self_1492, "EXEC_CHECKED");
+                        n18 = v_1631;
                         {
-                          const v_1603: Value = rt.upd(cur[40], b_self_1462, (at_1602: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1462))));
-                          n40 = v_1603;
+                          const v_1633: Value = rt.upd(cur[40], b_self_1492, (at_1632: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1492))));
+                          n40 = v_1633;
                           {
-                            const v_1605: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_ponr");
-                            n42 = v_1605;
+                            const v_1635: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_ponr");
+                            n42 = v_1635;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20484,13 +20499,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_ponr")) {
                       {
-                        const v_1607: Value = rt.updv(cur[18], b_self_1462, "EXEC_PONR");
-                        n18 = v_1607;
+                        const v_1637: Value = rt.updv(cur[18], b_self_1492, "EXEC_PONR");
+                        n18 = v_1637;
                         {
-                          const v_1609: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_zap");
-                          n42 = v_1609;
+                          const v_1639: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_zap");
+                          n42 = v_1639;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20585,13 +20600,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_zap")) {
                       {
-                        const v_1611: Value = rt.fcn(rt.domain(cur[8]), (b_t_1610: Value) => (rt.in(b_t_1610, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1610), "A disjunct") || !rt.eq(b_t_1610, b_self_1462)) : rt.app(cur[8], b_t_1610)));
-                        n8 = v_1611;
+                        const v_1641: Value = rt.fcn(rt.domain(cur[8]), (b_t_1640: Value) => (rt.in(b_t_1640, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1640), "A disjunct") || !rt.eq(b_t_1640, b_self_1492)) : rt.app(cur[8], b_t_1640)));
+                        n8 = v_1641;
                         {
-                          const v_1613: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_dethread");
-                          n42 = v_1613;
+                          const v_1643: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_dethread");
+                          n42 = v_1643;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20686,14 +20701,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_dethread")) {
-                      const k_1614 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_dethread")) {
+                      const k_1644 = (): void => {
                         {
-                          const v_1618: Value = rt.upd(cur[41], b_self_1462, (at_1615: Value) => !((s_1616: readonly Value[]) => s_1616.every((b_t_1617: Value) => (rt.eq(b_t_1617, b_self_1462) || !rt.notin(rt.app(cur[42], b_t_1617), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n41 = v_1618;
+                          const v_1648: Value = rt.upd(cur[41], b_self_1492, (at_1645: Value) => !((s_1646: readonly Value[]) => s_1646.every((b_t_1647: Value) => (rt.eq(b_t_1647, b_self_1492) || !rt.notin(rt.app(cur[42], b_t_1647), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n41 = v_1648;
                           {
-                            const v_1620: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_dethreaded");
-                            n42 = v_1620;
+                            const v_1650: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_dethreaded");
+                            n42 = v_1650;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20790,32 +20805,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1621 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1623 = (i_1624: number): void => {
-                          if (i_1624 === t_1621.length) {
-                            k_1614();
+                        const t_1651 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1653 = (i_1654: number): void => {
+                          if (i_1654 === t_1651.length) {
+                            k_1644();
                           }
                           else {
-                            const b_t_1622 = t_1621[i_1624]![0]!;
-                            if (rt.eq(b_t_1622, b_self_1462)) {
-                              step_1623(i_1624 + 1);
+                            const b_t_1652 = t_1651[i_1654]![0]!;
+                            if (rt.eq(b_t_1652, b_self_1492)) {
+                              step_1653(i_1654 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[42], b_t_1622), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1623(i_1624 + 1);
+                            if (!rt.notin(rt.app(cur[42], b_t_1652), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1653(i_1654 + 1);
                             }
                           }
                         }
                         ;
-                        step_1623(0);
+                        step_1653(0);
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1462), "A conjunct of an action")) {
-                        k_1614();
+                      if (rt.bool(rt.app(cur[8], b_self_1492), "A conjunct of an action")) {
+                        k_1644();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1626: Value = rt.upd(cur[42], b_self_1462, (at_1625: Value) => (rt.bool(rt.app(cur[41], b_self_1462), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
-                        n42 = v_1626;
+                        const v_1656: Value = rt.upd(cur[42], b_self_1492, (at_1655: Value) => (rt.bool(rt.app(cur[41], b_self_1492), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
+                        n42 = v_1656;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20910,16 +20925,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_killed")) {
                       {
-                        const v_1627: Value = K_None;
-                        n0 = v_1627;
+                        const v_1657: Value = K_None;
+                        n0 = v_1657;
                         {
-                          const v_1629: Value = rt.updv(cur[18], b_self_1462, "EXEC_NONE");
-                          n18 = v_1629;
+                          const v_1659: Value = rt.updv(cur[18], b_self_1492, "EXEC_NONE");
+                          n18 = v_1659;
                           {
-                            const v_1631: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_killed_ret");
-                            n42 = v_1631;
+                            const v_1661: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_killed_ret");
+                            n42 = v_1661;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -21014,32 +21029,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call")) {
                         {
-                          const v_1633: Value = rt.updv(cur[27], b_self_1462, "EINTR");
-                          n27 = v_1633;
+                          const v_1663: Value = rt.updv(cur[27], b_self_1492, "EINTR");
+                          n27 = v_1663;
                           {
-                            const v_1635: Value = rt.upd(cur[37], b_self_1462, (at_1634: Value) => cd_INIT_CRED());
-                            n37 = v_1635;
+                            const v_1665: Value = rt.upd(cur[37], b_self_1492, (at_1664: Value) => cd_INIT_CRED());
+                            n37 = v_1665;
                             {
-                              const v_1637: Value = rt.updv(cur[38], b_self_1462, "OK");
-                              n38 = v_1637;
+                              const v_1667: Value = rt.updv(cur[38], b_self_1492, "OK");
+                              n38 = v_1667;
                               {
-                                const v_1639: Value = rt.updv(cur[39], b_self_1462, "OK");
-                                n39 = v_1639;
+                                const v_1669: Value = rt.updv(cur[39], b_self_1492, "OK");
+                                n39 = v_1669;
                                 {
-                                  const v_1641: Value = rt.updv(cur[40], b_self_1462, false);
-                                  n40 = v_1641;
+                                  const v_1671: Value = rt.updv(cur[40], b_self_1492, false);
+                                  n40 = v_1671;
                                   {
-                                    const v_1643: Value = rt.updv(cur[41], b_self_1462, false);
-                                    n41 = v_1643;
+                                    const v_1673: Value = rt.updv(cur[41], b_self_1492, false);
+                                    n41 = v_1673;
                                     {
-                                      const v_1645: Value = rt.updv(cur[42], b_self_1462, "Done");
-                                      n42 = v_1645;
+                                      const v_1675: Value = rt.updv(cur[42], b_self_1492, "Done");
+                                      n42 = v_1675;
                                       {
-                                        const v_1647: Value = rt.upd(cur[43], b_self_1462, (at_1646: Value) => rt.tail(rt.app(cur[43], b_self_1462)));
-                                        n43 = v_1647;
+                                        const v_1677: Value = rt.upd(cur[43], b_self_1492, (at_1676: Value) => rt.tail(rt.app(cur[43], b_self_1492)));
+                                        n43 = v_1677;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21135,13 +21150,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_committing")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_committing")) {
                       {
-                        const v_1649: Value = rt.updv(cur[18], b_self_1462, "EXEC_COMMITTING");
-                        n18 = v_1649;
+                        const v_1679: Value = rt.updv(cur[18], b_self_1492, "EXEC_COMMITTING");
+                        n18 = v_1679;
                         {
-                          const v_1651: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_commit");
-                          n42 = v_1651;
+                          const v_1681: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_commit");
+                          n42 = v_1681;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -21236,16 +21251,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_commit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_commit")) {
                       {
-                        const v_1654: Value = rt.upd(cur[10], b_self_1462, (at_1652: Value) => rt.upd(rt.app(cur[37], b_self_1462), "cap", (at_1653: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1462), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1462), "A disjunct"))));
-                        n10 = v_1654;
+                        const v_1684: Value = rt.upd(cur[10], b_self_1492, (at_1682: Value) => rt.upd(rt.app(cur[37], b_self_1492), "cap", (at_1683: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1492), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1492), "A disjunct"))));
+                        n10 = v_1684;
                         {
-                          const v_1656: Value = rt.updv(cur[18], b_self_1462, "EXEC_COMMITTED");
-                          n18 = v_1656;
+                          const v_1686: Value = rt.updv(cur[18], b_self_1492, "EXEC_COMMITTED");
+                          n18 = v_1686;
                           {
-                            const v_1658: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_unlock");
-                            n42 = v_1658;
+                            const v_1688: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_unlock");
+                            n42 = v_1688;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -21340,13 +21355,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n10 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_unlock")) {
                       {
-                        const v_1659: Value = K_None;
-                        n0 = v_1659;
+                        const v_1689: Value = K_None;
+                        n0 = v_1689;
                         {
-                          const v_1661: Value = rt.updv(cur[42], b_self_1462, "do_execve_exec_ret");
-                          n42 = v_1661;
+                          const v_1691: Value = rt.updv(cur[42], b_self_1492, "do_execve_exec_ret");
+                          n42 = v_1691;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -21441,32 +21456,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call")) {
                         {
-                          const v_1663: Value = rt.updv(cur[27], b_self_1462, "OK");
-                          n27 = v_1663;
+                          const v_1693: Value = rt.updv(cur[27], b_self_1492, "OK");
+                          n27 = v_1693;
                           {
-                            const v_1665: Value = rt.upd(cur[37], b_self_1462, (at_1664: Value) => cd_INIT_CRED());
-                            n37 = v_1665;
+                            const v_1695: Value = rt.upd(cur[37], b_self_1492, (at_1694: Value) => cd_INIT_CRED());
+                            n37 = v_1695;
                             {
-                              const v_1667: Value = rt.updv(cur[38], b_self_1462, "OK");
-                              n38 = v_1667;
+                              const v_1697: Value = rt.updv(cur[38], b_self_1492, "OK");
+                              n38 = v_1697;
                               {
-                                const v_1669: Value = rt.updv(cur[39], b_self_1462, "OK");
-                                n39 = v_1669;
+                                const v_1699: Value = rt.updv(cur[39], b_self_1492, "OK");
+                                n39 = v_1699;
                                 {
-                                  const v_1671: Value = rt.updv(cur[40], b_self_1462, false);
-                                  n40 = v_1671;
+                                  const v_1701: Value = rt.updv(cur[40], b_self_1492, false);
+                                  n40 = v_1701;
                                   {
-                                    const v_1673: Value = rt.updv(cur[41], b_self_1462, false);
-                                    n41 = v_1673;
+                                    const v_1703: Value = rt.updv(cur[41], b_self_1492, false);
+                                    n41 = v_1703;
                                     {
-                                      const v_1675: Value = rt.updv(cur[42], b_self_1462, "Done");
-                                      n42 = v_1675;
+                                      const v_1705: Value = rt.updv(cur[42], b_self_1492, "Done");
+                                      n42 = v_1705;
                                       {
-                                        const v_1677: Value = rt.upd(cur[43], b_self_1462, (at_1676: Value) => rt.tail(rt.app(cur[43], b_self_1462)));
-                                        n43 = v_1677;
+                                        const v_1707: Value = rt.upd(cur[43], b_self_1492, (at_1706: Value) => rt.tail(rt.app(cur[43], b_self_1492)));
+                                        n43 = v_1707;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21617,7 +21632,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1462), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1462, (at_1464: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1462)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1462), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1462), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1462), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1462 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1462, (at_1465: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1462, (at_1467: Value) => (!rt.eqs(rt.app(cur[38], b_self_1462), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1462, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1462, (at_1469: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1462, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1462, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1462, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1462, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1462, (at_1475: Value) => rt.tail(rt.app(cur[43], b_self_1462)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1462, (at_1476: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1462), 1) : rt.app(cur[11], b_self_1462)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1462, (at_1477: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1462)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1462, (at_1478: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1462), "id", (at_1479: Value) => rt.rec(R_1, [b_self_1462, rt.add(rt.app(cur[11], b_self_1462), 1)])) : rt.app(cur[37], b_self_1462)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1462, (at_1480: Value) => (rt.lt(rt.app(cur[11], b_self_1462), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1462, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1462, (at_1484: Value) => (!rt.eqs(rt.app(cur[39], b_self_1462), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1462, (at_1487: Value) => rt.app(cur[39], b_self_1462))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1462, (at_1488: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1462, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1462, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1462, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1462, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1462, (at_1494: Value) => rt.tail(rt.app(cur[43], b_self_1462)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1462, (at_1496: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1462))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1500: Value) => (rt.in(b_t_1500, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1500), "A disjunct") || !rt.eq(b_t_1500, b_self_1462)) : rt.app(cur[8], b_t_1500)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_dethread") && (((s_1502: readonly Value[]) => s_1502.every((b_t_1503: Value) => (rt.eq(b_t_1503, b_self_1462) || !rt.notin(rt.app(cur[42], b_t_1503), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1462), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1462, (at_1504: Value) => !((s_1505: readonly Value[]) => s_1505.every((b_t_1506: Value) => (rt.eq(b_t_1506, b_self_1462) || !rt.notin(rt.app(cur[42], b_t_1506), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1462, (at_1508: Value) => (rt.bool(rt.app(cur[41], b_self_1462), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1462, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1462, (at_1512: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1462, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1462, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1462, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1462, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1462, (at_1518: Value) => rt.tail(rt.app(cur[43], b_self_1462)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1462, (at_1521: Value) => rt.upd(rt.app(cur[37], b_self_1462), "cap", (at_1522: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1462), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1462), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1462, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1462), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1462)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1462, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1462, (at_1527: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1462, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1462, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1462, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1462, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1462, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1462, (at_1533: Value) => rt.tail(rt.app(cur[43], b_self_1462)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1492), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1492, (at_1494: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1492)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1492), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1492), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1492), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1492 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1492, (at_1495: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1492, (at_1497: Value) => (!rt.eqs(rt.app(cur[38], b_self_1492), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1492, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1492, (at_1499: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1492, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1492, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1492, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1492, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1492, (at_1505: Value) => rt.tail(rt.app(cur[43], b_self_1492)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1492, (at_1506: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1492), 1) : rt.app(cur[11], b_self_1492)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1492, (at_1507: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1492)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1492, (at_1508: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1492), "id", (at_1509: Value) => rt.rec(R_1, [b_self_1492, rt.add(rt.app(cur[11], b_self_1492), 1)])) : rt.app(cur[37], b_self_1492)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1492, (at_1510: Value) => (rt.lt(rt.app(cur[11], b_self_1492), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1492, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1492, (at_1514: Value) => (!rt.eqs(rt.app(cur[39], b_self_1492), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1492, (at_1517: Value) => rt.app(cur[39], b_self_1492))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1492, (at_1518: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1492, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1492, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1492, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1492, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1492, (at_1524: Value) => rt.tail(rt.app(cur[43], b_self_1492)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1492, (at_1526: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1492))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1530: Value) => (rt.in(b_t_1530, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1530), "A disjunct") || !rt.eq(b_t_1530, b_self_1492)) : rt.app(cur[8], b_t_1530)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_dethread") && (((s_1532: readonly Value[]) => s_1532.every((b_t_1533: Value) => (rt.eq(b_t_1533, b_self_1492) || !rt.notin(rt.app(cur[42], b_t_1533), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1492), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1492, (at_1534: Value) => !((s_1535: readonly Value[]) => s_1535.every((b_t_1536: Value) => (rt.eq(b_t_1536, b_self_1492) || !rt.notin(rt.app(cur[42], b_t_1536), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1492, (at_1538: Value) => (rt.bool(rt.app(cur[41], b_self_1492), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1492, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1492, (at_1542: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1492, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1492, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1492, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1492, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1492, (at_1548: Value) => rt.tail(rt.app(cur[43], b_self_1492)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1492, (at_1551: Value) => rt.upd(rt.app(cur[37], b_self_1492), "cap", (at_1552: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1492), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1492), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1492, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1492), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1492)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1492, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1492, (at_1557: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1492, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1492, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1492, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1492, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1492, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1492, (at_1563: Value) => rt.tail(rt.app(cur[43], b_self_1492)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {

@@ -11813,6 +11813,21 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
           ),
           "out_of_range": (kind: string): StatePredicate => ( {
             name: "out_of_range",
+            parts: [
+            { reads: [1], holds: (cur: State): boolean => (rt.inRange(cur[1], 0, K_SPARE)) === true },
+            { reads: [10], holds: (cur: State): boolean => (((s_715: readonly Value[]) => s_715.every((b_t_716: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_716), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_716), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_716), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_717: readonly Value[]) => s_717.every((b_k_718: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_716), "dom"), "layers"), b_k_718), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_716), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier"))) === true },
+            { reads: [11], holds: (cur: State): boolean => (((s_719: readonly Value[]) => s_719.every((b_t_720: Value) => rt.inRange(rt.app(cur[11], b_t_720), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier"))) === true },
+            { reads: [13], holds: (cur: State): boolean => (((s_721: readonly Value[]) => s_721.every((b_k_722: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_722), "parent"), 0, cd_MAX_FILTER()) && ((s_723: readonly Value[]) => s_723.every((b_x_724: Value) => rt.inRange(b_x_724, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_722), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier"))) === true },
+            { reads: [14], holds: (cur: State): boolean => (rt.inRange(cur[14], 0, cd_MAX_FILTER())) === true },
+            { reads: [15], holds: (cur: State): boolean => (((s_725: readonly Value[]) => s_725.every((b_t_726: Value) => rt.inRange(rt.app(cur[15], b_t_726), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+            { reads: [17], holds: (cur: State): boolean => (((s_727: readonly Value[]) => s_727.every((b_t_728: Value) => ((s_729: readonly Value[]) => s_729.every((b_x_730: Value) => rt.inRange(b_x_730, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_728), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier"))) === true },
+            { reads: [21], holds: (cur: State): boolean => (((s_731: readonly Value[]) => s_731.every((b_t_732: Value) => rt.inRange(rt.app(cur[21], b_t_732), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier"))) === true },
+            { reads: [26], holds: (cur: State): boolean => (((s_733: readonly Value[]) => s_733.every((b_t_734: Value) => rt.inRange(rt.app(cur[26], b_t_734), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier"))) === true },
+            { reads: [28], holds: (cur: State): boolean => (((s_735: readonly Value[]) => s_735.every((b_t_736: Value) => rt.inRange(rt.app(cur[28], b_t_736), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+            { reads: [29], holds: (cur: State): boolean => (((s_737: readonly Value[]) => s_737.every((b_t_738: Value) => rt.inRange(rt.app(cur[29], b_t_738), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier"))) === true },
+            { reads: [34], holds: (cur: State): boolean => (((s_739: readonly Value[]) => s_739.every((b_t_740: Value) => rt.inRange(rt.app(cur[34], b_t_740), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier"))) === true },
+            { reads: [37], holds: (cur: State): boolean => (((s_741: readonly Value[]) => s_741.every((b_t_742: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_742), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_742), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_742), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_743: readonly Value[]) => s_743.every((b_k_744: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_742), "dom"), "layers"), b_k_744), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_742), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier"))) === true },
+            ],
             holds(cur: State): boolean {
               try {
                 const v: Value = (rt.inRange(cur[1], 0, K_SPARE) && ((s_685: readonly Value[]) => s_685.every((b_t_686: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_686), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_686), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_686), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_687: readonly Value[]) => s_687.every((b_k_688: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_686), "dom"), "layers"), b_k_688), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_686), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier")) && ((s_689: readonly Value[]) => s_689.every((b_t_690: Value) => rt.inRange(rt.app(cur[11], b_t_690), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier")) && ((s_691: readonly Value[]) => s_691.every((b_k_692: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_692), "parent"), 0, cd_MAX_FILTER()) && ((s_693: readonly Value[]) => s_693.every((b_x_694: Value) => rt.inRange(b_x_694, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_692), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier")) && rt.inRange(cur[14], 0, cd_MAX_FILTER()) && ((s_695: readonly Value[]) => s_695.every((b_t_696: Value) => rt.inRange(rt.app(cur[15], b_t_696), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_697: readonly Value[]) => s_697.every((b_t_698: Value) => ((s_699: readonly Value[]) => s_699.every((b_x_700: Value) => rt.inRange(b_x_700, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_698), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier")) && ((s_701: readonly Value[]) => s_701.every((b_t_702: Value) => rt.inRange(rt.app(cur[21], b_t_702), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier")) && ((s_703: readonly Value[]) => s_703.every((b_t_704: Value) => rt.inRange(rt.app(cur[26], b_t_704), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier")) && ((s_705: readonly Value[]) => s_705.every((b_t_706: Value) => rt.inRange(rt.app(cur[28], b_t_706), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")) && ((s_707: readonly Value[]) => s_707.every((b_t_708: Value) => rt.inRange(rt.app(cur[29], b_t_708), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier")) && ((s_709: readonly Value[]) => s_709.every((b_t_710: Value) => rt.inRange(rt.app(cur[34], b_t_710), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier")) && ((s_711: readonly Value[]) => s_711.every((b_t_712: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_712), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_712), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_712), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_713: readonly Value[]) => s_713.every((b_k_714: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_712), "dom"), "layers"), b_k_714), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_712), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier")));
@@ -11991,7 +12006,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_715: readonly Value[]) => s_715.every((b_t_716: Value) => rt.subseteq(rt.app(cur[17], b_t_716), rt.app(rt.next(n17, "sc_chain", false), b_t_716))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_745: readonly Value[]) => s_745.every((b_t_746: Value) => rt.subseteq(rt.app(cur[17], b_t_746), rt.app(rt.next(n17, "sc_chain", false), b_t_746))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12052,7 +12067,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_717: readonly Value[]) => s_717.every((b_t_718: Value) => (!(rt.eqs(rt.app(cur[18], b_t_718), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_718), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_718), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_718), rt.app(cur[15], b_t_718)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_718), rt.app(cur[12], b_t_718))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_747: readonly Value[]) => s_747.every((b_t_748: Value) => (!(rt.eqs(rt.app(cur[18], b_t_748), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_748), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_748), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_748), rt.app(cur[15], b_t_748)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_748), rt.app(cur[12], b_t_748))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12067,7 +12082,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             try {
               instances.push({ label: "sc_term", form: { kind: "eventually", p: (cur: State): boolean => {
                 try {
-                  const v: Value = ((s_719: readonly Value[]) => s_719.every((b_c_720: Value) => (rt.bool(rt.app(cur[4], b_c_720), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_720), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
+                  const v: Value = ((s_749: readonly Value[]) => s_749.every((b_c_750: Value) => (rt.bool(rt.app(cur[4], b_c_750), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_750), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
                   if (typeof v !== 'boolean') throw new rt.EvalError(`The property sc_term has a non-boolean state predicate: ${rt.formatValue(v)}.`, "sc_term");
                   return v;
                 }
@@ -12087,23 +12102,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
         function readFairness(): FairnessInstance[] {
           const fairness: FairnessInstance[] = [];
           {
-            const s_721: Value = K_Caller;
-            if (!(s_721 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_722 of s_721.elems) {
+            const s_751: Value = K_Caller;
+            if (!(s_751 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_752 of s_751.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_722 === "string" ? b_self_722 : rt.formatValue(b_self_722)) + ")" + ")",
-                steps: [{ index: 0, param: b_self_722 }, { index: 1, param: b_self_722 }, { index: 2, param: b_self_722 }, { index: 3, param: b_self_722 }, { index: 4, param: b_self_722 }, { index: 5, param: b_self_722 }, { index: 6, param: b_self_722 }, { index: 7, param: b_self_722 }, { index: 8, param: b_self_722 }, { index: 9, param: b_self_722 }, { index: 10, param: b_self_722 }, { index: 11, param: b_self_722 }, { index: 12, param: b_self_722 }, { index: 13, param: b_self_722 }, { index: 14, param: b_self_722 }, { index: 32, param: b_self_722 }, { index: 33, param: b_self_722 }, { index: 34, param: b_self_722 }, { index: 35, param: b_self_722 }, { index: 36, param: b_self_722 }, { index: 37, param: b_self_722 }, { index: 38, param: b_self_722 }, { index: 39, param: b_self_722 }, { index: 40, param: b_self_722 }, { index: 41, param: b_self_722 }, { index: 42, param: b_self_722 }, { index: 43, param: b_self_722 }, { index: 44, param: b_self_722 }, { index: 45, param: b_self_722 }, { index: 46, param: b_self_722 }, { index: 47, param: b_self_722 }, { index: 48, param: b_self_722 }, { index: 49, param: b_self_722 }, { index: 50, param: b_self_722 }, { index: 51, param: b_self_722 }, { index: 52, param: b_self_722 }, { index: 53, param: b_self_722 }, { index: 54, param: b_self_722 }, { index: 55, param: b_self_722 }, { index: 56, param: b_self_722 }, { index: 57, param: b_self_722 }],
+                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_752 === "string" ? b_self_752 : rt.formatValue(b_self_752)) + ")" + ")",
+                steps: [{ index: 0, param: b_self_752 }, { index: 1, param: b_self_752 }, { index: 2, param: b_self_752 }, { index: 3, param: b_self_752 }, { index: 4, param: b_self_752 }, { index: 5, param: b_self_752 }, { index: 6, param: b_self_752 }, { index: 7, param: b_self_752 }, { index: 8, param: b_self_752 }, { index: 9, param: b_self_752 }, { index: 10, param: b_self_752 }, { index: 11, param: b_self_752 }, { index: 12, param: b_self_752 }, { index: 13, param: b_self_752 }, { index: 14, param: b_self_752 }, { index: 32, param: b_self_752 }, { index: 33, param: b_self_752 }, { index: 34, param: b_self_752 }, { index: 35, param: b_self_752 }, { index: 36, param: b_self_752 }, { index: 37, param: b_self_752 }, { index: 38, param: b_self_752 }, { index: 39, param: b_self_752 }, { index: 40, param: b_self_752 }, { index: 41, param: b_self_752 }, { index: 42, param: b_self_752 }, { index: 43, param: b_self_752 }, { index: 44, param: b_self_752 }, { index: 45, param: b_self_752 }, { index: 46, param: b_self_752 }, { index: 47, param: b_self_752 }, { index: 48, param: b_self_752 }, { index: 49, param: b_self_752 }, { index: 50, param: b_self_752 }, { index: 51, param: b_self_752 }, { index: 52, param: b_self_752 }, { index: 53, param: b_self_752 }, { index: 54, param: b_self_752 }, { index: 55, param: b_self_752 }, { index: 56, param: b_self_752 }, { index: 57, param: b_self_752 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_prctl_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_prctl_nnp")) {
                       {
-                        const v_881: Value = rt.updv(cur[12], b_self_722, true);
-                        n12 = v_881;
+                        const v_911: Value = rt.updv(cur[12], b_self_752, true);
+                        n12 = v_911;
                         {
-                          const v_883: Value = rt.updv(cur[42], b_self_722, "Caller_retry");
-                          n42 = v_883;
+                          const v_913: Value = rt.updv(cur[42], b_self_752, "Caller_retry");
+                          n42 = v_913;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12198,10 +12213,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_retry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_retry")) {
                       {
-                        const v_885: Value = rt.upd(cur[42], b_self_722, (at_884: Value) => (rt.bool(rt.app(cur[20], b_self_722), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
-                        n42 = v_885;
+                        const v_915: Value = rt.upd(cur[42], b_self_752, (at_914: Value) => (rt.bool(rt.app(cur[20], b_self_752), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
+                        n42 = v_915;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12296,13 +12311,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_enter")) {
                       {
-                        const v_887: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_flags");
-                        n42 = v_887;
+                        const v_917: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_flags");
+                        n42 = v_917;
                         {
-                          const v_889: Value = rt.upd(cur[43], b_self_722, (at_888: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_722)));
-                          n43 = v_889;
+                          const v_919: Value = rt.upd(cur[43], b_self_752, (at_918: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_752)));
+                          n43 = v_919;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12397,13 +12412,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_seen")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_seen")) {
                       {
-                        const v_891: Value = rt.upd(cur[2], b_self_722, (at_890: Value) => rt.app(cur[19], b_self_722));
-                        n2 = v_891;
+                        const v_921: Value = rt.upd(cur[2], b_self_752, (at_920: Value) => rt.app(cur[19], b_self_752));
+                        n2 = v_921;
                         {
-                          const v_893: Value = rt.updv(cur[42], b_self_722, "Caller_fatal_check");
-                          n42 = v_893;
+                          const v_923: Value = rt.updv(cur[42], b_self_752, "Caller_fatal_check");
+                          n42 = v_923;
                           n0 = cur[0];
                           n1 = cur[1];
                           n3 = cur[3];
@@ -12498,10 +12513,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n2 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_fatal_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_fatal_check")) {
                       {
-                        const v_895: Value = rt.upd(cur[42], b_self_722, (at_894: Value) => (rt.bool(rt.app(cur[8], b_self_722), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
-                        n42 = v_895;
+                        const v_925: Value = rt.upd(cur[42], b_self_752, (at_924: Value) => (rt.bool(rt.app(cur[8], b_self_752), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
+                        n42 = v_925;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12596,10 +12611,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_dies")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_dies")) {
                       {
-                        const v_897: Value = rt.updv(cur[42], b_self_722, "Exiting");
-                        n42 = v_897;
+                        const v_927: Value = rt.updv(cur[42], b_self_752, "Exiting");
+                        n42 = v_927;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12694,10 +12709,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_outcome")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_outcome")) {
                       {
-                        const v_899: Value = rt.upd(cur[42], b_self_722, (at_898: Value) => (((rt.eqs(rt.app(cur[19], b_self_722), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_722), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_722), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_722), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
-                        n42 = v_899;
+                        const v_929: Value = rt.upd(cur[42], b_self_752, (at_928: Value) => (((rt.eqs(rt.app(cur[19], b_self_752), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_752), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_752), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_752), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
+                        n42 = v_929;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12792,16 +12807,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_ask")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_ask")) {
                       {
-                        const v_902: Value = rt.fcn(rt.domain(cur[5]), (b_t_900: Value) => (rt.in(b_t_900, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_900), "A disjunct") || rt.in(b_t_900, rt.filter(cd_GROUP(), (b_t_2_901: Value) => (!rt.eq(b_t_2_901, b_self_722) && rt.notin(rt.app(cur[42], b_t_2_901), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_901), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))))) : rt.app(cur[5], b_t_900)));
-                        n5 = v_902;
+                        const v_932: Value = rt.fcn(rt.domain(cur[5]), (b_t_930: Value) => (rt.in(b_t_930, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_930), "A disjunct") || rt.in(b_t_930, rt.filter(cd_GROUP(), (b_t_2_931: Value) => (!rt.eq(b_t_2_931, b_self_752) && rt.notin(rt.app(cur[42], b_t_2_931), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_931), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))))) : rt.app(cur[5], b_t_930)));
+                        n5 = v_932;
                         {
-                          const v_904: Value = rt.upd(cur[21], b_self_722, (at_903: Value) => rt.add(rt.app(cur[21], b_self_722), 1));
-                          n21 = v_904;
+                          const v_934: Value = rt.upd(cur[21], b_self_752, (at_933: Value) => rt.add(rt.app(cur[21], b_self_752), 1));
+                          n21 = v_934;
                           {
-                            const v_906: Value = rt.updv(cur[42], b_self_722, "Caller_wait_gone");
-                            n42 = v_906;
+                            const v_936: Value = rt.updv(cur[42], b_self_752, "Caller_wait_gone");
+                            n42 = v_936;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -12896,11 +12911,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n5 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_wait_gone")) {
-                      const k_907 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_wait_gone")) {
+                      const k_937 = (): void => {
                         {
-                          const v_909: Value = rt.updv(cur[42], b_self_722, "Caller_retry");
-                          n42 = v_909;
+                          const v_939: Value = rt.updv(cur[42], b_self_752, "Caller_retry");
+                          n42 = v_939;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12996,30 +13011,30 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_722), "A conjunct of an action")) {
-                        k_907();
+                      if (rt.bool(rt.app(cur[8], b_self_752), "A conjunct of an action")) {
+                        k_937();
                       }
                       {
-                        const t_910 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        let ok_912 = true;
-                        for (let i_913 = 0; i_913 < t_910.length && ok_912; i_913++) {
-                          const b_t_911 = t_910[i_913]![0]!;
-                          if (ok_912 && !(!(rt.bool(rt.app(cur[5], b_t_911), "A conjunct") && rt.notin(rt.app(cur[42], b_t_911), rt.makeSet(["Unborn", "Exited"]))))) {
-                            ok_912 = false;
+                        const t_940 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        let ok_942 = true;
+                        for (let i_943 = 0; i_943 < t_940.length && ok_942; i_943++) {
+                          const b_t_941 = t_940[i_943]![0]!;
+                          if (ok_942 && !(!(rt.bool(rt.app(cur[5], b_t_941), "A conjunct") && rt.notin(rt.app(cur[42], b_t_941), rt.makeSet(["Unborn", "Exited"]))))) {
+                            ok_942 = false;
                           }
                         }
-                        if (ok_912) {
-                          k_907();
+                        if (ok_942) {
+                          k_937();
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_give_up")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_give_up")) {
                       {
-                        const v_915: Value = rt.updv(cur[20], b_self_722, false);
-                        n20 = v_915;
+                        const v_945: Value = rt.updv(cur[20], b_self_752, false);
+                        n20 = v_945;
                         {
-                          const v_917: Value = rt.updv(cur[42], b_self_722, "Caller_retry");
-                          n42 = v_917;
+                          const v_947: Value = rt.updv(cur[42], b_self_752, "Caller_retry");
+                          n42 = v_947;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13114,13 +13129,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n20 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_returned")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_returned")) {
                       {
-                        const v_919: Value = rt.updv(cur[4], b_self_722, true);
-                        n4 = v_919;
+                        const v_949: Value = rt.updv(cur[4], b_self_752, true);
+                        n4 = v_949;
                         {
-                          const v_921: Value = rt.updv(cur[42], b_self_722, "Caller_caller_linger");
-                          n42 = v_921;
+                          const v_951: Value = rt.updv(cur[42], b_self_752, "Caller_caller_linger");
+                          n42 = v_951;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13215,11 +13230,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_linger")) {
-                      const k_922 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_linger")) {
+                      const k_952 = (): void => {
                         {
-                          const v_924: Value = rt.updv(cur[42], b_self_722, "Caller_caller_killed");
-                          n42 = v_924;
+                          const v_954: Value = rt.updv(cur[42], b_self_752, "Caller_caller_killed");
+                          n42 = v_954;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13315,633 +13330,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_722), "A conjunct of an action")) {
-                        k_922();
+                      if (rt.bool(rt.app(cur[8], b_self_752), "A conjunct of an action")) {
+                        k_952();
                       }
-                      if (!((s_925: readonly Value[]) => s_925.some((b_e_926: Value) => (rt.notin(rt.app(cur[42], b_e_926), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_926), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
-                        k_922();
+                      if (!((s_955: readonly Value[]) => s_955.some((b_e_956: Value) => (rt.notin(rt.app(cur[42], b_e_956), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_956), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                        k_952();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_killed")) {
                       {
-                        const v_928: Value = rt.upd(cur[42], b_self_722, (at_927: Value) => (rt.bool(rt.app(cur[8], b_self_722), "The condition of IF") ? "Caller_caller_exit" : "Done"));
-                        n42 = v_928;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_exit")) {
-                      {
-                        const v_930: Value = rt.updv(cur[42], b_self_722, "Exiting");
-                        n42 = v_930;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "Exiting")) {
-                      {
-                        const v_932: Value = rt.updv(cur[42], b_self_722, "Exited");
-                        n42 = v_932;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_flags")) {
-                      {
-                        const v_934: Value = rt.upd(cur[42], b_self_722, (at_933: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
-                        n42 = v_934;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_refused")) {
-                      {
-                        const v_936: Value = rt.updv(cur[3], b_self_722, "EINVAL");
-                        n3 = v_936;
-                        {
-                          const v_938: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_refused_ret");
-                          n42 = v_938;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_refused_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
-                        {
-                          const v_940: Value = rt.updv(cur[19], b_self_722, "R_ERR");
-                          n19 = v_940;
-                          {
-                            const v_942: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_942;
-                            {
-                              const v_944: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_944;
-                              {
-                                const v_946: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_946;
-                                {
-                                  const v_948: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_948;
-                                  {
-                                    const v_950: Value = rt.upd(cur[32], b_self_722, (at_949: Value) => rt.makeSet([]));
-                                    n32 = v_950;
-                                    {
-                                      const v_952: Value = rt.upd(cur[33], b_self_722, (at_951: Value) => rt.makeSet([]));
-                                      n33 = v_952;
-                                      {
-                                        const v_954: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_954;
-                                        {
-                                          const v_956: Value = rt.upd(cur[43], b_self_722, (at_955: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_956;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_prereq")) {
-                      {
-                        const v_958: Value = rt.upd(cur[42], b_self_722, (at_957: Value) => (!(rt.bool(rt.app(cur[12], b_self_722), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_722), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        const v_958: Value = rt.upd(cur[42], b_self_752, (at_957: Value) => (rt.bool(rt.app(cur[8], b_self_752), "The condition of IF") ? "Caller_caller_exit" : "Done"));
                         n42 = v_958;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -14037,13 +13435,307 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eacces")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_exit")) {
                       {
-                        const v_960: Value = rt.updv(cur[3], b_self_722, "EACCES");
-                        n3 = v_960;
+                        const v_960: Value = rt.updv(cur[42], b_self_752, "Exiting");
+                        n42 = v_960;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "Exiting")) {
+                      {
+                        const v_962: Value = rt.updv(cur[42], b_self_752, "Exited");
+                        n42 = v_962;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_flags")) {
+                      {
+                        const v_964: Value = rt.upd(cur[42], b_self_752, (at_963: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
+                        n42 = v_964;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_refused")) {
+                      {
+                        const v_966: Value = rt.updv(cur[3], b_self_752, "EINVAL");
+                        n3 = v_966;
                         {
-                          const v_962: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_eacces_ret");
-                          n42 = v_962;
+                          const v_968: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_refused_ret");
+                          n42 = v_968;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -14138,35 +13830,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eacces_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_refused_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
                         {
-                          const v_964: Value = rt.updv(cur[19], b_self_722, "R_ERR");
-                          n19 = v_964;
+                          const v_970: Value = rt.updv(cur[19], b_self_752, "R_ERR");
+                          n19 = v_970;
                           {
-                            const v_966: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_966;
+                            const v_972: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_972;
                             {
-                              const v_968: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_968;
+                              const v_974: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_974;
                               {
-                                const v_970: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_970;
+                                const v_976: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_976;
                                 {
-                                  const v_972: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_972;
+                                  const v_978: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_978;
                                   {
-                                    const v_974: Value = rt.upd(cur[32], b_self_722, (at_973: Value) => rt.makeSet([]));
-                                    n32 = v_974;
+                                    const v_980: Value = rt.upd(cur[32], b_self_752, (at_979: Value) => rt.makeSet([]));
+                                    n32 = v_980;
                                     {
-                                      const v_976: Value = rt.upd(cur[33], b_self_722, (at_975: Value) => rt.makeSet([]));
-                                      n33 = v_976;
+                                      const v_982: Value = rt.upd(cur[33], b_self_752, (at_981: Value) => rt.makeSet([]));
+                                      n33 = v_982;
                                       {
-                                        const v_978: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_978;
+                                        const v_984: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_984;
                                         {
-                                          const v_980: Value = rt.upd(cur[43], b_self_722, (at_979: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_980;
+                                          const v_986: Value = rt.upd(cur[43], b_self_752, (at_985: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_986;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -14262,22 +13954,345 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_prereq")) {
                       {
-                        const v_982: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_981: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_982;
+                        const v_988: Value = rt.upd(cur[42], b_self_752, (at_987: Value) => (!(rt.bool(rt.app(cur[12], b_self_752), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_752), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        n42 = v_988;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eacces")) {
+                      {
+                        const v_990: Value = rt.updv(cur[3], b_self_752, "EACCES");
+                        n3 = v_990;
                         {
-                          const v_983: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_983;
+                          const v_992: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_eacces_ret");
+                          n42 = v_992;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eacces_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
+                        {
+                          const v_994: Value = rt.updv(cur[19], b_self_752, "R_ERR");
+                          n19 = v_994;
                           {
-                            const v_985: Value = rt.upd(cur[28], b_self_722, (at_984: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_722)));
-                            n28 = v_985;
+                            const v_996: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_996;
                             {
-                              const v_987: Value = rt.upd(cur[30], b_self_722, (at_986: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n30 = v_987;
+                              const v_998: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_998;
                               {
-                                const v_989: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_alloc_check");
-                                n42 = v_989;
+                                const v_1000: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_1000;
+                                {
+                                  const v_1002: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_1002;
+                                  {
+                                    const v_1004: Value = rt.upd(cur[32], b_self_752, (at_1003: Value) => rt.makeSet([]));
+                                    n32 = v_1004;
+                                    {
+                                      const v_1006: Value = rt.upd(cur[33], b_self_752, (at_1005: Value) => rt.makeSet([]));
+                                      n33 = v_1006;
+                                      {
+                                        const v_1008: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_1008;
+                                        {
+                                          const v_1010: Value = rt.upd(cur[43], b_self_752, (at_1009: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_1010;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc")) {
+                      {
+                        const v_1012: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1011: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1012;
+                        {
+                          const v_1013: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1013;
+                          {
+                            const v_1015: Value = rt.upd(cur[28], b_self_752, (at_1014: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_752)));
+                            n28 = v_1015;
+                            {
+                              const v_1017: Value = rt.upd(cur[30], b_self_752, (at_1016: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n30 = v_1017;
+                              {
+                                const v_1019: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_alloc_check");
+                                n42 = v_1019;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -14372,14 +14387,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_991: Value = rt.updv(cur[30], b_self_722, "ENOMEM");
-                          n30 = v_991;
+                          const v_1021: Value = rt.updv(cur[30], b_self_752, "ENOMEM");
+                          n30 = v_1021;
                           {
-                            const v_993: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_alloc_check");
-                            n42 = v_993;
+                            const v_1023: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_alloc_check");
+                            n42 = v_1023;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -14475,445 +14490,9 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc_check")) {
                       {
-                        const v_995: Value = rt.upd(cur[42], b_self_722, (at_994: Value) => (!rt.eqs(rt.app(cur[30], b_self_722), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
-                        n42 = v_995;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_enomem")) {
-                      {
-                        const v_997: Value = rt.upd(cur[3], b_self_722, (at_996: Value) => rt.app(cur[30], b_self_722));
-                        n3 = v_997;
-                        {
-                          const v_999: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_enomem_ret");
-                          n42 = v_999;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_enomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
-                        {
-                          const v_1001: Value = rt.updv(cur[19], b_self_722, "R_ERR");
-                          n19 = v_1001;
-                          {
-                            const v_1003: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_1003;
-                            {
-                              const v_1005: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_1005;
-                              {
-                                const v_1007: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_1007;
-                                {
-                                  const v_1009: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_1009;
-                                  {
-                                    const v_1011: Value = rt.upd(cur[32], b_self_722, (at_1010: Value) => rt.makeSet([]));
-                                    n32 = v_1011;
-                                    {
-                                      const v_1013: Value = rt.upd(cur[33], b_self_722, (at_1012: Value) => rt.makeSet([]));
-                                      n33 = v_1013;
-                                      {
-                                        const v_1015: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_1015;
-                                        {
-                                          const v_1017: Value = rt.upd(cur[43], b_self_722, (at_1016: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_1017;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_lock")) {
-                      const k_1018 = (): void => {
-                        {
-                          const v_1019: Value = (rt.eq(cur[0], K_None) ? b_self_722 : cur[0]);
-                          n0 = v_1019;
-                          {
-                            const v_1021: Value = rt.upd(cur[31], b_self_722, (at_1020: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n31 = v_1021;
-                            {
-                              const v_1023: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_lock_check");
-                              n42 = v_1023;
-                              n1 = cur[1];
-                              n2 = cur[2];
-                              n3 = cur[3];
-                              n4 = cur[4];
-                              n5 = cur[5];
-                              n6 = cur[6];
-                              n7 = cur[7];
-                              n8 = cur[8];
-                              n9 = cur[9];
-                              n10 = cur[10];
-                              n11 = cur[11];
-                              n12 = cur[12];
-                              n13 = cur[13];
-                              n14 = cur[14];
-                              n15 = cur[15];
-                              n16 = cur[16];
-                              n17 = cur[17];
-                              n18 = cur[18];
-                              n19 = cur[19];
-                              n20 = cur[20];
-                              n21 = cur[21];
-                              n22 = cur[22];
-                              n23 = cur[23];
-                              n24 = cur[24];
-                              n25 = cur[25];
-                              n26 = cur[26];
-                              n27 = cur[27];
-                              n28 = cur[28];
-                              n29 = cur[29];
-                              n30 = cur[30];
-                              n32 = cur[32];
-                              n33 = cur[33];
-                              n34 = cur[34];
-                              n35 = cur[35];
-                              n36 = cur[36];
-                              n37 = cur[37];
-                              n38 = cur[38];
-                              n39 = cur[39];
-                              n40 = cur[40];
-                              n41 = cur[41];
-                              n43 = cur[43];
-                              n44 = cur[44];
-                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                throw rt.FOUND;
-                              }
-                              n44 = undefined;
-                              n43 = undefined;
-                              n41 = undefined;
-                              n40 = undefined;
-                              n39 = undefined;
-                              n38 = undefined;
-                              n37 = undefined;
-                              n36 = undefined;
-                              n35 = undefined;
-                              n34 = undefined;
-                              n33 = undefined;
-                              n32 = undefined;
-                              n30 = undefined;
-                              n29 = undefined;
-                              n28 = undefined;
-                              n27 = undefined;
-                              n26 = undefined;
-                              n25 = undefined;
-                              n24 = undefined;
-                              n23 = undefined;
-                              n22 = undefined;
-                              n21 = undefined;
-                              n20 = undefined;
-                              n19 = undefined;
-                              n18 = undefined;
-                              n17 = undefined;
-                              n16 = undefined;
-                              n15 = undefined;
-                              n14 = undefined;
-                              n13 = undefined;
-                              n12 = undefined;
-                              n11 = undefined;
-                              n10 = undefined;
-                              n9 = undefined;
-                              n8 = undefined;
-                              n7 = undefined;
-                              n6 = undefined;
-                              n5 = undefined;
-                              n4 = undefined;
-                              n3 = undefined;
-                              n2 = undefined;
-                              n1 = undefined;
-                              n42 = undefined;
-                            }
-                            n31 = undefined;
-                          }
-                          n0 = undefined;
-                        }
-                      }
-                      ;
-                      if (rt.eq(cur[0], K_None)) {
-                        k_1018();
-                      }
-                      if (rt.bool(rt.app(cur[8], b_self_722), "A conjunct of an action")) {
-                        k_1018();
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_lock_check")) {
-                      {
-                        const v_1025: Value = rt.upd(cur[42], b_self_722, (at_1024: Value) => (!rt.eqs(rt.app(cur[31], b_self_722), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        const v_1025: Value = rt.upd(cur[42], b_self_752, (at_1024: Value) => (!rt.eqs(rt.app(cur[30], b_self_752), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
                         n42 = v_1025;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -15009,12 +14588,12 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eintr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_enomem")) {
                       {
-                        const v_1027: Value = rt.upd(cur[3], b_self_722, (at_1026: Value) => rt.app(cur[31], b_self_722));
+                        const v_1027: Value = rt.upd(cur[3], b_self_752, (at_1026: Value) => rt.app(cur[30], b_self_752));
                         n3 = v_1027;
                         {
-                          const v_1029: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_eintr_ret");
+                          const v_1029: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_enomem_ret");
                           n42 = v_1029;
                           n0 = cur[0];
                           n1 = cur[1];
@@ -15110,34 +14689,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eintr_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_enomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
                         {
-                          const v_1031: Value = rt.updv(cur[19], b_self_722, "R_ERR");
+                          const v_1031: Value = rt.updv(cur[19], b_self_752, "R_ERR");
                           n19 = v_1031;
                           {
-                            const v_1033: Value = rt.updv(cur[28], b_self_722, 0);
+                            const v_1033: Value = rt.updv(cur[28], b_self_752, 0);
                             n28 = v_1033;
                             {
-                              const v_1035: Value = rt.updv(cur[29], b_self_722, 0);
+                              const v_1035: Value = rt.updv(cur[29], b_self_752, 0);
                               n29 = v_1035;
                               {
-                                const v_1037: Value = rt.updv(cur[30], b_self_722, "OK");
+                                const v_1037: Value = rt.updv(cur[30], b_self_752, "OK");
                                 n30 = v_1037;
                                 {
-                                  const v_1039: Value = rt.updv(cur[31], b_self_722, "OK");
+                                  const v_1039: Value = rt.updv(cur[31], b_self_752, "OK");
                                   n31 = v_1039;
                                   {
-                                    const v_1041: Value = rt.upd(cur[32], b_self_722, (at_1040: Value) => rt.makeSet([]));
+                                    const v_1041: Value = rt.upd(cur[32], b_self_752, (at_1040: Value) => rt.makeSet([]));
                                     n32 = v_1041;
                                     {
-                                      const v_1043: Value = rt.upd(cur[33], b_self_722, (at_1042: Value) => rt.makeSet([]));
+                                      const v_1043: Value = rt.upd(cur[33], b_self_752, (at_1042: Value) => rt.makeSet([]));
                                       n33 = v_1043;
                                       {
-                                        const v_1045: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
+                                        const v_1045: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
                                         n42 = v_1045;
                                         {
-                                          const v_1047: Value = rt.upd(cur[43], b_self_722, (at_1046: Value) => rt.tail(rt.app(cur[43], b_self_722)));
+                                          const v_1047: Value = rt.upd(cur[43], b_self_752, (at_1046: Value) => rt.tail(rt.app(cur[43], b_self_752)));
                                           n43 = v_1047;
                                           n0 = cur[0];
                                           n1 = cur[1];
@@ -15234,13 +14813,449 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_precheck")) {
-                      {
-                        const v_1049: Value = rt.upd(cur[29], b_self_722, (at_1048: Value) => rt.app(cur[15], b_self_722));
-                        n29 = v_1049;
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_lock")) {
+                      const k_1048 = (): void => {
                         {
-                          const v_1051: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_sync");
-                          n42 = v_1051;
+                          const v_1049: Value = (rt.eq(cur[0], K_None) ? b_self_752 : cur[0]);
+                          n0 = v_1049;
+                          {
+                            const v_1051: Value = rt.upd(cur[31], b_self_752, (at_1050: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n31 = v_1051;
+                            {
+                              const v_1053: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_lock_check");
+                              n42 = v_1053;
+                              n1 = cur[1];
+                              n2 = cur[2];
+                              n3 = cur[3];
+                              n4 = cur[4];
+                              n5 = cur[5];
+                              n6 = cur[6];
+                              n7 = cur[7];
+                              n8 = cur[8];
+                              n9 = cur[9];
+                              n10 = cur[10];
+                              n11 = cur[11];
+                              n12 = cur[12];
+                              n13 = cur[13];
+                              n14 = cur[14];
+                              n15 = cur[15];
+                              n16 = cur[16];
+                              n17 = cur[17];
+                              n18 = cur[18];
+                              n19 = cur[19];
+                              n20 = cur[20];
+                              n21 = cur[21];
+                              n22 = cur[22];
+                              n23 = cur[23];
+                              n24 = cur[24];
+                              n25 = cur[25];
+                              n26 = cur[26];
+                              n27 = cur[27];
+                              n28 = cur[28];
+                              n29 = cur[29];
+                              n30 = cur[30];
+                              n32 = cur[32];
+                              n33 = cur[33];
+                              n34 = cur[34];
+                              n35 = cur[35];
+                              n36 = cur[36];
+                              n37 = cur[37];
+                              n38 = cur[38];
+                              n39 = cur[39];
+                              n40 = cur[40];
+                              n41 = cur[41];
+                              n43 = cur[43];
+                              n44 = cur[44];
+                              if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                throw rt.FOUND;
+                              }
+                              n44 = undefined;
+                              n43 = undefined;
+                              n41 = undefined;
+                              n40 = undefined;
+                              n39 = undefined;
+                              n38 = undefined;
+                              n37 = undefined;
+                              n36 = undefined;
+                              n35 = undefined;
+                              n34 = undefined;
+                              n33 = undefined;
+                              n32 = undefined;
+                              n30 = undefined;
+                              n29 = undefined;
+                              n28 = undefined;
+                              n27 = undefined;
+                              n26 = undefined;
+                              n25 = undefined;
+                              n24 = undefined;
+                              n23 = undefined;
+                              n22 = undefined;
+                              n21 = undefined;
+                              n20 = undefined;
+                              n19 = undefined;
+                              n18 = undefined;
+                              n17 = undefined;
+                              n16 = undefined;
+                              n15 = undefined;
+                              n14 = undefined;
+                              n13 = undefined;
+                              n12 = undefined;
+                              n11 = undefined;
+                              n10 = undefined;
+                              n9 = undefined;
+                              n8 = undefined;
+                              n7 = undefined;
+                              n6 = undefined;
+                              n5 = undefined;
+                              n4 = undefined;
+                              n3 = undefined;
+                              n2 = undefined;
+                              n1 = undefined;
+                              n42 = undefined;
+                            }
+                            n31 = undefined;
+                          }
+                          n0 = undefined;
+                        }
+                      }
+                      ;
+                      if (rt.eq(cur[0], K_None)) {
+                        k_1048();
+                      }
+                      if (rt.bool(rt.app(cur[8], b_self_752), "A conjunct of an action")) {
+                        k_1048();
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_lock_check")) {
+                      {
+                        const v_1055: Value = rt.upd(cur[42], b_self_752, (at_1054: Value) => (!rt.eqs(rt.app(cur[31], b_self_752), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        n42 = v_1055;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eintr")) {
+                      {
+                        const v_1057: Value = rt.upd(cur[3], b_self_752, (at_1056: Value) => rt.app(cur[31], b_self_752));
+                        n3 = v_1057;
+                        {
+                          const v_1059: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_eintr_ret");
+                          n42 = v_1059;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eintr_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
+                        {
+                          const v_1061: Value = rt.updv(cur[19], b_self_752, "R_ERR");
+                          n19 = v_1061;
+                          {
+                            const v_1063: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_1063;
+                            {
+                              const v_1065: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_1065;
+                              {
+                                const v_1067: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_1067;
+                                {
+                                  const v_1069: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_1069;
+                                  {
+                                    const v_1071: Value = rt.upd(cur[32], b_self_752, (at_1070: Value) => rt.makeSet([]));
+                                    n32 = v_1071;
+                                    {
+                                      const v_1073: Value = rt.upd(cur[33], b_self_752, (at_1072: Value) => rt.makeSet([]));
+                                      n33 = v_1073;
+                                      {
+                                        const v_1075: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_1075;
+                                        {
+                                          const v_1077: Value = rt.upd(cur[43], b_self_752, (at_1076: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_1077;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_precheck")) {
+                      {
+                        const v_1079: Value = rt.upd(cur[29], b_self_752, (at_1078: Value) => rt.app(cur[15], b_self_752));
+                        n29 = v_1079;
+                        {
+                          const v_1081: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_sync");
+                          n42 = v_1081;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15335,34 +15350,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n29 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sync")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sync")) {
                       {
-                        const v_1056: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1052: readonly Value[]) => s_1052.some((b_g_1053: Value) => (!rt.eq(b_g_1053, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1053), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1054: Value) => (!rt.eq(b_t_1054, b_self_722) && rt.notin(rt.app(cur[42], b_t_1054), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1054), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1055: Value) => (rt.in(b_t_1055, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1055), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1055)) : rt.app(cur[6], b_t_1055)))));
-                        n6 = v_1056;
+                        const v_1086: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1082: readonly Value[]) => s_1082.some((b_g_1083: Value) => (!rt.eq(b_g_1083, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1083), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1084: Value) => (!rt.eq(b_t_1084, b_self_752) && rt.notin(rt.app(cur[42], b_t_1084), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1084), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1085: Value) => (rt.in(b_t_1085, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1085), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1085)) : rt.app(cur[6], b_t_1085)))));
+                        n6 = v_1086;
                         {
-                          const v_1061: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1057: readonly Value[]) => s_1057.some((b_g_1058: Value) => (!rt.eq(b_g_1058, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1058), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1059: Value) => (!rt.eq(b_t_1059, b_self_722) && rt.notin(rt.app(cur[42], b_t_1059), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1059), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1060: Value) => (rt.in(b_t_1060, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1060), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1060), "A disjunct") || rt.bool(rt.app(cur[12], b_self_722), "A disjunct")) : rt.app(cur[12], b_t_1060)) : rt.app(cur[12], b_t_1060)))));
-                          n12 = v_1061;
+                          const v_1091: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1087: readonly Value[]) => s_1087.some((b_g_1088: Value) => (!rt.eq(b_g_1088, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1088), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1089: Value) => (!rt.eq(b_t_1089, b_self_752) && rt.notin(rt.app(cur[42], b_t_1089), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1089), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1090: Value) => (rt.in(b_t_1090, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1090), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1090), "A disjunct") || rt.bool(rt.app(cur[12], b_self_752), "A disjunct")) : rt.app(cur[12], b_t_1090)) : rt.app(cur[12], b_t_1090)))));
+                          n12 = v_1091;
                           {
-                            const v_1068: Value = rt.upd(cur[13], rt.app(cur[28], b_self_722), (at_1062: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1063: readonly Value[]) => s_1063.some((b_g_1064: Value) => (!rt.eq(b_g_1064, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1064), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_722)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1065: Value) => (!rt.eq(b_t_1065, b_self_722) && rt.notin(rt.app(cur[42], b_t_1065), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1065), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_722)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_722)), "parent", (at_1066: Value) => rt.app(cur[15], b_self_722)), "chain", (at_1067: Value) => rt.cup(rt.app(cur[17], b_self_722), rt.makeSet([rt.app(cur[28], b_self_722)]))))));
-                            n13 = v_1068;
+                            const v_1098: Value = rt.upd(cur[13], rt.app(cur[28], b_self_752), (at_1092: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1093: readonly Value[]) => s_1093.some((b_g_1094: Value) => (!rt.eq(b_g_1094, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1094), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_752)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1095: Value) => (!rt.eq(b_t_1095, b_self_752) && rt.notin(rt.app(cur[42], b_t_1095), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1095), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_752)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_752)), "parent", (at_1096: Value) => rt.app(cur[15], b_self_752)), "chain", (at_1097: Value) => rt.cup(rt.app(cur[17], b_self_752), rt.makeSet([rt.app(cur[28], b_self_752)]))))));
+                            n13 = v_1098;
                             {
-                              const v_1073: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1069: readonly Value[]) => s_1069.some((b_g_1070: Value) => (!rt.eq(b_g_1070, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1070), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1071: Value) => (!rt.eq(b_t_1071, b_self_722) && rt.notin(rt.app(cur[42], b_t_1071), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1071), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1072: Value) => (rt.in(b_t_1072, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1072), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_722) : rt.app(cur[15], b_t_1072)) : rt.app(cur[15], b_t_1072)))));
-                              n15 = v_1073;
+                              const v_1103: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1099: readonly Value[]) => s_1099.some((b_g_1100: Value) => (!rt.eq(b_g_1100, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1100), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1101: Value) => (!rt.eq(b_t_1101, b_self_752) && rt.notin(rt.app(cur[42], b_t_1101), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1101), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1102: Value) => (rt.in(b_t_1102, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1102), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_752) : rt.app(cur[15], b_t_1102)) : rt.app(cur[15], b_t_1102)))));
+                              n15 = v_1103;
                               {
-                                const v_1078: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1074: readonly Value[]) => s_1074.some((b_g_1075: Value) => (!rt.eq(b_g_1075, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1075), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1076: Value) => (!rt.eq(b_t_1076, b_self_722) && rt.notin(rt.app(cur[42], b_t_1076), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1076), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1077: Value) => (rt.in(b_t_1077, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1077), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1077)) : rt.app(cur[16], b_t_1077)))));
-                                n16 = v_1078;
+                                const v_1108: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1104: readonly Value[]) => s_1104.some((b_g_1105: Value) => (!rt.eq(b_g_1105, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1105), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1106: Value) => (!rt.eq(b_t_1106, b_self_752) && rt.notin(rt.app(cur[42], b_t_1106), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1106), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1107: Value) => (rt.in(b_t_1107, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1107), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1107)) : rt.app(cur[16], b_t_1107)))));
+                                n16 = v_1108;
                                 {
-                                  const v_1083: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1079: readonly Value[]) => s_1079.some((b_g_1080: Value) => (!rt.eq(b_g_1080, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1080), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1081: Value) => (!rt.eq(b_t_1081, b_self_722) && rt.notin(rt.app(cur[42], b_t_1081), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1081), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1082: Value) => (rt.in(b_t_1082, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1082), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_722), rt.makeSet([rt.app(cur[28], b_self_722)])) : rt.app(cur[17], b_t_1082)) : rt.app(cur[17], b_t_1082)))));
-                                  n17 = v_1083;
+                                  const v_1113: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1109: readonly Value[]) => s_1109.some((b_g_1110: Value) => (!rt.eq(b_g_1110, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1110), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1111: Value) => (!rt.eq(b_t_1111, b_self_752) && rt.notin(rt.app(cur[42], b_t_1111), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1111), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1112: Value) => (rt.in(b_t_1112, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1112), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_752), rt.makeSet([rt.app(cur[28], b_self_752)])) : rt.app(cur[17], b_t_1112)) : rt.app(cur[17], b_t_1112)))));
+                                  n17 = v_1113;
                                   {
-                                    const v_1088: Value = rt.upd(cur[30], b_self_722, (at_1084: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1085: readonly Value[]) => s_1085.some((b_g_1086: Value) => (!rt.eq(b_g_1086, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1086), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1087: Value) => (!rt.eq(b_t_1087, b_self_722) && rt.notin(rt.app(cur[42], b_t_1087), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1087), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
-                                    n30 = v_1088;
+                                    const v_1118: Value = rt.upd(cur[30], b_self_752, (at_1114: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1115: readonly Value[]) => s_1115.some((b_g_1116: Value) => (!rt.eq(b_g_1116, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1116), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1117: Value) => (!rt.eq(b_t_1117, b_self_752) && rt.notin(rt.app(cur[42], b_t_1117), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1117), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
+                                    n30 = v_1118;
                                     {
-                                      const v_1094: Value = rt.upd(cur[32], b_self_722, (at_1089: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1090: readonly Value[]) => s_1090.some((b_g_1091: Value) => (!rt.eq(b_g_1091, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1091), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_722) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1092: Value) => (!rt.eq(b_t_1092, b_self_722) && rt.notin(rt.app(cur[42], b_t_1092), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1092), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1093: Value) => (!rt.eq(b_t_1093, b_self_722) && rt.notin(rt.app(cur[42], b_t_1093), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1093), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))) : rt.app(cur[32], b_self_722))));
-                                      n32 = v_1094;
+                                      const v_1124: Value = rt.upd(cur[32], b_self_752, (at_1119: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1120: readonly Value[]) => s_1120.some((b_g_1121: Value) => (!rt.eq(b_g_1121, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1121), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_752) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1122: Value) => (!rt.eq(b_t_1122, b_self_752) && rt.notin(rt.app(cur[42], b_t_1122), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1122), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1123: Value) => (!rt.eq(b_t_1123, b_self_752) && rt.notin(rt.app(cur[42], b_t_1123), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1123), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))) : rt.app(cur[32], b_self_752))));
+                                      n32 = v_1124;
                                       {
-                                        const v_1096: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_unlock");
-                                        n42 = v_1096;
+                                        const v_1126: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_unlock");
+                                        n42 = v_1126;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15457,13 +15472,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_unlock")) {
                       {
-                        const v_1097: Value = K_None;
-                        n0 = v_1097;
+                        const v_1127: Value = K_None;
+                        n0 = v_1127;
                         {
-                          const v_1099: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_result");
-                          n42 = v_1099;
+                          const v_1129: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_result");
+                          n42 = v_1129;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -15558,10 +15573,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_result")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_result")) {
                       {
-                        const v_1101: Value = rt.upd(cur[42], b_self_722, (at_1100: Value) => (rt.eqs(rt.app(cur[30], b_self_722), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
-                        n42 = v_1101;
+                        const v_1131: Value = rt.upd(cur[42], b_self_752, (at_1130: Value) => (rt.eqs(rt.app(cur[30], b_self_752), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
+                        n42 = v_1131;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -15656,13 +15671,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sc_cover")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sc_cover")) {
                       {
-                        const v_1103: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_ok_ret");
-                        n42 = v_1103;
+                        const v_1133: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_ok_ret");
+                        n42 = v_1133;
                         {
-                          const v_1106: Value = (((s_1104: readonly Value[]) => s_1104.every((b_t_1105: Value) => (!rt.notin(rt.app(cur[42], b_t_1105), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_722), rt.app(cur[17], b_t_1105)) && (rt.not(rt.app(cur[12], b_self_722)) || rt.bool(rt.app(cur[12], b_t_1105), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
-                          n44 = v_1106;
+                          const v_1136: Value = (((s_1134: readonly Value[]) => s_1134.every((b_t_1135: Value) => (!rt.notin(rt.app(cur[42], b_t_1135), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_752), rt.app(cur[17], b_t_1135)) && (rt.not(rt.app(cur[12], b_self_752)) || rt.bool(rt.app(cur[12], b_t_1135), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
+                          n44 = v_1136;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15757,35 +15772,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_ok_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_ok_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
                         {
-                          const v_1108: Value = rt.upd(cur[19], b_self_722, (at_1107: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
-                          n19 = v_1108;
+                          const v_1138: Value = rt.upd(cur[19], b_self_752, (at_1137: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
+                          n19 = v_1138;
                           {
-                            const v_1110: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_1110;
+                            const v_1140: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_1140;
                             {
-                              const v_1112: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_1112;
+                              const v_1142: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_1142;
                               {
-                                const v_1114: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_1114;
+                                const v_1144: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_1144;
                                 {
-                                  const v_1116: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_1116;
+                                  const v_1146: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_1146;
                                   {
-                                    const v_1118: Value = rt.upd(cur[32], b_self_722, (at_1117: Value) => rt.makeSet([]));
-                                    n32 = v_1118;
+                                    const v_1148: Value = rt.upd(cur[32], b_self_752, (at_1147: Value) => rt.makeSet([]));
+                                    n32 = v_1148;
                                     {
-                                      const v_1120: Value = rt.upd(cur[33], b_self_722, (at_1119: Value) => rt.makeSet([]));
-                                      n33 = v_1120;
+                                      const v_1150: Value = rt.upd(cur[33], b_self_752, (at_1149: Value) => rt.makeSet([]));
+                                      n33 = v_1150;
                                       {
-                                        const v_1122: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_1122;
+                                        const v_1152: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_1152;
                                         {
-                                          const v_1124: Value = rt.upd(cur[43], b_self_722, (at_1123: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_1124;
+                                          const v_1154: Value = rt.upd(cur[43], b_self_752, (at_1153: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_1154;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -15881,13 +15896,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sc_atomic")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sc_atomic")) {
                       {
-                        const v_1126: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_failed");
-                        n42 = v_1126;
+                        const v_1156: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_failed");
+                        n42 = v_1156;
                         {
-                          const v_1127: Value = (rt.eq(rt.app(cur[33], b_self_722), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
-                          n44 = v_1127;
+                          const v_1157: Value = (rt.eq(rt.app(cur[33], b_self_752), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
+                          n44 = v_1157;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15982,10 +15997,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_failed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_failed")) {
                       {
-                        const v_1129: Value = rt.upd(cur[42], b_self_722, (at_1128: Value) => ((rt.eqs(rt.app(cur[30], b_self_722), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
-                        n42 = v_1129;
+                        const v_1159: Value = rt.upd(cur[42], b_self_752, (at_1158: Value) => ((rt.eqs(rt.app(cur[30], b_self_752), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
+                        n42 = v_1159;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16080,35 +16095,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_tid_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_tid_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
                         {
-                          const v_1131: Value = rt.updv(cur[19], b_self_722, "R_TID");
-                          n19 = v_1131;
+                          const v_1161: Value = rt.updv(cur[19], b_self_752, "R_TID");
+                          n19 = v_1161;
                           {
-                            const v_1133: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_1133;
+                            const v_1163: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_1163;
                             {
-                              const v_1135: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_1135;
+                              const v_1165: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_1165;
                               {
-                                const v_1137: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_1137;
+                                const v_1167: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_1167;
                                 {
-                                  const v_1139: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_1139;
+                                  const v_1169: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_1169;
                                   {
-                                    const v_1141: Value = rt.upd(cur[32], b_self_722, (at_1140: Value) => rt.makeSet([]));
-                                    n32 = v_1141;
+                                    const v_1171: Value = rt.upd(cur[32], b_self_752, (at_1170: Value) => rt.makeSet([]));
+                                    n32 = v_1171;
                                     {
-                                      const v_1143: Value = rt.upd(cur[33], b_self_722, (at_1142: Value) => rt.makeSet([]));
-                                      n33 = v_1143;
+                                      const v_1173: Value = rt.upd(cur[33], b_self_752, (at_1172: Value) => rt.makeSet([]));
+                                      n33 = v_1173;
                                       {
-                                        const v_1145: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_1145;
+                                        const v_1175: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_1175;
                                         {
-                                          const v_1147: Value = rt.upd(cur[43], b_self_722, (at_1146: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_1147;
+                                          const v_1177: Value = rt.upd(cur[43], b_self_752, (at_1176: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_1177;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16204,13 +16219,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_errno")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_errno")) {
                       {
-                        const v_1149: Value = rt.upd(cur[3], b_self_722, (at_1148: Value) => rt.app(cur[30], b_self_722));
-                        n3 = v_1149;
+                        const v_1179: Value = rt.upd(cur[3], b_self_752, (at_1178: Value) => rt.app(cur[30], b_self_752));
+                        n3 = v_1179;
                         {
-                          const v_1151: Value = rt.updv(cur[42], b_self_722, "seccomp_tsync_err_ret");
-                          n42 = v_1151;
+                          const v_1181: Value = rt.updv(cur[42], b_self_752, "seccomp_tsync_err_ret");
+                          n42 = v_1181;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16305,35 +16320,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_err_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_err_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter")) {
                         {
-                          const v_1153: Value = rt.updv(cur[19], b_self_722, "R_ERR");
-                          n19 = v_1153;
+                          const v_1183: Value = rt.updv(cur[19], b_self_752, "R_ERR");
+                          n19 = v_1183;
                           {
-                            const v_1155: Value = rt.updv(cur[28], b_self_722, 0);
-                            n28 = v_1155;
+                            const v_1185: Value = rt.updv(cur[28], b_self_752, 0);
+                            n28 = v_1185;
                             {
-                              const v_1157: Value = rt.updv(cur[29], b_self_722, 0);
-                              n29 = v_1157;
+                              const v_1187: Value = rt.updv(cur[29], b_self_752, 0);
+                              n29 = v_1187;
                               {
-                                const v_1159: Value = rt.updv(cur[30], b_self_722, "OK");
-                                n30 = v_1159;
+                                const v_1189: Value = rt.updv(cur[30], b_self_752, "OK");
+                                n30 = v_1189;
                                 {
-                                  const v_1161: Value = rt.updv(cur[31], b_self_722, "OK");
-                                  n31 = v_1161;
+                                  const v_1191: Value = rt.updv(cur[31], b_self_752, "OK");
+                                  n31 = v_1191;
                                   {
-                                    const v_1163: Value = rt.upd(cur[32], b_self_722, (at_1162: Value) => rt.makeSet([]));
-                                    n32 = v_1163;
+                                    const v_1193: Value = rt.upd(cur[32], b_self_752, (at_1192: Value) => rt.makeSet([]));
+                                    n32 = v_1193;
                                     {
-                                      const v_1165: Value = rt.upd(cur[33], b_self_722, (at_1164: Value) => rt.makeSet([]));
-                                      n33 = v_1165;
+                                      const v_1195: Value = rt.upd(cur[33], b_self_752, (at_1194: Value) => rt.makeSet([]));
+                                      n33 = v_1195;
                                       {
-                                        const v_1167: Value = rt.updv(cur[42], b_self_722, "Caller_seen");
-                                        n42 = v_1167;
+                                        const v_1197: Value = rt.updv(cur[42], b_self_752, "Caller_seen");
+                                        n42 = v_1197;
                                         {
-                                          const v_1169: Value = rt.upd(cur[43], b_self_722, (at_1168: Value) => rt.tail(rt.app(cur[43], b_self_722)));
-                                          n43 = v_1169;
+                                          const v_1199: Value = rt.upd(cur[43], b_self_752, (at_1198: Value) => rt.tail(rt.app(cur[43], b_self_752)));
+                                          n43 = v_1199;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16484,7 +16499,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_722), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_722, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_725: Value) => (rt.bool(rt.app(cur[20], b_self_722), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_727: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_722, (at_728: Value) => rt.app(cur[19], b_self_722))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_730: Value) => (rt.bool(rt.app(cur[8], b_self_722), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_732: Value) => (((rt.eqs(rt.app(cur[19], b_self_722), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_722), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_722), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_722), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_733: Value) => (rt.in(b_t_733, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_733), "A disjunct") || rt.in(b_t_733, rt.filter(cd_GROUP(), (b_t_2_734: Value) => (!rt.eq(b_t_2_734, b_self_722) && rt.notin(rt.app(cur[42], b_t_2_734), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_734), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))))) : rt.app(cur[5], b_t_733)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_722, (at_735: Value) => rt.add(rt.app(cur[21], b_self_722), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_722), "A disjunct") || ((s_737: readonly Value[]) => s_737.every((b_t_738: Value) => !(rt.bool(rt.app(cur[5], b_t_738), "A conjunct") && rt.notin(rt.app(cur[42], b_t_738), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_722, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_722, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_722), "A disjunct") || !((s_744: readonly Value[]) => s_744.some((b_e_745: Value) => (rt.notin(rt.app(cur[42], b_e_745), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_745), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_747: Value) => (rt.bool(rt.app(cur[8], b_self_722), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_750: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_722, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_758: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_759: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_761: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_762: Value) => (!(rt.bool(rt.app(cur[12], b_self_722), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_722), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_722, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_770: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_771: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_773: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_774: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_722, (at_775: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_722)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_722, (at_776: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_780: Value) => (!rt.eqs(rt.app(cur[30], b_self_722), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_722, (at_781: Value) => rt.app(cur[30], b_self_722))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_788: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_789: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_791: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_722), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_722 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_722, (at_792: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_794: Value) => (!rt.eqs(rt.app(cur[31], b_self_722), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_722, (at_795: Value) => rt.app(cur[31], b_self_722))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_802: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_803: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_805: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_722, (at_806: Value) => rt.app(cur[15], b_self_722))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_808: readonly Value[]) => s_808.some((b_g_809: Value) => (!rt.eq(b_g_809, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_809), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_810: Value) => (!rt.eq(b_t_810, b_self_722) && rt.notin(rt.app(cur[42], b_t_810), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_810), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_811: Value) => (rt.in(b_t_811, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_811), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_811)) : rt.app(cur[6], b_t_811)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_812: readonly Value[]) => s_812.some((b_g_813: Value) => (!rt.eq(b_g_813, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_813), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_814: Value) => (!rt.eq(b_t_814, b_self_722) && rt.notin(rt.app(cur[42], b_t_814), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_814), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_815: Value) => (rt.in(b_t_815, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_815), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_815), "A disjunct") || rt.bool(rt.app(cur[12], b_self_722), "A disjunct")) : rt.app(cur[12], b_t_815)) : rt.app(cur[12], b_t_815)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_722), (at_816: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_817: readonly Value[]) => s_817.some((b_g_818: Value) => (!rt.eq(b_g_818, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_818), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_722)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_819: Value) => (!rt.eq(b_t_819, b_self_722) && rt.notin(rt.app(cur[42], b_t_819), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_819), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_722)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_722)), "parent", (at_820: Value) => rt.app(cur[15], b_self_722)), "chain", (at_821: Value) => rt.cup(rt.app(cur[17], b_self_722), rt.makeSet([rt.app(cur[28], b_self_722)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_822: readonly Value[]) => s_822.some((b_g_823: Value) => (!rt.eq(b_g_823, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_823), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_824: Value) => (!rt.eq(b_t_824, b_self_722) && rt.notin(rt.app(cur[42], b_t_824), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_824), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_825: Value) => (rt.in(b_t_825, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_825), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_722) : rt.app(cur[15], b_t_825)) : rt.app(cur[15], b_t_825)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_826: readonly Value[]) => s_826.some((b_g_827: Value) => (!rt.eq(b_g_827, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_827), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_828: Value) => (!rt.eq(b_t_828, b_self_722) && rt.notin(rt.app(cur[42], b_t_828), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_828), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_829: Value) => (rt.in(b_t_829, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_829), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_829)) : rt.app(cur[16], b_t_829)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_830: readonly Value[]) => s_830.some((b_g_831: Value) => (!rt.eq(b_g_831, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_831), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_832: Value) => (!rt.eq(b_t_832, b_self_722) && rt.notin(rt.app(cur[42], b_t_832), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_832), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_833: Value) => (rt.in(b_t_833, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_833), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_722), rt.makeSet([rt.app(cur[28], b_self_722)])) : rt.app(cur[17], b_t_833)) : rt.app(cur[17], b_t_833)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_722, (at_834: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_835: readonly Value[]) => s_835.some((b_g_836: Value) => (!rt.eq(b_g_836, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_836), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_837: Value) => (!rt.eq(b_t_837, b_self_722) && rt.notin(rt.app(cur[42], b_t_837), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_837), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_838: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_839: readonly Value[]) => s_839.some((b_g_840: Value) => (!rt.eq(b_g_840, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_840), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_722) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_841: Value) => (!rt.eq(b_t_841, b_self_722) && rt.notin(rt.app(cur[42], b_t_841), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_841), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_842: Value) => (!rt.eq(b_t_842, b_self_722) && rt.notin(rt.app(cur[42], b_t_842), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_842), (rt.eq(rt.app(cur[15], b_self_722), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_722)), "chain"))))) : rt.app(cur[32], b_self_722))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_845: Value) => (rt.eqs(rt.app(cur[30], b_self_722), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_847: readonly Value[]) => s_847.every((b_t_848: Value) => (!rt.notin(rt.app(cur[42], b_t_848), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_722), rt.app(cur[17], b_t_848)) && (rt.not(rt.app(cur[12], b_self_722)) || rt.bool(rt.app(cur[12], b_t_848), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_722, (at_849: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_854: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_855: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_857: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_722), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_722, (at_859: Value) => ((rt.eqs(rt.app(cur[30], b_self_722), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_865: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_866: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_868: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_722, (at_869: Value) => rt.app(cur[30], b_self_722))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_722), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_722)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_722, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_722, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_722, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_722, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_722, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_722, (at_876: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_722, (at_877: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_722, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_722, (at_879: Value) => rt.tail(rt.app(cur[43], b_self_722)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_752), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_752, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_755: Value) => (rt.bool(rt.app(cur[20], b_self_752), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_757: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_752, (at_758: Value) => rt.app(cur[19], b_self_752))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_760: Value) => (rt.bool(rt.app(cur[8], b_self_752), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_762: Value) => (((rt.eqs(rt.app(cur[19], b_self_752), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_752), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_752), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_752), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_763: Value) => (rt.in(b_t_763, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_763), "A disjunct") || rt.in(b_t_763, rt.filter(cd_GROUP(), (b_t_2_764: Value) => (!rt.eq(b_t_2_764, b_self_752) && rt.notin(rt.app(cur[42], b_t_2_764), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_764), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))))) : rt.app(cur[5], b_t_763)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_752, (at_765: Value) => rt.add(rt.app(cur[21], b_self_752), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_752), "A disjunct") || ((s_767: readonly Value[]) => s_767.every((b_t_768: Value) => !(rt.bool(rt.app(cur[5], b_t_768), "A conjunct") && rt.notin(rt.app(cur[42], b_t_768), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_752, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_752, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_752), "A disjunct") || !((s_774: readonly Value[]) => s_774.some((b_e_775: Value) => (rt.notin(rt.app(cur[42], b_e_775), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_775), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_777: Value) => (rt.bool(rt.app(cur[8], b_self_752), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_780: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_752, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_788: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_789: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_791: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_792: Value) => (!(rt.bool(rt.app(cur[12], b_self_752), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_752), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_752, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_800: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_801: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_803: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_804: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_752, (at_805: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_752)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_752, (at_806: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_810: Value) => (!rt.eqs(rt.app(cur[30], b_self_752), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_752, (at_811: Value) => rt.app(cur[30], b_self_752))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_818: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_819: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_821: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[8], b_self_752), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_752 : cur[0])) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.upd(cur[31], b_self_752, (at_822: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_824: Value) => (!rt.eqs(rt.app(cur[31], b_self_752), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_752, (at_825: Value) => rt.app(cur[31], b_self_752))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_832: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_833: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_835: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_752, (at_836: Value) => rt.app(cur[15], b_self_752))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_838: readonly Value[]) => s_838.some((b_g_839: Value) => (!rt.eq(b_g_839, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_839), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_840: Value) => (!rt.eq(b_t_840, b_self_752) && rt.notin(rt.app(cur[42], b_t_840), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_840), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_841: Value) => (rt.in(b_t_841, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_841), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_841)) : rt.app(cur[6], b_t_841)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_842: readonly Value[]) => s_842.some((b_g_843: Value) => (!rt.eq(b_g_843, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_843), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_844: Value) => (!rt.eq(b_t_844, b_self_752) && rt.notin(rt.app(cur[42], b_t_844), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_844), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_845: Value) => (rt.in(b_t_845, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_845), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_845), "A disjunct") || rt.bool(rt.app(cur[12], b_self_752), "A disjunct")) : rt.app(cur[12], b_t_845)) : rt.app(cur[12], b_t_845)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_752), (at_846: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_847: readonly Value[]) => s_847.some((b_g_848: Value) => (!rt.eq(b_g_848, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_848), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_752)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_849: Value) => (!rt.eq(b_t_849, b_self_752) && rt.notin(rt.app(cur[42], b_t_849), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_849), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_752)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_752)), "parent", (at_850: Value) => rt.app(cur[15], b_self_752)), "chain", (at_851: Value) => rt.cup(rt.app(cur[17], b_self_752), rt.makeSet([rt.app(cur[28], b_self_752)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_852: readonly Value[]) => s_852.some((b_g_853: Value) => (!rt.eq(b_g_853, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_853), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_854: Value) => (!rt.eq(b_t_854, b_self_752) && rt.notin(rt.app(cur[42], b_t_854), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_854), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_855: Value) => (rt.in(b_t_855, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_855), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_752) : rt.app(cur[15], b_t_855)) : rt.app(cur[15], b_t_855)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_856: readonly Value[]) => s_856.some((b_g_857: Value) => (!rt.eq(b_g_857, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_857), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_858: Value) => (!rt.eq(b_t_858, b_self_752) && rt.notin(rt.app(cur[42], b_t_858), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_858), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_859: Value) => (rt.in(b_t_859, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_859), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_859)) : rt.app(cur[16], b_t_859)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_860: readonly Value[]) => s_860.some((b_g_861: Value) => (!rt.eq(b_g_861, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_861), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_862: Value) => (!rt.eq(b_t_862, b_self_752) && rt.notin(rt.app(cur[42], b_t_862), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_862), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_863: Value) => (rt.in(b_t_863, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_863), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_752), rt.makeSet([rt.app(cur[28], b_self_752)])) : rt.app(cur[17], b_t_863)) : rt.app(cur[17], b_t_863)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_752, (at_864: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_865: readonly Value[]) => s_865.some((b_g_866: Value) => (!rt.eq(b_g_866, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_866), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_867: Value) => (!rt.eq(b_t_867, b_self_752) && rt.notin(rt.app(cur[42], b_t_867), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_867), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_868: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_869: readonly Value[]) => s_869.some((b_g_870: Value) => (!rt.eq(b_g_870, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_870), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_752) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_871: Value) => (!rt.eq(b_t_871, b_self_752) && rt.notin(rt.app(cur[42], b_t_871), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_871), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_872: Value) => (!rt.eq(b_t_872, b_self_752) && rt.notin(rt.app(cur[42], b_t_872), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_872), (rt.eq(rt.app(cur[15], b_self_752), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_752)), "chain"))))) : rt.app(cur[32], b_self_752))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_result")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_875: Value) => (rt.eqs(rt.app(cur[30], b_self_752), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_877: readonly Value[]) => s_877.every((b_t_878: Value) => (!rt.notin(rt.app(cur[42], b_t_878), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_752), rt.app(cur[17], b_t_878)) && (rt.not(rt.app(cur[12], b_self_752)) || rt.bool(rt.app(cur[12], b_t_878), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_752, (at_879: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_884: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_885: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_887: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_752), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_752, (at_889: Value) => ((rt.eqs(rt.app(cur[30], b_self_752), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_895: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_896: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_898: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_752, (at_899: Value) => rt.app(cur[30], b_self_752))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_752), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_752)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_752, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_752, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_752, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_752, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_752, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_752, (at_906: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_752, (at_907: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_752, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_752, (at_909: Value) => rt.tail(rt.app(cur[43], b_self_752)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -16496,20 +16511,20 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1170: Value = K_Other;
-            if (!(s_1170 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1171 of s_1170.elems) {
+            const s_1200: Value = K_Other;
+            if (!(s_1200 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1201 of s_1200.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1171 === "string" ? b_self_1171 : rt.formatValue(b_self_1171)) + ")" + ")",
-                steps: [{ index: 15, param: b_self_1171 }, { index: 16, param: b_self_1171 }, { index: 17, param: b_self_1171 }, { index: 18, param: b_self_1171 }, { index: 19, param: b_self_1171 }, { index: 20, param: b_self_1171 }, { index: 21, param: b_self_1171 }, { index: 22, param: b_self_1171 }, { index: 23, param: b_self_1171 }, { index: 24, param: b_self_1171 }, { index: 25, param: b_self_1171 }, { index: 26, param: b_self_1171 }, { index: 27, param: b_self_1171 }, { index: 28, param: b_self_1171 }, { index: 29, param: b_self_1171 }, { index: 30, param: b_self_1171 }, { index: 58, param: b_self_1171 }, { index: 59, param: b_self_1171 }, { index: 60, param: b_self_1171 }, { index: 61, param: b_self_1171 }, { index: 62, param: b_self_1171 }, { index: 63, param: b_self_1171 }, { index: 64, param: b_self_1171 }, { index: 65, param: b_self_1171 }],
+                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1201 === "string" ? b_self_1201 : rt.formatValue(b_self_1201)) + ")" + ")",
+                steps: [{ index: 15, param: b_self_1201 }, { index: 16, param: b_self_1201 }, { index: 17, param: b_self_1201 }, { index: 18, param: b_self_1201 }, { index: 19, param: b_self_1201 }, { index: 20, param: b_self_1201 }, { index: 21, param: b_self_1201 }, { index: 22, param: b_self_1201 }, { index: 23, param: b_self_1201 }, { index: 24, param: b_self_1201 }, { index: 25, param: b_self_1201 }, { index: 26, param: b_self_1201 }, { index: 27, param: b_self_1201 }, { index: 28, param: b_self_1201 }, { index: 29, param: b_self_1201 }, { index: 30, param: b_self_1201 }, { index: 58, param: b_self_1201 }, { index: 59, param: b_self_1201 }, { index: 60, param: b_self_1201 }, { index: 61, param: b_self_1201 }, { index: 62, param: b_self_1201 }, { index: 63, param: b_self_1201 }, { index: 64, param: b_self_1201 }, { index: 65, param: b_self_1201 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_act")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_act")) {
                       {
-                        const v_1253: Value = rt.upd(cur[42], b_self_1171, (at_1252: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
-                        n42 = v_1253;
+                        const v_1283: Value = rt.upd(cur[42], b_self_1201, (at_1282: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
+                        n42 = v_1283;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16604,10 +16619,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_390")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_390")) {
                       {
-                        const v_1255: Value = rt.updv(cur[42], b_self_1171, "Other_idle");
-                        n42 = v_1255;
+                        const v_1285: Value = rt.updv(cur[42], b_self_1201, "Other_idle");
+                        n42 = v_1285;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16702,8 +16717,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1257: Value = rt.updv(cur[42], b_self_1171, "Other_may_install");
-                        n42 = v_1257;
+                        const v_1287: Value = rt.updv(cur[42], b_self_1201, "Other_may_install");
+                        n42 = v_1287;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16798,106 +16813,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1259: Value = rt.updv(cur[42], b_self_1171, "Other_claim");
-                        n42 = v_1259;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_idle")) {
-                      {
-                        const v_1261: Value = rt.updv(cur[42], b_self_1171, "Other_sys_entry");
-                        n42 = v_1261;
+                        const v_1289: Value = rt.updv(cur[42], b_self_1201, "Other_claim");
+                        n42 = v_1289;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16992,10 +16909,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_may_install")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_idle")) {
                       {
-                        const v_1263: Value = rt.upd(cur[42], b_self_1171, (at_1262: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
-                        n42 = v_1263;
+                        const v_1291: Value = rt.updv(cur[42], b_self_1201, "Other_sys_entry");
+                        n42 = v_1291;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17090,13 +17007,111 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_may_install")) {
                       {
-                        const v_1265: Value = rt.updv(cur[42], b_self_1171, "install_own_own_nnp");
-                        n42 = v_1265;
+                        const v_1293: Value = rt.upd(cur[42], b_self_1201, (at_1292: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
+                        n42 = v_1293;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_own")) {
+                      {
+                        const v_1295: Value = rt.updv(cur[42], b_self_1201, "install_own_own_nnp");
+                        n42 = v_1295;
                         {
-                          const v_1267: Value = rt.upd(cur[43], b_self_1171, (at_1266: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1171)));
-                          n43 = v_1267;
+                          const v_1297: Value = rt.upd(cur[43], b_self_1201, (at_1296: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1201)));
+                          n43 = v_1297;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17191,16 +17206,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_claim")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_claim")) {
                       {
-                        const v_1268: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
-                        n1 = v_1268;
+                        const v_1298: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
+                        n1 = v_1298;
                         {
-                          const v_1270: Value = rt.upd(cur[22], b_self_1171, (at_1269: Value) => rt.gt(cur[1], 0));
-                          n22 = v_1270;
+                          const v_1300: Value = rt.upd(cur[22], b_self_1201, (at_1299: Value) => rt.gt(cur[1], 0));
+                          n22 = v_1300;
                           {
-                            const v_1272: Value = rt.updv(cur[42], b_self_1171, "Other_may_clone");
-                            n42 = v_1272;
+                            const v_1302: Value = rt.updv(cur[42], b_self_1201, "Other_may_clone");
+                            n42 = v_1302;
                             n0 = cur[0];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -17295,10 +17310,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n1 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_may_clone")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_may_clone")) {
                       {
-                        const v_1274: Value = rt.upd(cur[42], b_self_1171, (at_1273: Value) => (rt.bool(rt.app(cur[22], b_self_1171), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
-                        n42 = v_1274;
+                        const v_1304: Value = rt.upd(cur[42], b_self_1201, (at_1303: Value) => (rt.bool(rt.app(cur[22], b_self_1201), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
+                        n42 = v_1304;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17393,60 +17408,60 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_clone")) {
-                      if (rt.not(rt.app(cur[8], b_self_1171))) {
-                        const s_1275 = rt.elems(K_Other, "The bound set of \\E");
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_clone")) {
+                      if (rt.not(rt.app(cur[8], b_self_1201))) {
+                        const s_1305 = rt.elems(K_Other, "The bound set of \\E");
                         {
-                          for (const b_child_1276 of s_1275) {
-                            if (rt.eqs(rt.app(cur[42], b_child_1276), "Unborn")) {
+                          for (const b_child_1306 of s_1305) {
+                            if (rt.eqs(rt.app(cur[42], b_child_1306), "Unborn")) {
                               {
-                                const v_1278: Value = rt.upd(cur[2], b_child_1276, (at_1277: Value) => rt.app(cur[2], b_self_1171));
-                                n2 = v_1278;
+                                const v_1308: Value = rt.upd(cur[2], b_child_1306, (at_1307: Value) => rt.app(cur[2], b_self_1201));
+                                n2 = v_1308;
                                 {
-                                  const v_1280: Value = rt.upd(cur[3], b_child_1276, (at_1279: Value) => rt.app(cur[3], b_self_1171));
-                                  n3 = v_1280;
+                                  const v_1310: Value = rt.upd(cur[3], b_child_1306, (at_1309: Value) => rt.app(cur[3], b_self_1201));
+                                  n3 = v_1310;
                                   {
-                                    const v_1282: Value = rt.upd(cur[4], b_child_1276, (at_1281: Value) => rt.app(cur[4], b_self_1171));
-                                    n4 = v_1282;
+                                    const v_1312: Value = rt.upd(cur[4], b_child_1306, (at_1311: Value) => rt.app(cur[4], b_self_1201));
+                                    n4 = v_1312;
                                     {
-                                      const v_1284: Value = rt.upd(cur[5], b_child_1276, (at_1283: Value) => rt.app(cur[5], b_self_1171));
-                                      n5 = v_1284;
+                                      const v_1314: Value = rt.upd(cur[5], b_child_1306, (at_1313: Value) => rt.app(cur[5], b_self_1201));
+                                      n5 = v_1314;
                                       {
-                                        const v_1286: Value = rt.upd(cur[6], b_child_1276, (at_1285: Value) => rt.app(cur[6], b_self_1171));
-                                        n6 = v_1286;
+                                        const v_1316: Value = rt.upd(cur[6], b_child_1306, (at_1315: Value) => rt.app(cur[6], b_self_1201));
+                                        n6 = v_1316;
                                         {
-                                          const v_1288: Value = rt.upd(cur[7], b_child_1276, (at_1287: Value) => rt.app(cur[7], b_self_1171));
-                                          n7 = v_1288;
+                                          const v_1318: Value = rt.upd(cur[7], b_child_1306, (at_1317: Value) => rt.app(cur[7], b_self_1201));
+                                          n7 = v_1318;
                                           {
-                                            const v_1290: Value = rt.upd(cur[8], b_child_1276, (at_1289: Value) => rt.app(cur[8], b_self_1171));
-                                            n8 = v_1290;
+                                            const v_1320: Value = rt.upd(cur[8], b_child_1306, (at_1319: Value) => rt.app(cur[8], b_self_1201));
+                                            n8 = v_1320;
                                             {
-                                              const v_1292: Value = rt.upd(cur[9], b_child_1276, (at_1291: Value) => rt.app(cur[9], b_self_1171));
-                                              n9 = v_1292;
+                                              const v_1322: Value = rt.upd(cur[9], b_child_1306, (at_1321: Value) => rt.app(cur[9], b_self_1201));
+                                              n9 = v_1322;
                                               {
-                                                const v_1294: Value = rt.upd(cur[10], b_child_1276, (at_1293: Value) => rt.app(cur[10], b_self_1171));
-                                                n10 = v_1294;
+                                                const v_1324: Value = rt.upd(cur[10], b_child_1306, (at_1323: Value) => rt.app(cur[10], b_self_1201));
+                                                n10 = v_1324;
                                                 {
-                                                  const v_1296: Value = rt.upd(cur[11], b_child_1276, (at_1295: Value) => rt.app(cur[11], b_self_1171));
-                                                  n11 = v_1296;
+                                                  const v_1326: Value = rt.upd(cur[11], b_child_1306, (at_1325: Value) => rt.app(cur[11], b_self_1201));
+                                                  n11 = v_1326;
                                                   {
-                                                    const v_1298: Value = rt.upd(cur[12], b_child_1276, (at_1297: Value) => rt.app(cur[12], b_self_1171));
-                                                    n12 = v_1298;
+                                                    const v_1328: Value = rt.upd(cur[12], b_child_1306, (at_1327: Value) => rt.app(cur[12], b_self_1201));
+                                                    n12 = v_1328;
                                                     {
-                                                      const v_1300: Value = rt.upd(cur[15], b_child_1276, (at_1299: Value) => rt.app(cur[15], b_self_1171));
-                                                      n15 = v_1300;
+                                                      const v_1330: Value = rt.upd(cur[15], b_child_1306, (at_1329: Value) => rt.app(cur[15], b_self_1201));
+                                                      n15 = v_1330;
                                                       {
-                                                        const v_1302: Value = rt.upd(cur[16], b_child_1276, (at_1301: Value) => rt.app(cur[16], b_self_1171));
-                                                        n16 = v_1302;
+                                                        const v_1332: Value = rt.upd(cur[16], b_child_1306, (at_1331: Value) => rt.app(cur[16], b_self_1201));
+                                                        n16 = v_1332;
                                                         {
-                                                          const v_1304: Value = rt.upd(cur[17], b_child_1276, (at_1303: Value) => rt.app(cur[17], b_self_1171));
-                                                          n17 = v_1304;
+                                                          const v_1334: Value = rt.upd(cur[17], b_child_1306, (at_1333: Value) => rt.app(cur[17], b_self_1201));
+                                                          n17 = v_1334;
                                                           {
-                                                            const v_1306: Value = rt.upd(cur[18], b_child_1276, (at_1305: Value) => rt.app(cur[18], b_self_1171));
-                                                            n18 = v_1306;
+                                                            const v_1336: Value = rt.upd(cur[18], b_child_1306, (at_1335: Value) => rt.app(cur[18], b_self_1201));
+                                                            n18 = v_1336;
                                                             {
-                                                              const v_1309: Value = rt.updv(rt.updv(cur[42], b_child_1276, "Other_act"), b_self_1171, "Other_sys_entry");
-                                                              n42 = v_1309;
+                                                              const v_1339: Value = rt.updv(rt.updv(cur[42], b_child_1306, "Other_act"), b_self_1201, "Other_sys_entry");
+                                                              n42 = v_1339;
                                                               n0 = cur[0];
                                                               n1 = cur[1];
                                                               n13 = cur[13];
@@ -17544,10 +17559,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           }
                         }
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1171), "A conjunct of an action")) {
+                      if (rt.bool(rt.app(cur[8], b_self_1201), "A conjunct of an action")) {
                         {
-                          const v_1311: Value = rt.updv(cur[42], b_self_1171, "Other_sys_entry");
-                          n42 = v_1311;
+                          const v_1341: Value = rt.updv(cur[42], b_self_1201, "Other_sys_entry");
+                          n42 = v_1341;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17643,10 +17658,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_sys_entry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_sys_entry")) {
                       {
-                        const v_1313: Value = rt.upd(cur[42], b_self_1171, (at_1312: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
-                        n42 = v_1313;
+                        const v_1343: Value = rt.upd(cur[42], b_self_1201, (at_1342: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
+                        n42 = v_1343;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17741,13 +17756,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_load_work")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_load_work")) {
                       {
-                        const v_1315: Value = rt.upd(cur[24], b_self_1171, (at_1314: Value) => rt.app(cur[6], b_self_1171));
-                        n24 = v_1315;
+                        const v_1345: Value = rt.upd(cur[24], b_self_1201, (at_1344: Value) => rt.app(cur[6], b_self_1201));
+                        n24 = v_1345;
                         {
-                          const v_1317: Value = rt.updv(cur[42], b_self_1171, "Other_load_mode");
-                          n42 = v_1317;
+                          const v_1347: Value = rt.updv(cur[42], b_self_1201, "Other_load_mode");
+                          n42 = v_1347;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17842,16 +17857,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n24 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_load_mode")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_load_mode")) {
                       {
-                        const v_1319: Value = rt.upd(cur[25], b_self_1171, (at_1318: Value) => rt.app(cur[16], b_self_1171));
-                        n25 = v_1319;
+                        const v_1349: Value = rt.upd(cur[25], b_self_1201, (at_1348: Value) => rt.app(cur[16], b_self_1201));
+                        n25 = v_1349;
                         {
-                          const v_1321: Value = rt.upd(cur[26], b_self_1171, (at_1320: Value) => rt.app(cur[15], b_self_1171));
-                          n26 = v_1321;
+                          const v_1351: Value = rt.upd(cur[26], b_self_1201, (at_1350: Value) => rt.app(cur[15], b_self_1201));
+                          n26 = v_1351;
                           {
-                            const v_1323: Value = rt.updv(cur[42], b_self_1171, "Other_sc_flag");
-                            n42 = v_1323;
+                            const v_1353: Value = rt.updv(cur[42], b_self_1201, "Other_sc_flag");
+                            n42 = v_1353;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -17946,13 +17961,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n25 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_sc_flag")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_sc_flag")) {
                       {
-                        const v_1325: Value = rt.updv(cur[42], b_self_1171, "Other_linger");
-                        n42 = v_1325;
+                        const v_1355: Value = rt.updv(cur[42], b_self_1201, "Other_linger");
+                        n42 = v_1355;
                         {
-                          const v_1326: Value = ((rt.not(rt.app(cur[24], b_self_1171)) || (rt.eqs(rt.app(cur[25], b_self_1171), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1171), 0))) ? cur[44] : "Assert_Other_sc_flag");
-                          n44 = v_1326;
+                          const v_1356: Value = ((rt.not(rt.app(cur[24], b_self_1201)) || (rt.eqs(rt.app(cur[25], b_self_1201), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1201), 0))) ? cur[44] : "Assert_Other_sc_flag");
+                          n44 = v_1356;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18047,11 +18062,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_linger")) {
-                      const k_1327 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_linger")) {
+                      const k_1357 = (): void => {
                         {
-                          const v_1329: Value = rt.updv(cur[42], b_self_1171, "Other_other_killed");
-                          n42 = v_1329;
+                          const v_1359: Value = rt.updv(cur[42], b_self_1201, "Other_other_killed");
+                          n42 = v_1359;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18147,38 +18162,38 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_1171), "A conjunct of an action")) {
-                        k_1327();
+                      if (rt.bool(rt.app(cur[8], b_self_1201), "A conjunct of an action")) {
+                        k_1357();
                       }
-                      if (rt.bool(rt.app(cur[5], b_self_1171), "A conjunct of an action")) {
-                        k_1327();
+                      if (rt.bool(rt.app(cur[5], b_self_1201), "A conjunct of an action")) {
+                        k_1357();
                       }
-                      if (!((s_1330: readonly Value[]) => s_1330.some((b_e_1331: Value) => (rt.notin(rt.app(cur[42], b_e_1331), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1331), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                      if (!((s_1360: readonly Value[]) => s_1360.some((b_e_1361: Value) => (rt.notin(rt.app(cur[42], b_e_1361), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1361), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
                         {
-                          const t_1332 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
-                          const step_1334 = (i_1335: number): void => {
-                            if (i_1335 === t_1332.length) {
-                              k_1327();
+                          const t_1362 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
+                          const step_1364 = (i_1365: number): void => {
+                            if (i_1365 === t_1362.length) {
+                              k_1357();
                             }
                             else {
-                              const b_c_1333 = t_1332[i_1335]![0]!;
-                              if (rt.bool(rt.app(cur[4], b_c_1333), "A conjunct of an action")) {
-                                step_1334(i_1335 + 1);
+                              const b_c_1363 = t_1362[i_1365]![0]!;
+                              if (rt.bool(rt.app(cur[4], b_c_1363), "A conjunct of an action")) {
+                                step_1364(i_1365 + 1);
                               }
-                              if (!rt.notin(rt.app(cur[42], b_c_1333), rt.makeSet(["Unborn", "Exited"]))) {
-                                step_1334(i_1335 + 1);
+                              if (!rt.notin(rt.app(cur[42], b_c_1363), rt.makeSet(["Unborn", "Exited"]))) {
+                                step_1364(i_1365 + 1);
                               }
                             }
                           }
                           ;
-                          step_1334(0);
+                          step_1364(0);
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_killed")) {
                       {
-                        const v_1337: Value = rt.upd(cur[42], b_self_1171, (at_1336: Value) => ((rt.bool(rt.app(cur[8], b_self_1171), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1171), "A disjunct")) ? "Other_other_exit" : "Done"));
-                        n42 = v_1337;
+                        const v_1367: Value = rt.upd(cur[42], b_self_1201, (at_1366: Value) => ((rt.bool(rt.app(cur[8], b_self_1201), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1201), "A disjunct")) ? "Other_other_exit" : "Done"));
+                        n42 = v_1367;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18273,10 +18288,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_exit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_exit")) {
                       {
-                        const v_1339: Value = rt.updv(cur[42], b_self_1171, "Exiting");
-                        n42 = v_1339;
+                        const v_1369: Value = rt.updv(cur[42], b_self_1201, "Exiting");
+                        n42 = v_1369;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18371,10 +18386,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "Exiting")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "Exiting")) {
                       {
-                        const v_1341: Value = rt.updv(cur[42], b_self_1171, "Exited");
-                        n42 = v_1341;
+                        const v_1371: Value = rt.updv(cur[42], b_self_1201, "Exited");
+                        n42 = v_1371;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18469,13 +18484,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_nnp")) {
                       {
-                        const v_1343: Value = rt.updv(cur[12], b_self_1171, true);
-                        n12 = v_1343;
+                        const v_1373: Value = rt.updv(cur[12], b_self_1201, true);
+                        n12 = v_1373;
                         {
-                          const v_1345: Value = rt.updv(cur[42], b_self_1171, "install_own_own_alloc");
-                          n42 = v_1345;
+                          const v_1375: Value = rt.updv(cur[42], b_self_1201, "install_own_own_alloc");
+                          n42 = v_1375;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18570,22 +18585,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_alloc")) {
                       {
-                        const v_1347: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1346: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_1347;
+                        const v_1377: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1376: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1377;
                         {
-                          const v_1348: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_1348;
+                          const v_1378: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1378;
                           {
-                            const v_1350: Value = rt.upd(cur[34], b_self_1171, (at_1349: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1171)));
-                            n34 = v_1350;
+                            const v_1380: Value = rt.upd(cur[34], b_self_1201, (at_1379: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1201)));
+                            n34 = v_1380;
                             {
-                              const v_1352: Value = rt.upd(cur[35], b_self_1171, (at_1351: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n35 = v_1352;
+                              const v_1382: Value = rt.upd(cur[35], b_self_1201, (at_1381: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n35 = v_1382;
                               {
-                                const v_1354: Value = rt.updv(cur[42], b_self_1171, "install_own_own_check");
-                                n42 = v_1354;
+                                const v_1384: Value = rt.updv(cur[42], b_self_1201, "install_own_own_check");
+                                n42 = v_1384;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -18680,14 +18695,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1356: Value = rt.updv(cur[35], b_self_1171, "ENOMEM");
-                          n35 = v_1356;
+                          const v_1386: Value = rt.updv(cur[35], b_self_1201, "ENOMEM");
+                          n35 = v_1386;
                           {
-                            const v_1358: Value = rt.updv(cur[42], b_self_1171, "install_own_own_check");
-                            n42 = v_1358;
+                            const v_1388: Value = rt.updv(cur[42], b_self_1201, "install_own_own_check");
+                            n42 = v_1388;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -18783,10 +18798,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_check")) {
                       {
-                        const v_1360: Value = rt.upd(cur[42], b_self_1171, (at_1359: Value) => (!rt.eqs(rt.app(cur[35], b_self_1171), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
-                        n42 = v_1360;
+                        const v_1390: Value = rt.upd(cur[42], b_self_1201, (at_1389: Value) => (!rt.eqs(rt.app(cur[35], b_self_1201), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
+                        n42 = v_1390;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18881,26 +18896,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_enomem")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1171)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_enomem")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1201)), "Other_own")) {
                         {
-                          const v_1362: Value = rt.upd(cur[23], b_self_1171, (at_1361: Value) => rt.app(cur[35], b_self_1171));
-                          n23 = v_1362;
+                          const v_1392: Value = rt.upd(cur[23], b_self_1201, (at_1391: Value) => rt.app(cur[35], b_self_1201));
+                          n23 = v_1392;
                           {
-                            const v_1364: Value = rt.updv(cur[34], b_self_1171, 0);
-                            n34 = v_1364;
+                            const v_1394: Value = rt.updv(cur[34], b_self_1201, 0);
+                            n34 = v_1394;
                             {
-                              const v_1366: Value = rt.updv(cur[35], b_self_1171, "OK");
-                              n35 = v_1366;
+                              const v_1396: Value = rt.updv(cur[35], b_self_1201, "OK");
+                              n35 = v_1396;
                               {
-                                const v_1368: Value = rt.updv(cur[36], b_self_1171, false);
-                                n36 = v_1368;
+                                const v_1398: Value = rt.updv(cur[36], b_self_1201, false);
+                                n36 = v_1398;
                                 {
-                                  const v_1370: Value = rt.updv(cur[42], b_self_1171, "Other_sys_entry");
-                                  n42 = v_1370;
+                                  const v_1400: Value = rt.updv(cur[42], b_self_1201, "Other_sys_entry");
+                                  n42 = v_1400;
                                   {
-                                    const v_1372: Value = rt.upd(cur[43], b_self_1171, (at_1371: Value) => rt.tail(rt.app(cur[43], b_self_1171)));
-                                    n43 = v_1372;
+                                    const v_1402: Value = rt.upd(cur[43], b_self_1201, (at_1401: Value) => rt.tail(rt.app(cur[43], b_self_1201)));
+                                    n43 = v_1402;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -18996,13 +19011,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_precheck")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_precheck")) {
                       {
-                        const v_1376: Value = rt.upd(cur[36], b_self_1171, (at_1373: Value) => (rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1374: readonly Value[]) => s_1374.some((b_g_1375: Value) => (!rt.eq(b_g_1375, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1375), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1171), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1171)), "chain")), "The bound set of a quantifier"))));
-                        n36 = v_1376;
+                        const v_1406: Value = rt.upd(cur[36], b_self_1201, (at_1403: Value) => (rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1404: readonly Value[]) => s_1404.some((b_g_1405: Value) => (!rt.eq(b_g_1405, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1405), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1201), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1201)), "chain")), "The bound set of a quantifier"))));
+                        n36 = v_1406;
                         {
-                          const v_1378: Value = rt.updv(cur[42], b_self_1171, "install_own_own_attach");
-                          n42 = v_1378;
+                          const v_1408: Value = rt.updv(cur[42], b_self_1201, "install_own_own_attach");
+                          n42 = v_1408;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -19097,28 +19112,28 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n36 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_attach")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_attach")) {
                       {
-                        const v_1380: Value = rt.upd(cur[6], b_self_1171, (at_1379: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[6], b_self_1171) : true));
-                        n6 = v_1380;
+                        const v_1410: Value = rt.upd(cur[6], b_self_1201, (at_1409: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[6], b_self_1201) : true));
+                        n6 = v_1410;
                         {
-                          const v_1384: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1171), (at_1381: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[13], rt.app(cur[34], b_self_1171)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1171)), "parent", (at_1382: Value) => rt.app(cur[15], b_self_1171)), "chain", (at_1383: Value) => rt.cup(rt.app(cur[17], b_self_1171), rt.makeSet([rt.app(cur[34], b_self_1171)])))));
-                          n13 = v_1384;
+                          const v_1414: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1201), (at_1411: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[13], rt.app(cur[34], b_self_1201)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1201)), "parent", (at_1412: Value) => rt.app(cur[15], b_self_1201)), "chain", (at_1413: Value) => rt.cup(rt.app(cur[17], b_self_1201), rt.makeSet([rt.app(cur[34], b_self_1201)])))));
+                          n13 = v_1414;
                           {
-                            const v_1386: Value = rt.upd(cur[15], b_self_1171, (at_1385: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[15], b_self_1171) : rt.app(cur[34], b_self_1171)));
-                            n15 = v_1386;
+                            const v_1416: Value = rt.upd(cur[15], b_self_1201, (at_1415: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[15], b_self_1201) : rt.app(cur[34], b_self_1201)));
+                            n15 = v_1416;
                             {
-                              const v_1388: Value = rt.upd(cur[16], b_self_1171, (at_1387: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[16], b_self_1171) : "SECCOMP_MODE_FILTER"));
-                              n16 = v_1388;
+                              const v_1418: Value = rt.upd(cur[16], b_self_1201, (at_1417: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[16], b_self_1201) : "SECCOMP_MODE_FILTER"));
+                              n16 = v_1418;
                               {
-                                const v_1390: Value = rt.upd(cur[17], b_self_1171, (at_1389: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[17], b_self_1171) : rt.cup(rt.app(cur[17], b_self_1171), rt.makeSet([rt.app(cur[34], b_self_1171)]))));
-                                n17 = v_1390;
+                                const v_1420: Value = rt.upd(cur[17], b_self_1201, (at_1419: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[17], b_self_1201) : rt.cup(rt.app(cur[17], b_self_1201), rt.makeSet([rt.app(cur[34], b_self_1201)]))));
+                                n17 = v_1420;
                                 {
-                                  const v_1392: Value = rt.upd(cur[35], b_self_1171, (at_1391: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? "EBUSY" : rt.app(cur[35], b_self_1171)));
-                                  n35 = v_1392;
+                                  const v_1422: Value = rt.upd(cur[35], b_self_1201, (at_1421: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? "EBUSY" : rt.app(cur[35], b_self_1201)));
+                                  n35 = v_1422;
                                   {
-                                    const v_1394: Value = rt.updv(cur[42], b_self_1171, "install_own_own_ret");
-                                    n42 = v_1394;
+                                    const v_1424: Value = rt.updv(cur[42], b_self_1201, "install_own_own_ret");
+                                    n42 = v_1424;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19213,26 +19228,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1171)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1201)), "Other_own")) {
                         {
-                          const v_1396: Value = rt.upd(cur[23], b_self_1171, (at_1395: Value) => rt.app(cur[35], b_self_1171));
-                          n23 = v_1396;
+                          const v_1426: Value = rt.upd(cur[23], b_self_1201, (at_1425: Value) => rt.app(cur[35], b_self_1201));
+                          n23 = v_1426;
                           {
-                            const v_1398: Value = rt.updv(cur[34], b_self_1171, 0);
-                            n34 = v_1398;
+                            const v_1428: Value = rt.updv(cur[34], b_self_1201, 0);
+                            n34 = v_1428;
                             {
-                              const v_1400: Value = rt.updv(cur[35], b_self_1171, "OK");
-                              n35 = v_1400;
+                              const v_1430: Value = rt.updv(cur[35], b_self_1201, "OK");
+                              n35 = v_1430;
                               {
-                                const v_1402: Value = rt.updv(cur[36], b_self_1171, false);
-                                n36 = v_1402;
+                                const v_1432: Value = rt.updv(cur[36], b_self_1201, false);
+                                n36 = v_1432;
                                 {
-                                  const v_1404: Value = rt.updv(cur[42], b_self_1171, "Other_sys_entry");
-                                  n42 = v_1404;
+                                  const v_1434: Value = rt.updv(cur[42], b_self_1201, "Other_sys_entry");
+                                  n42 = v_1434;
                                   {
-                                    const v_1406: Value = rt.upd(cur[43], b_self_1171, (at_1405: Value) => rt.tail(rt.app(cur[43], b_self_1171)));
-                                    n43 = v_1406;
+                                    const v_1436: Value = rt.upd(cur[43], b_self_1201, (at_1435: Value) => rt.tail(rt.app(cur[43], b_self_1201)));
+                                    n43 = v_1436;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19383,7 +19398,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1171), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1172: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1177: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1171, (at_1179: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1171)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1171, (at_1180: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1182: Value) => (rt.bool(rt.app(cur[22], b_self_1171), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1171)) && ((s_1183: readonly Value[]) => s_1183.some((b_child_1184: Value) => (rt.eqs(rt.app(cur[42], b_child_1184), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1184, (at_1185: Value) => rt.app(cur[2], b_self_1171))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1184, (at_1186: Value) => rt.app(cur[3], b_self_1171))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1184, (at_1187: Value) => rt.app(cur[4], b_self_1171))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1184, (at_1188: Value) => rt.app(cur[5], b_self_1171))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1184, (at_1189: Value) => rt.app(cur[6], b_self_1171))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1184, (at_1190: Value) => rt.app(cur[7], b_self_1171))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1184, (at_1191: Value) => rt.app(cur[8], b_self_1171))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1184, (at_1192: Value) => rt.app(cur[9], b_self_1171))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1184, (at_1193: Value) => rt.app(cur[10], b_self_1171))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1184, (at_1194: Value) => rt.app(cur[11], b_self_1171))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1184, (at_1195: Value) => rt.app(cur[12], b_self_1171))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1184, (at_1196: Value) => rt.app(cur[15], b_self_1171))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1184, (at_1197: Value) => rt.app(cur[16], b_self_1171))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1184, (at_1198: Value) => rt.app(cur[17], b_self_1171))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1184, (at_1199: Value) => rt.app(cur[18], b_self_1171))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1184, "Other_act"), b_self_1171, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1171), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1203: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1171, (at_1204: Value) => rt.app(cur[6], b_self_1171))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1171, (at_1206: Value) => rt.app(cur[16], b_self_1171))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1171, (at_1207: Value) => rt.app(cur[15], b_self_1171))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1171)) || (rt.eqs(rt.app(cur[25], b_self_1171), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1171), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1171), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1171), "A disjunct") || (!((s_1210: readonly Value[]) => s_1210.some((b_e_1211: Value) => (rt.notin(rt.app(cur[42], b_e_1211), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1211), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1212: readonly Value[]) => s_1212.every((b_c_1213: Value) => (rt.bool(rt.app(cur[4], b_c_1213), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1213), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1215: Value) => ((rt.bool(rt.app(cur[8], b_self_1171), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1171), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1171, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1220: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1171, (at_1221: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1171)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1171, (at_1222: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1171, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1171, (at_1226: Value) => (!rt.eqs(rt.app(cur[35], b_self_1171), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1171)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1171, (at_1227: Value) => rt.app(cur[35], b_self_1171))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1171, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1171, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1171, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1171, (at_1232: Value) => rt.tail(rt.app(cur[43], b_self_1171)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_precheck") && rt.eq(rt.next(n36, "install_own_dup", false), rt.upd(cur[36], b_self_1171, (at_1233: Value) => (rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1234: readonly Value[]) => s_1234.some((b_g_1235: Value) => (!rt.eq(b_g_1235, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1235), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1171), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1171)), "chain")), "The bound set of a quantifier"))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1171, (at_1237: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[6], b_self_1171) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1171), (at_1238: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[13], rt.app(cur[34], b_self_1171)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1171)), "parent", (at_1239: Value) => rt.app(cur[15], b_self_1171)), "chain", (at_1240: Value) => rt.cup(rt.app(cur[17], b_self_1171), rt.makeSet([rt.app(cur[34], b_self_1171)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1171, (at_1241: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[15], b_self_1171) : rt.app(cur[34], b_self_1171)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1171, (at_1242: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[16], b_self_1171) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1171, (at_1243: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? rt.app(cur[17], b_self_1171) : rt.cup(rt.app(cur[17], b_self_1171), rt.makeSet([rt.app(cur[34], b_self_1171)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1171, (at_1244: Value) => (rt.bool(rt.app(cur[36], b_self_1171), "The condition of IF") ? "EBUSY" : rt.app(cur[35], b_self_1171)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1171), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1171)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1171, (at_1246: Value) => rt.app(cur[35], b_self_1171))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1171, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1171, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1171, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1171, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1171, (at_1251: Value) => rt.tail(rt.app(cur[43], b_self_1171)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1201), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1202: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1207: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1201, (at_1209: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1201)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1201, (at_1210: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1212: Value) => (rt.bool(rt.app(cur[22], b_self_1201), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1201)) && ((s_1213: readonly Value[]) => s_1213.some((b_child_1214: Value) => (rt.eqs(rt.app(cur[42], b_child_1214), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1214, (at_1215: Value) => rt.app(cur[2], b_self_1201))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1214, (at_1216: Value) => rt.app(cur[3], b_self_1201))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1214, (at_1217: Value) => rt.app(cur[4], b_self_1201))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1214, (at_1218: Value) => rt.app(cur[5], b_self_1201))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1214, (at_1219: Value) => rt.app(cur[6], b_self_1201))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1214, (at_1220: Value) => rt.app(cur[7], b_self_1201))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1214, (at_1221: Value) => rt.app(cur[8], b_self_1201))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1214, (at_1222: Value) => rt.app(cur[9], b_self_1201))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1214, (at_1223: Value) => rt.app(cur[10], b_self_1201))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1214, (at_1224: Value) => rt.app(cur[11], b_self_1201))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1214, (at_1225: Value) => rt.app(cur[12], b_self_1201))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1214, (at_1226: Value) => rt.app(cur[15], b_self_1201))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1214, (at_1227: Value) => rt.app(cur[16], b_self_1201))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1214, (at_1228: Value) => rt.app(cur[17], b_self_1201))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1214, (at_1229: Value) => rt.app(cur[18], b_self_1201))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1214, "Other_act"), b_self_1201, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1201), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1233: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1201, (at_1234: Value) => rt.app(cur[6], b_self_1201))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1201, (at_1236: Value) => rt.app(cur[16], b_self_1201))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1201, (at_1237: Value) => rt.app(cur[15], b_self_1201))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1201)) || (rt.eqs(rt.app(cur[25], b_self_1201), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1201), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1201), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1201), "A disjunct") || (!((s_1240: readonly Value[]) => s_1240.some((b_e_1241: Value) => (rt.notin(rt.app(cur[42], b_e_1241), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1241), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1242: readonly Value[]) => s_1242.every((b_c_1243: Value) => (rt.bool(rt.app(cur[4], b_c_1243), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1243), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1245: Value) => ((rt.bool(rt.app(cur[8], b_self_1201), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1201), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1201, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1250: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1201, (at_1251: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1201)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1201, (at_1252: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1201, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1201, (at_1256: Value) => (!rt.eqs(rt.app(cur[35], b_self_1201), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1201)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1201, (at_1257: Value) => rt.app(cur[35], b_self_1201))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1201, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1201, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1201, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1201, (at_1262: Value) => rt.tail(rt.app(cur[43], b_self_1201)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_precheck") && rt.eq(rt.next(n36, "install_own_dup", false), rt.upd(cur[36], b_self_1201, (at_1263: Value) => (rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1264: readonly Value[]) => s_1264.some((b_g_1265: Value) => (!rt.eq(b_g_1265, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1265), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1201), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1201)), "chain")), "The bound set of a quantifier"))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1201, (at_1267: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[6], b_self_1201) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1201), (at_1268: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[13], rt.app(cur[34], b_self_1201)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1201)), "parent", (at_1269: Value) => rt.app(cur[15], b_self_1201)), "chain", (at_1270: Value) => rt.cup(rt.app(cur[17], b_self_1201), rt.makeSet([rt.app(cur[34], b_self_1201)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1201, (at_1271: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[15], b_self_1201) : rt.app(cur[34], b_self_1201)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1201, (at_1272: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[16], b_self_1201) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1201, (at_1273: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? rt.app(cur[17], b_self_1201) : rt.cup(rt.app(cur[17], b_self_1201), rt.makeSet([rt.app(cur[34], b_self_1201)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1201, (at_1274: Value) => (rt.bool(rt.app(cur[36], b_self_1201), "The condition of IF") ? "EBUSY" : rt.app(cur[35], b_self_1201)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1201), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1201)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1201, (at_1276: Value) => rt.app(cur[35], b_self_1201))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1201, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1201, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1201, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1201, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1201, (at_1281: Value) => rt.tail(rt.app(cur[43], b_self_1201)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -19395,23 +19410,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1407: Value = K_Execer;
-            if (!(s_1407 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1408 of s_1407.elems) {
+            const s_1437: Value = K_Execer;
+            if (!(s_1437 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1438 of s_1437.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1408 === "string" ? b_self_1408 : rt.formatValue(b_self_1408)) + ")" + ")",
-                steps: [{ index: 31, param: b_self_1408 }, { index: 66, param: b_self_1408 }, { index: 67, param: b_self_1408 }, { index: 68, param: b_self_1408 }, { index: 69, param: b_self_1408 }, { index: 70, param: b_self_1408 }, { index: 71, param: b_self_1408 }, { index: 72, param: b_self_1408 }, { index: 73, param: b_self_1408 }, { index: 74, param: b_self_1408 }, { index: 75, param: b_self_1408 }, { index: 76, param: b_self_1408 }, { index: 77, param: b_self_1408 }, { index: 78, param: b_self_1408 }, { index: 79, param: b_self_1408 }, { index: 80, param: b_self_1408 }, { index: 81, param: b_self_1408 }, { index: 82, param: b_self_1408 }, { index: 83, param: b_self_1408 }, { index: 84, param: b_self_1408 }],
+                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1438 === "string" ? b_self_1438 : rt.formatValue(b_self_1438)) + ")" + ")",
+                steps: [{ index: 31, param: b_self_1438 }, { index: 66, param: b_self_1438 }, { index: 67, param: b_self_1438 }, { index: 68, param: b_self_1438 }, { index: 69, param: b_self_1438 }, { index: 70, param: b_self_1438 }, { index: 71, param: b_self_1438 }, { index: 72, param: b_self_1438 }, { index: 73, param: b_self_1438 }, { index: 74, param: b_self_1438 }, { index: 75, param: b_self_1438 }, { index: 76, param: b_self_1438 }, { index: 77, param: b_self_1438 }, { index: 78, param: b_self_1438 }, { index: 79, param: b_self_1438 }, { index: 80, param: b_self_1438 }, { index: 81, param: b_self_1438 }, { index: 82, param: b_self_1438 }, { index: 83, param: b_self_1438 }, { index: 84, param: b_self_1438 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "Execer_exec_call")) {
                       {
-                        const v_1481: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_lock");
-                        n42 = v_1481;
+                        const v_1511: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_lock");
+                        n42 = v_1511;
                         {
-                          const v_1483: Value = rt.upd(cur[43], b_self_1408, (at_1482: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1408)));
-                          n43 = v_1483;
+                          const v_1513: Value = rt.upd(cur[43], b_self_1438, (at_1512: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1438)));
+                          n43 = v_1513;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -19506,17 +19521,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_lock")) {
-                      const k_1484 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_lock")) {
+                      const k_1514 = (): void => {
                         {
-                          const v_1485: Value = (rt.eq(cur[0], K_None) ? b_self_1408 : cur[0]);
-                          n0 = v_1485;
+                          const v_1515: Value = (rt.eq(cur[0], K_None) ? b_self_1438 : cur[0]);
+                          n0 = v_1515;
                           {
-                            const v_1487: Value = rt.upd(cur[38], b_self_1408, (at_1486: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n38 = v_1487;
+                            const v_1517: Value = rt.upd(cur[38], b_self_1438, (at_1516: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n38 = v_1517;
                             {
-                              const v_1489: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_locked");
-                              n42 = v_1489;
+                              const v_1519: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_locked");
+                              n42 = v_1519;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -19613,22 +19628,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_1484();
+                        k_1514();
                       }
-                      if (rt.bool(rt.app(cur[7], b_self_1408), "A conjunct of an action")) {
-                        k_1484();
+                      if (rt.bool(rt.app(cur[7], b_self_1438), "A conjunct of an action")) {
+                        k_1514();
                       }
-                      if (rt.bool(rt.app(cur[9], b_self_1408), "A conjunct of an action")) {
-                        k_1484();
+                      if (rt.bool(rt.app(cur[9], b_self_1438), "A conjunct of an action")) {
+                        k_1514();
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1408), "A conjunct of an action")) {
-                        k_1484();
+                      if (rt.bool(rt.app(cur[8], b_self_1438), "A conjunct of an action")) {
+                        k_1514();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_locked")) {
                       {
-                        const v_1491: Value = rt.upd(cur[42], b_self_1408, (at_1490: Value) => (!rt.eqs(rt.app(cur[38], b_self_1408), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n42 = v_1491;
+                        const v_1521: Value = rt.upd(cur[42], b_self_1438, (at_1520: Value) => (!rt.eqs(rt.app(cur[38], b_self_1438), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n42 = v_1521;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19723,32 +19738,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call")) {
                         {
-                          const v_1493: Value = rt.updv(cur[27], b_self_1408, "ERESTARTNOINTR");
-                          n27 = v_1493;
+                          const v_1523: Value = rt.updv(cur[27], b_self_1438, "ERESTARTNOINTR");
+                          n27 = v_1523;
                           {
-                            const v_1495: Value = rt.upd(cur[37], b_self_1408, (at_1494: Value) => cd_INIT_CRED());
-                            n37 = v_1495;
+                            const v_1525: Value = rt.upd(cur[37], b_self_1438, (at_1524: Value) => cd_INIT_CRED());
+                            n37 = v_1525;
                             {
-                              const v_1497: Value = rt.updv(cur[38], b_self_1408, "OK");
-                              n38 = v_1497;
+                              const v_1527: Value = rt.updv(cur[38], b_self_1438, "OK");
+                              n38 = v_1527;
                               {
-                                const v_1499: Value = rt.updv(cur[39], b_self_1408, "OK");
-                                n39 = v_1499;
+                                const v_1529: Value = rt.updv(cur[39], b_self_1438, "OK");
+                                n39 = v_1529;
                                 {
-                                  const v_1501: Value = rt.updv(cur[40], b_self_1408, false);
-                                  n40 = v_1501;
+                                  const v_1531: Value = rt.updv(cur[40], b_self_1438, false);
+                                  n40 = v_1531;
                                   {
-                                    const v_1503: Value = rt.updv(cur[41], b_self_1408, false);
-                                    n41 = v_1503;
+                                    const v_1533: Value = rt.updv(cur[41], b_self_1438, false);
+                                    n41 = v_1533;
                                     {
-                                      const v_1505: Value = rt.updv(cur[42], b_self_1408, "Done");
-                                      n42 = v_1505;
+                                      const v_1535: Value = rt.updv(cur[42], b_self_1438, "Done");
+                                      n42 = v_1535;
                                       {
-                                        const v_1507: Value = rt.upd(cur[43], b_self_1408, (at_1506: Value) => rt.tail(rt.app(cur[43], b_self_1408)));
-                                        n43 = v_1507;
+                                        const v_1537: Value = rt.upd(cur[43], b_self_1438, (at_1536: Value) => rt.tail(rt.app(cur[43], b_self_1438)));
+                                        n43 = v_1537;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -19844,22 +19859,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepare")) {
                       {
-                        const v_1509: Value = rt.upd(cur[11], b_self_1408, (at_1508: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1408), 1) : rt.app(cur[11], b_self_1408)));
-                        n11 = v_1509;
+                        const v_1539: Value = rt.upd(cur[11], b_self_1438, (at_1538: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1438), 1) : rt.app(cur[11], b_self_1438)));
+                        n11 = v_1539;
                         {
-                          const v_1511: Value = rt.upd(cur[18], b_self_1408, (at_1510: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1408)));
-                          n18 = v_1511;
+                          const v_1541: Value = rt.upd(cur[18], b_self_1438, (at_1540: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1438)));
+                          n18 = v_1541;
                           {
-                            const v_1514: Value = rt.upd(cur[37], b_self_1408, (at_1512: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1408), "id", (at_1513: Value) => rt.rec(R_1, [b_self_1408, rt.add(rt.app(cur[11], b_self_1408), 1)])) : rt.app(cur[37], b_self_1408)));
-                            n37 = v_1514;
+                            const v_1544: Value = rt.upd(cur[37], b_self_1438, (at_1542: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1438), "id", (at_1543: Value) => rt.rec(R_1, [b_self_1438, rt.add(rt.app(cur[11], b_self_1438), 1)])) : rt.app(cur[37], b_self_1438)));
+                            n37 = v_1544;
                             {
-                              const v_1516: Value = rt.upd(cur[39], b_self_1408, (at_1515: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n39 = v_1516;
+                              const v_1546: Value = rt.upd(cur[39], b_self_1438, (at_1545: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n39 = v_1546;
                               {
-                                const v_1518: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_prepared");
-                                n42 = v_1518;
+                                const v_1548: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_prepared");
+                                n42 = v_1548;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -19954,14 +19969,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n11 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1520: Value = rt.updv(cur[39], b_self_1408, "ENOMEM");
-                          n39 = v_1520;
+                          const v_1550: Value = rt.updv(cur[39], b_self_1438, "ENOMEM");
+                          n39 = v_1550;
                           {
-                            const v_1522: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_prepared");
-                            n42 = v_1522;
+                            const v_1552: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_prepared");
+                            n42 = v_1552;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20057,10 +20072,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepared")) {
                       {
-                        const v_1524: Value = rt.upd(cur[42], b_self_1408, (at_1523: Value) => (!rt.eqs(rt.app(cur[39], b_self_1408), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
-                        n42 = v_1524;
+                        const v_1554: Value = rt.upd(cur[42], b_self_1438, (at_1553: Value) => (!rt.eqs(rt.app(cur[39], b_self_1438), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
+                        n42 = v_1554;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20155,16 +20170,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_fail")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_fail")) {
                       {
-                        const v_1525: Value = K_None;
-                        n0 = v_1525;
+                        const v_1555: Value = K_None;
+                        n0 = v_1555;
                         {
-                          const v_1527: Value = rt.updv(cur[18], b_self_1408, "EXEC_NONE");
-                          n18 = v_1527;
+                          const v_1557: Value = rt.updv(cur[18], b_self_1438, "EXEC_NONE");
+                          n18 = v_1557;
                           {
-                            const v_1529: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_fail_ret");
-                            n42 = v_1529;
+                            const v_1559: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_fail_ret");
+                            n42 = v_1559;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -20259,32 +20274,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_fail_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_fail_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call")) {
                         {
-                          const v_1531: Value = rt.upd(cur[27], b_self_1408, (at_1530: Value) => rt.app(cur[39], b_self_1408));
-                          n27 = v_1531;
+                          const v_1561: Value = rt.upd(cur[27], b_self_1438, (at_1560: Value) => rt.app(cur[39], b_self_1438));
+                          n27 = v_1561;
                           {
-                            const v_1533: Value = rt.upd(cur[37], b_self_1408, (at_1532: Value) => cd_INIT_CRED());
-                            n37 = v_1533;
+                            const v_1563: Value = rt.upd(cur[37], b_self_1438, (at_1562: Value) => cd_INIT_CRED());
+                            n37 = v_1563;
                             {
-                              const v_1535: Value = rt.updv(cur[38], b_self_1408, "OK");
-                              n38 = v_1535;
+                              const v_1565: Value = rt.updv(cur[38], b_self_1438, "OK");
+                              n38 = v_1565;
                               {
-                                const v_1537: Value = rt.updv(cur[39], b_self_1408, "OK");
-                                n39 = v_1537;
+                                const v_1567: Value = rt.updv(cur[39], b_self_1438, "OK");
+                                n39 = v_1567;
                                 {
-                                  const v_1539: Value = rt.updv(cur[40], b_self_1408, false);
-                                  n40 = v_1539;
+                                  const v_1569: Value = rt.updv(cur[40], b_self_1438, false);
+                                  n40 = v_1569;
                                   {
-                                    const v_1541: Value = rt.updv(cur[41], b_self_1408, false);
-                                    n41 = v_1541;
+                                    const v_1571: Value = rt.updv(cur[41], b_self_1438, false);
+                                    n41 = v_1571;
                                     {
-                                      const v_1543: Value = rt.updv(cur[42], b_self_1408, "Done");
-                                      n42 = v_1543;
+                                      const v_1573: Value = rt.updv(cur[42], b_self_1438, "Done");
+                                      n42 = v_1573;
                                       {
-                                        const v_1545: Value = rt.upd(cur[43], b_self_1408, (at_1544: Value) => rt.tail(rt.app(cur[43], b_self_1408)));
-                                        n43 = v_1545;
+                                        const v_1575: Value = rt.upd(cur[43], b_self_1438, (at_1574: Value) => rt.tail(rt.app(cur[43], b_self_1438)));
+                                        n43 = v_1575;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -20380,16 +20395,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_checks")) {
                       {
-                        const v_1547: Value = rt.updv(cur[18], b_self_1408, "EXEC_CHECKED");
-                        n18 = v_1547;
+                        const v_1577: Value = rt.updv(cur[18], b_self_1438, "EXEC_CHECKED");
+                        n18 = v_1577;
                         {
-                          const v_1549: Value = rt.upd(cur[40], b_self_1408, (at_1548: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1408))));
-                          n40 = v_1549;
+                          const v_1579: Value = rt.upd(cur[40], b_self_1438, (at_1578: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1438))));
+                          n40 = v_1579;
                           {
-                            const v_1551: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_ponr");
-                            n42 = v_1551;
+                            const v_1581: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_ponr");
+                            n42 = v_1581;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20484,13 +20499,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_ponr")) {
                       {
-                        const v_1553: Value = rt.updv(cur[18], b_self_1408, "EXEC_PONR");
-                        n18 = v_1553;
+                        const v_1583: Value = rt.updv(cur[18], b_self_1438, "EXEC_PONR");
+                        n18 = v_1583;
                         {
-                          const v_1555: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_zap");
-                          n42 = v_1555;
+                          const v_1585: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_zap");
+                          n42 = v_1585;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20585,13 +20600,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_zap")) {
                       {
-                        const v_1557: Value = rt.fcn(rt.domain(cur[8]), (b_t_1556: Value) => (rt.in(b_t_1556, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1556), "A disjunct") || !rt.eq(b_t_1556, b_self_1408)) : rt.app(cur[8], b_t_1556)));
-                        n8 = v_1557;
+                        const v_1587: Value = rt.fcn(rt.domain(cur[8]), (b_t_1586: Value) => (rt.in(b_t_1586, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1586), "A disjunct") || !rt.eq(b_t_1586, b_self_1438)) : rt.app(cur[8], b_t_1586)));
+                        n8 = v_1587;
                         {
-                          const v_1559: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_dethread");
-                          n42 = v_1559;
+                          const v_1589: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_dethread");
+                          n42 = v_1589;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20686,14 +20701,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_dethread")) {
-                      const k_1560 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_dethread")) {
+                      const k_1590 = (): void => {
                         {
-                          const v_1564: Value = rt.upd(cur[41], b_self_1408, (at_1561: Value) => !((s_1562: readonly Value[]) => s_1562.every((b_t_1563: Value) => (rt.eq(b_t_1563, b_self_1408) || !rt.notin(rt.app(cur[42], b_t_1563), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n41 = v_1564;
+                          const v_1594: Value = rt.upd(cur[41], b_self_1438, (at_1591: Value) => !((s_1592: readonly Value[]) => s_1592.every((b_t_1593: Value) => (rt.eq(b_t_1593, b_self_1438) || !rt.notin(rt.app(cur[42], b_t_1593), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n41 = v_1594;
                           {
-                            const v_1566: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_dethreaded");
-                            n42 = v_1566;
+                            const v_1596: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_dethreaded");
+                            n42 = v_1596;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20790,32 +20805,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1567 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1569 = (i_1570: number): void => {
-                          if (i_1570 === t_1567.length) {
-                            k_1560();
+                        const t_1597 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1599 = (i_1600: number): void => {
+                          if (i_1600 === t_1597.length) {
+                            k_1590();
                           }
                           else {
-                            const b_t_1568 = t_1567[i_1570]![0]!;
-                            if (rt.eq(b_t_1568, b_self_1408)) {
-                              step_1569(i_1570 + 1);
+                            const b_t_1598 = t_1597[i_1600]![0]!;
+                            if (rt.eq(b_t_1598, b_self_1438)) {
+                              step_1599(i_1600 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[42], b_t_1568), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1569(i_1570 + 1);
+                            if (!rt.notin(rt.app(cur[42], b_t_1598), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1599(i_1600 + 1);
                             }
                           }
                         }
                         ;
-                        step_1569(0);
+                        step_1599(0);
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1408), "A conjunct of an action")) {
-                        k_1560();
+                      if (rt.bool(rt.app(cur[8], b_self_1438), "A conjunct of an action")) {
+                        k_1590();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1572: Value = rt.upd(cur[42], b_self_1408, (at_1571: Value) => (rt.bool(rt.app(cur[41], b_self_1408), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
-                        n42 = v_1572;
+                        const v_1602: Value = rt.upd(cur[42], b_self_1438, (at_1601: Value) => (rt.bool(rt.app(cur[41], b_self_1438), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
+                        n42 = v_1602;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20910,16 +20925,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_killed")) {
                       {
-                        const v_1573: Value = K_None;
-                        n0 = v_1573;
+                        const v_1603: Value = K_None;
+                        n0 = v_1603;
                         {
-                          const v_1575: Value = rt.updv(cur[18], b_self_1408, "EXEC_NONE");
-                          n18 = v_1575;
+                          const v_1605: Value = rt.updv(cur[18], b_self_1438, "EXEC_NONE");
+                          n18 = v_1605;
                           {
-                            const v_1577: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_killed_ret");
-                            n42 = v_1577;
+                            const v_1607: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_killed_ret");
+                            n42 = v_1607;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -21014,32 +21029,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call")) {
                         {
-                          const v_1579: Value = rt.updv(cur[27], b_self_1408, "EINTR");
-                          n27 = v_1579;
+                          const v_1609: Value = rt.updv(cur[27], b_self_1438, "EINTR");
+                          n27 = v_1609;
                           {
-                            const v_1581: Value = rt.upd(cur[37], b_self_1408, (at_1580: Value) => cd_INIT_CRED());
-                            n37 = v_1581;
+                            const v_1611: Value = rt.upd(cur[37], b_self_1438, (at_1610: Value) => cd_INIT_CRED());
+                            n37 = v_1611;
                             {
-                              const v_1583: Value = rt.updv(cur[38], b_self_1408, "OK");
-                              n38 = v_1583;
+                              const v_1613: Value = rt.updv(cur[38], b_self_1438, "OK");
+                              n38 = v_1613;
                               {
-                                const v_1585: Value = rt.updv(cur[39], b_self_1408, "OK");
-                                n39 = v_1585;
+                                const v_1615: Value = rt.updv(cur[39], b_self_1438, "OK");
+                                n39 = v_1615;
                                 {
-                                  const v_1587: Value = rt.updv(cur[40], b_self_1408, false);
-                                  n40 = v_1587;
+                                  const v_1617: Value = rt.updv(cur[40], b_self_1438, false);
+                                  n40 = v_1617;
                                   {
-                                    const v_1589: Value = rt.updv(cur[41], b_self_1408, false);
-                                    n41 = v_1589;
+                                    const v_1619: Value = rt.updv(cur[41], b_self_1438, false);
+                                    n41 = v_1619;
                                     {
-                                      const v_1591: Value = rt.updv(cur[42], b_self_1408, "Done");
-                                      n42 = v_1591;
+                                      const v_1621: Value = rt.updv(cur[42], b_self_1438, "Done");
+                                      n42 = v_1621;
                                       {
-                                        const v_1593: Value = rt.upd(cur[43], b_self_1408, (at_1592: Value) => rt.tail(rt.app(cur[43], b_self_1408)));
-                                        n43 = v_1593;
+                                        const v_1623: Value = rt.upd(cur[43], b_self_1438, (at_1622: Value) => rt.tail(rt.app(cur[43], b_self_1438)));
+                                        n43 = v_1623;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21135,13 +21150,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_committing")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_committing")) {
                       {
-                        const v_1595: Value = rt.updv(cur[18], b_self_1408, "EXEC_COMMITTING");
-                        n18 = v_1595;
+                        const v_1625: Value = rt.updv(cur[18], b_self_1438, "EXEC_COMMITTING");
+                        n18 = v_1625;
                         {
-                          const v_1597: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_commit");
-                          n42 = v_1597;
+                          const v_1627: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_commit");
+                          n42 = v_1627;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -21236,16 +21251,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_commit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_commit")) {
                       {
-                        const v_1600: Value = rt.upd(cur[10], b_self_1408, (at_1598: Value) => rt.upd(rt.app(cur[37], b_self_1408), "cap", (at_1599: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1408), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1408), "A disjunct"))));
-                        n10 = v_1600;
+                        const v_1630: Value = rt.upd(cur[10], b_self_1438, (at_1628: Value) => rt.upd(rt.app(cur[37], b_self_1438), "cap", (at_1629: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1438), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1438), "A disjunct"))));
+                        n10 = v_1630;
                         {
-                          const v_1602: Value = rt.updv(cur[18], b_self_1408, "EXEC_COMMITTED");
-                          n18 = v_1602;
+                          const v_1632: Value = rt.updv(cur[18], b_self_1438, "EXEC_COMMITTED");
+                          n18 = v_1632;
                           {
-                            const v_1604: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_unlock");
-                            n42 = v_1604;
+                            const v_1634: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_unlock");
+                            n42 = v_1634;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -21340,13 +21355,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n10 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_unlock")) {
                       {
-                        const v_1605: Value = K_None;
-                        n0 = v_1605;
+                        const v_1635: Value = K_None;
+                        n0 = v_1635;
                         {
-                          const v_1607: Value = rt.updv(cur[42], b_self_1408, "do_execve_exec_ret");
-                          n42 = v_1607;
+                          const v_1637: Value = rt.updv(cur[42], b_self_1438, "do_execve_exec_ret");
+                          n42 = v_1637;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -21441,32 +21456,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call")) {
                         {
-                          const v_1609: Value = rt.updv(cur[27], b_self_1408, "OK");
-                          n27 = v_1609;
+                          const v_1639: Value = rt.updv(cur[27], b_self_1438, "OK");
+                          n27 = v_1639;
                           {
-                            const v_1611: Value = rt.upd(cur[37], b_self_1408, (at_1610: Value) => cd_INIT_CRED());
-                            n37 = v_1611;
+                            const v_1641: Value = rt.upd(cur[37], b_self_1438, (at_1640: Value) => cd_INIT_CRED());
+                            n37 = v_1641;
                             {
-                              const v_1613: Value = rt.updv(cur[38], b_self_1408, "OK");
-                              n38 = v_1613;
+                              const v_1643: Value = rt.updv(cur[38], b_self_1438, "OK");
+                              n38 = v_1643;
                               {
-                                const v_1615: Value = rt.updv(cur[39], b_self_1408, "OK");
-                                n39 = v_1615;
+                                const v_1645: Value = rt.updv(cur[39], b_self_1438, "OK");
+                                n39 = v_1645;
                                 {
-                                  const v_1617: Value = rt.updv(cur[40], b_self_1408, false);
-                                  n40 = v_1617;
+                                  const v_1647: Value = rt.updv(cur[40], b_self_1438, false);
+                                  n40 = v_1647;
                                   {
-                                    const v_1619: Value = rt.updv(cur[41], b_self_1408, false);
-                                    n41 = v_1619;
+                                    const v_1649: Value = rt.updv(cur[41], b_self_1438, false);
+                                    n41 = v_1649;
                                     {
-                                      const v_1621: Value = rt.updv(cur[42], b_self_1408, "Done");
-                                      n42 = v_1621;
+                                      const v_1651: Value = rt.updv(cur[42], b_self_1438, "Done");
+                                      n42 = v_1651;
                                       {
-                                        const v_1623: Value = rt.upd(cur[43], b_self_1408, (at_1622: Value) => rt.tail(rt.app(cur[43], b_self_1408)));
-                                        n43 = v_1623;
+                                        const v_1653: Value = rt.upd(cur[43], b_self_1438, (at_1652: Value) => rt.tail(rt.app(cur[43], b_self_1438)));
+                                        n43 = v_1653;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21617,7 +21632,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1408), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1408, (at_1410: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1408)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1408), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1408), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1408), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1408 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1408, (at_1411: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1408, (at_1413: Value) => (!rt.eqs(rt.app(cur[38], b_self_1408), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1408, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1408, (at_1415: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1408, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1408, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1408, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1408, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1408, (at_1421: Value) => rt.tail(rt.app(cur[43], b_self_1408)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1408, (at_1422: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1408), 1) : rt.app(cur[11], b_self_1408)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1408, (at_1423: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1408)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1408, (at_1424: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1408), "id", (at_1425: Value) => rt.rec(R_1, [b_self_1408, rt.add(rt.app(cur[11], b_self_1408), 1)])) : rt.app(cur[37], b_self_1408)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1408, (at_1426: Value) => (rt.lt(rt.app(cur[11], b_self_1408), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1408, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1408, (at_1430: Value) => (!rt.eqs(rt.app(cur[39], b_self_1408), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1408, (at_1433: Value) => rt.app(cur[39], b_self_1408))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1408, (at_1434: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1408, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1408, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1408, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1408, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1408, (at_1440: Value) => rt.tail(rt.app(cur[43], b_self_1408)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1408, (at_1442: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1408))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1446: Value) => (rt.in(b_t_1446, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1446), "A disjunct") || !rt.eq(b_t_1446, b_self_1408)) : rt.app(cur[8], b_t_1446)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_dethread") && (((s_1448: readonly Value[]) => s_1448.every((b_t_1449: Value) => (rt.eq(b_t_1449, b_self_1408) || !rt.notin(rt.app(cur[42], b_t_1449), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1408), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1408, (at_1450: Value) => !((s_1451: readonly Value[]) => s_1451.every((b_t_1452: Value) => (rt.eq(b_t_1452, b_self_1408) || !rt.notin(rt.app(cur[42], b_t_1452), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1408, (at_1454: Value) => (rt.bool(rt.app(cur[41], b_self_1408), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1408, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1408, (at_1458: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1408, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1408, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1408, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1408, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1408, (at_1464: Value) => rt.tail(rt.app(cur[43], b_self_1408)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1408, (at_1467: Value) => rt.upd(rt.app(cur[37], b_self_1408), "cap", (at_1468: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1408), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1408), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1408, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1408), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1408)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1408, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1408, (at_1473: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1408, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1408, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1408, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1408, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1408, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1408, (at_1479: Value) => rt.tail(rt.app(cur[43], b_self_1408)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1438), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1438, (at_1440: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1438)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1438), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1438), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1438), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1438 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1438, (at_1441: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1438, (at_1443: Value) => (!rt.eqs(rt.app(cur[38], b_self_1438), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1438, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1438, (at_1445: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1438, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1438, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1438, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1438, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1438, (at_1451: Value) => rt.tail(rt.app(cur[43], b_self_1438)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1438, (at_1452: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1438), 1) : rt.app(cur[11], b_self_1438)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1438, (at_1453: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1438)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1438, (at_1454: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1438), "id", (at_1455: Value) => rt.rec(R_1, [b_self_1438, rt.add(rt.app(cur[11], b_self_1438), 1)])) : rt.app(cur[37], b_self_1438)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1438, (at_1456: Value) => (rt.lt(rt.app(cur[11], b_self_1438), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1438, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1438, (at_1460: Value) => (!rt.eqs(rt.app(cur[39], b_self_1438), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1438, (at_1463: Value) => rt.app(cur[39], b_self_1438))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1438, (at_1464: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1438, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1438, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1438, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1438, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1438, (at_1470: Value) => rt.tail(rt.app(cur[43], b_self_1438)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1438, (at_1472: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1438))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1476: Value) => (rt.in(b_t_1476, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1476), "A disjunct") || !rt.eq(b_t_1476, b_self_1438)) : rt.app(cur[8], b_t_1476)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_dethread") && (((s_1478: readonly Value[]) => s_1478.every((b_t_1479: Value) => (rt.eq(b_t_1479, b_self_1438) || !rt.notin(rt.app(cur[42], b_t_1479), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1438), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1438, (at_1480: Value) => !((s_1481: readonly Value[]) => s_1481.every((b_t_1482: Value) => (rt.eq(b_t_1482, b_self_1438) || !rt.notin(rt.app(cur[42], b_t_1482), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1438, (at_1484: Value) => (rt.bool(rt.app(cur[41], b_self_1438), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1438, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1438, (at_1488: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1438, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1438, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1438, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1438, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1438, (at_1494: Value) => rt.tail(rt.app(cur[43], b_self_1438)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1438, (at_1497: Value) => rt.upd(rt.app(cur[37], b_self_1438), "cap", (at_1498: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1438), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1438), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1438, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1438), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1438)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1438, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1438, (at_1503: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1438, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1438, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1438, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1438, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1438, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1438, (at_1509: Value) => rt.tail(rt.app(cur[43], b_self_1438)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {

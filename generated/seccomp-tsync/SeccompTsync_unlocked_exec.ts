@@ -11792,6 +11792,21 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
           ),
           "out_of_range": (kind: string): StatePredicate => ( {
             name: "out_of_range",
+            parts: [
+            { reads: [1], holds: (cur: State): boolean => (rt.inRange(cur[1], 0, K_SPARE)) === true },
+            { reads: [10], holds: (cur: State): boolean => (((s_718: readonly Value[]) => s_718.every((b_t_719: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_719), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_719), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_719), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_720: readonly Value[]) => s_720.every((b_k_721: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_719), "dom"), "layers"), b_k_721), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_719), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier"))) === true },
+            { reads: [11], holds: (cur: State): boolean => (((s_722: readonly Value[]) => s_722.every((b_t_723: Value) => rt.inRange(rt.app(cur[11], b_t_723), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier"))) === true },
+            { reads: [13], holds: (cur: State): boolean => (((s_724: readonly Value[]) => s_724.every((b_k_725: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_725), "parent"), 0, cd_MAX_FILTER()) && ((s_726: readonly Value[]) => s_726.every((b_x_727: Value) => rt.inRange(b_x_727, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_725), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier"))) === true },
+            { reads: [14], holds: (cur: State): boolean => (rt.inRange(cur[14], 0, cd_MAX_FILTER())) === true },
+            { reads: [15], holds: (cur: State): boolean => (((s_728: readonly Value[]) => s_728.every((b_t_729: Value) => rt.inRange(rt.app(cur[15], b_t_729), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier"))) === true },
+            { reads: [17], holds: (cur: State): boolean => (((s_730: readonly Value[]) => s_730.every((b_t_731: Value) => ((s_732: readonly Value[]) => s_732.every((b_x_733: Value) => rt.inRange(b_x_733, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_731), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier"))) === true },
+            { reads: [21], holds: (cur: State): boolean => (((s_734: readonly Value[]) => s_734.every((b_t_735: Value) => rt.inRange(rt.app(cur[21], b_t_735), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier"))) === true },
+            { reads: [26], holds: (cur: State): boolean => (((s_736: readonly Value[]) => s_736.every((b_t_737: Value) => rt.inRange(rt.app(cur[26], b_t_737), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier"))) === true },
+            { reads: [28], holds: (cur: State): boolean => (((s_738: readonly Value[]) => s_738.every((b_t_739: Value) => rt.inRange(rt.app(cur[28], b_t_739), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier"))) === true },
+            { reads: [29], holds: (cur: State): boolean => (((s_740: readonly Value[]) => s_740.every((b_t_741: Value) => rt.inRange(rt.app(cur[29], b_t_741), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier"))) === true },
+            { reads: [34], holds: (cur: State): boolean => (((s_742: readonly Value[]) => s_742.every((b_t_743: Value) => rt.inRange(rt.app(cur[34], b_t_743), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier"))) === true },
+            { reads: [37], holds: (cur: State): boolean => (((s_744: readonly Value[]) => s_744.every((b_t_745: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_745), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_745), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_745), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_746: readonly Value[]) => s_746.every((b_k_747: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_745), "dom"), "layers"), b_k_747), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_745), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier"))) === true },
+            ],
             holds(cur: State): boolean {
               try {
                 const v: Value = (rt.inRange(cur[1], 0, K_SPARE) && ((s_688: readonly Value[]) => s_688.every((b_t_689: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[10], b_t_689), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[10], b_t_689), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[10], b_t_689), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_690: readonly Value[]) => s_690.every((b_k_691: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[10], b_t_689), "dom"), "layers"), b_k_691), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[10], b_t_689), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[10]), "The bound set of a quantifier")) && ((s_692: readonly Value[]) => s_692.every((b_t_693: Value) => rt.inRange(rt.app(cur[11], b_t_693), 0, cd_CRED_GEN())))(rt.elems(rt.domain(cur[11]), "The bound set of a quantifier")) && ((s_694: readonly Value[]) => s_694.every((b_k_695: Value) => (rt.inRange(rt.dot(rt.app(cur[13], b_k_695), "parent"), 0, cd_MAX_FILTER()) && ((s_696: readonly Value[]) => s_696.every((b_x_697: Value) => rt.inRange(b_x_697, 0, cd_MAX_FILTER())))(rt.elems(rt.dot(rt.app(cur[13], b_k_695), "chain"), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[13]), "The bound set of a quantifier")) && rt.inRange(cur[14], 0, cd_MAX_FILTER()) && ((s_698: readonly Value[]) => s_698.every((b_t_699: Value) => rt.inRange(rt.app(cur[15], b_t_699), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[15]), "The bound set of a quantifier")) && ((s_700: readonly Value[]) => s_700.every((b_t_701: Value) => ((s_702: readonly Value[]) => s_702.every((b_x_703: Value) => rt.inRange(b_x_703, 0, cd_MAX_FILTER())))(rt.elems(rt.app(cur[17], b_t_701), "The bound set of a quantifier"))))(rt.elems(rt.domain(cur[17]), "The bound set of a quantifier")) && ((s_704: readonly Value[]) => s_704.every((b_t_705: Value) => rt.inRange(rt.app(cur[21], b_t_705), 0, K_RETRIES)))(rt.elems(rt.domain(cur[21]), "The bound set of a quantifier")) && ((s_706: readonly Value[]) => s_706.every((b_t_707: Value) => rt.inRange(rt.app(cur[26], b_t_707), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[26]), "The bound set of a quantifier")) && ((s_708: readonly Value[]) => s_708.every((b_t_709: Value) => rt.inRange(rt.app(cur[28], b_t_709), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[28]), "The bound set of a quantifier")) && ((s_710: readonly Value[]) => s_710.every((b_t_711: Value) => rt.inRange(rt.app(cur[29], b_t_711), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[29]), "The bound set of a quantifier")) && ((s_712: readonly Value[]) => s_712.every((b_t_713: Value) => rt.inRange(rt.app(cur[34], b_t_713), 0, cd_MAX_FILTER())))(rt.elems(rt.domain(cur[34]), "The bound set of a quantifier")) && ((s_714: readonly Value[]) => s_714.every((b_t_715: Value) => (rt.inRange(rt.dot(rt.dot(rt.app(cur[37], b_t_715), "id"), "n"), 0, cd_CRED_GEN()) && (rt.eq(rt.dot(rt.dot(rt.app(cur[37], b_t_715), "dom"), "id"), K_None) || rt.inRange(rt.dot(rt.dot(rt.dot(rt.app(cur[37], b_t_715), "dom"), "id"), "n"), 0, cd_CRED_GEN())) && ((s_716: readonly Value[]) => s_716.every((b_k_717: Value) => rt.inRange(rt.app(rt.dot(rt.dot(rt.app(cur[37], b_t_715), "dom"), "layers"), b_k_717), 0, cd_MAX_RULESET())))(rt.elems(rt.domain(rt.dot(rt.dot(rt.app(cur[37], b_t_715), "dom"), "layers")), "The bound set of a quantifier")))))(rt.elems(rt.domain(cur[37]), "The bound set of a quantifier")));
@@ -11970,7 +11985,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_718: readonly Value[]) => s_718.every((b_t_719: Value) => rt.subseteq(rt.app(cur[17], b_t_719), rt.app(rt.next(n17, "sc_chain", false), b_t_719))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_748: readonly Value[]) => s_748.every((b_t_749: Value) => rt.subseteq(rt.app(cur[17], b_t_749), rt.app(rt.next(n17, "sc_chain", false), b_t_749))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12031,7 +12046,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                   const n42: Value | undefined = t[42];
                   const n43: Value | undefined = t[43];
                   const n44: Value | undefined = t[44];
-                  if (((s_720: readonly Value[]) => s_720.every((b_t_721: Value) => (!(rt.eqs(rt.app(cur[18], b_t_721), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_721), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_721), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_721), rt.app(cur[15], b_t_721)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_721), rt.app(cur[12], b_t_721))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
+                  if (((s_750: readonly Value[]) => s_750.every((b_t_751: Value) => (!(rt.eqs(rt.app(cur[18], b_t_751), "EXEC_CHECKED") || rt.eqs(rt.app(cur[18], b_t_751), "EXEC_PONR") || rt.eqs(rt.app(cur[18], b_t_751), "EXEC_COMMITTING")) || (rt.eq(rt.app(rt.next(n15, "sc_filter", false), b_t_751), rt.app(cur[15], b_t_751)) && rt.eq(rt.app(rt.next(n12, "nnp", false), b_t_751), rt.app(cur[12], b_t_751))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) === true) return true;
                   return rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                 }
                 catch (err) {
@@ -12046,7 +12061,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             try {
               instances.push({ label: "sc_term", form: { kind: "eventually", p: (cur: State): boolean => {
                 try {
-                  const v: Value = ((s_722: readonly Value[]) => s_722.every((b_c_723: Value) => (rt.bool(rt.app(cur[4], b_c_723), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_723), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
+                  const v: Value = ((s_752: readonly Value[]) => s_752.every((b_c_753: Value) => (rt.bool(rt.app(cur[4], b_c_753), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_753), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier"));
                   if (typeof v !== 'boolean') throw new rt.EvalError(`The property sc_term has a non-boolean state predicate: ${rt.formatValue(v)}.`, "sc_term");
                   return v;
                 }
@@ -12066,23 +12081,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
         function readFairness(): FairnessInstance[] {
           const fairness: FairnessInstance[] = [];
           {
-            const s_724: Value = K_Caller;
-            if (!(s_724 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_725 of s_724.elems) {
+            const s_754: Value = K_Caller;
+            if (!(s_754 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_755 of s_754.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_725 === "string" ? b_self_725 : rt.formatValue(b_self_725)) + ")" + ")",
-                steps: [{ index: 0, param: b_self_725 }, { index: 1, param: b_self_725 }, { index: 2, param: b_self_725 }, { index: 3, param: b_self_725 }, { index: 4, param: b_self_725 }, { index: 5, param: b_self_725 }, { index: 6, param: b_self_725 }, { index: 7, param: b_self_725 }, { index: 8, param: b_self_725 }, { index: 9, param: b_self_725 }, { index: 10, param: b_self_725 }, { index: 11, param: b_self_725 }, { index: 12, param: b_self_725 }, { index: 13, param: b_self_725 }, { index: 14, param: b_self_725 }, { index: 32, param: b_self_725 }, { index: 33, param: b_self_725 }, { index: 34, param: b_self_725 }, { index: 35, param: b_self_725 }, { index: 36, param: b_self_725 }, { index: 37, param: b_self_725 }, { index: 38, param: b_self_725 }, { index: 39, param: b_self_725 }, { index: 40, param: b_self_725 }, { index: 41, param: b_self_725 }, { index: 42, param: b_self_725 }, { index: 43, param: b_self_725 }, { index: 44, param: b_self_725 }, { index: 45, param: b_self_725 }, { index: 46, param: b_self_725 }, { index: 47, param: b_self_725 }, { index: 48, param: b_self_725 }, { index: 49, param: b_self_725 }, { index: 50, param: b_self_725 }, { index: 51, param: b_self_725 }, { index: 52, param: b_self_725 }, { index: 53, param: b_self_725 }, { index: 54, param: b_self_725 }, { index: 55, param: b_self_725 }, { index: 56, param: b_self_725 }, { index: 57, param: b_self_725 }],
+                label: "WF_vars(Caller_thread" + "(" + (typeof b_self_755 === "string" ? b_self_755 : rt.formatValue(b_self_755)) + ")" + ")",
+                steps: [{ index: 0, param: b_self_755 }, { index: 1, param: b_self_755 }, { index: 2, param: b_self_755 }, { index: 3, param: b_self_755 }, { index: 4, param: b_self_755 }, { index: 5, param: b_self_755 }, { index: 6, param: b_self_755 }, { index: 7, param: b_self_755 }, { index: 8, param: b_self_755 }, { index: 9, param: b_self_755 }, { index: 10, param: b_self_755 }, { index: 11, param: b_self_755 }, { index: 12, param: b_self_755 }, { index: 13, param: b_self_755 }, { index: 14, param: b_self_755 }, { index: 32, param: b_self_755 }, { index: 33, param: b_self_755 }, { index: 34, param: b_self_755 }, { index: 35, param: b_self_755 }, { index: 36, param: b_self_755 }, { index: 37, param: b_self_755 }, { index: 38, param: b_self_755 }, { index: 39, param: b_self_755 }, { index: 40, param: b_self_755 }, { index: 41, param: b_self_755 }, { index: 42, param: b_self_755 }, { index: 43, param: b_self_755 }, { index: 44, param: b_self_755 }, { index: 45, param: b_self_755 }, { index: 46, param: b_self_755 }, { index: 47, param: b_self_755 }, { index: 48, param: b_self_755 }, { index: 49, param: b_self_755 }, { index: 50, param: b_self_755 }, { index: 51, param: b_self_755 }, { index: 52, param: b_self_755 }, { index: 53, param: b_self_755 }, { index: 54, param: b_self_755 }, { index: 55, param: b_self_755 }, { index: 56, param: b_self_755 }, { index: 57, param: b_self_755 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_prctl_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_prctl_nnp")) {
                       {
-                        const v_883: Value = rt.updv(cur[12], b_self_725, true);
-                        n12 = v_883;
+                        const v_913: Value = rt.updv(cur[12], b_self_755, true);
+                        n12 = v_913;
                         {
-                          const v_885: Value = rt.updv(cur[42], b_self_725, "Caller_retry");
-                          n42 = v_885;
+                          const v_915: Value = rt.updv(cur[42], b_self_755, "Caller_retry");
+                          n42 = v_915;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12177,10 +12192,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_retry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_retry")) {
                       {
-                        const v_887: Value = rt.upd(cur[42], b_self_725, (at_886: Value) => (rt.bool(rt.app(cur[20], b_self_725), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
-                        n42 = v_887;
+                        const v_917: Value = rt.upd(cur[42], b_self_755, (at_916: Value) => (rt.bool(rt.app(cur[20], b_self_755), "The condition of IF") ? "Caller_enter" : "Caller_returned"));
+                        n42 = v_917;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12275,13 +12290,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_enter")) {
                       {
-                        const v_889: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_flags");
-                        n42 = v_889;
+                        const v_919: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_flags");
+                        n42 = v_919;
                         {
-                          const v_891: Value = rt.upd(cur[43], b_self_725, (at_890: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_725)));
-                          n43 = v_891;
+                          const v_921: Value = rt.upd(cur[43], b_self_755, (at_920: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_755)));
+                          n43 = v_921;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12376,13 +12391,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_seen")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_seen")) {
                       {
-                        const v_893: Value = rt.upd(cur[2], b_self_725, (at_892: Value) => rt.app(cur[19], b_self_725));
-                        n2 = v_893;
+                        const v_923: Value = rt.upd(cur[2], b_self_755, (at_922: Value) => rt.app(cur[19], b_self_755));
+                        n2 = v_923;
                         {
-                          const v_895: Value = rt.updv(cur[42], b_self_725, "Caller_fatal_check");
-                          n42 = v_895;
+                          const v_925: Value = rt.updv(cur[42], b_self_755, "Caller_fatal_check");
+                          n42 = v_925;
                           n0 = cur[0];
                           n1 = cur[1];
                           n3 = cur[3];
@@ -12477,10 +12492,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n2 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_fatal_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_fatal_check")) {
                       {
-                        const v_897: Value = rt.upd(cur[42], b_self_725, (at_896: Value) => (rt.bool(rt.app(cur[8], b_self_725), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
-                        n42 = v_897;
+                        const v_927: Value = rt.upd(cur[42], b_self_755, (at_926: Value) => (rt.bool(rt.app(cur[8], b_self_755), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"));
+                        n42 = v_927;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12575,10 +12590,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_dies")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_dies")) {
                       {
-                        const v_899: Value = rt.updv(cur[42], b_self_725, "Exiting");
-                        n42 = v_899;
+                        const v_929: Value = rt.updv(cur[42], b_self_755, "Exiting");
+                        n42 = v_929;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12673,10 +12688,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_outcome")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_outcome")) {
                       {
-                        const v_901: Value = rt.upd(cur[42], b_self_725, (at_900: Value) => (((rt.eqs(rt.app(cur[19], b_self_725), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_725), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_725), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_725), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
-                        n42 = v_901;
+                        const v_931: Value = rt.upd(cur[42], b_self_755, (at_930: Value) => (((rt.eqs(rt.app(cur[19], b_self_755), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_755), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_755), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_755), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"));
+                        n42 = v_931;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -12771,16 +12786,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_ask")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_ask")) {
                       {
-                        const v_904: Value = rt.fcn(rt.domain(cur[5]), (b_t_902: Value) => (rt.in(b_t_902, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_902), "A disjunct") || rt.in(b_t_902, rt.filter(cd_GROUP(), (b_t_2_903: Value) => (!rt.eq(b_t_2_903, b_self_725) && rt.notin(rt.app(cur[42], b_t_2_903), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_903), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))))) : rt.app(cur[5], b_t_902)));
-                        n5 = v_904;
+                        const v_934: Value = rt.fcn(rt.domain(cur[5]), (b_t_932: Value) => (rt.in(b_t_932, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_932), "A disjunct") || rt.in(b_t_932, rt.filter(cd_GROUP(), (b_t_2_933: Value) => (!rt.eq(b_t_2_933, b_self_755) && rt.notin(rt.app(cur[42], b_t_2_933), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_933), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))))) : rt.app(cur[5], b_t_932)));
+                        n5 = v_934;
                         {
-                          const v_906: Value = rt.upd(cur[21], b_self_725, (at_905: Value) => rt.add(rt.app(cur[21], b_self_725), 1));
-                          n21 = v_906;
+                          const v_936: Value = rt.upd(cur[21], b_self_755, (at_935: Value) => rt.add(rt.app(cur[21], b_self_755), 1));
+                          n21 = v_936;
                           {
-                            const v_908: Value = rt.updv(cur[42], b_self_725, "Caller_wait_gone");
-                            n42 = v_908;
+                            const v_938: Value = rt.updv(cur[42], b_self_755, "Caller_wait_gone");
+                            n42 = v_938;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -12875,11 +12890,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n5 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_wait_gone")) {
-                      const k_909 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_wait_gone")) {
+                      const k_939 = (): void => {
                         {
-                          const v_911: Value = rt.updv(cur[42], b_self_725, "Caller_retry");
-                          n42 = v_911;
+                          const v_941: Value = rt.updv(cur[42], b_self_755, "Caller_retry");
+                          n42 = v_941;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -12975,30 +12990,30 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_725), "A conjunct of an action")) {
-                        k_909();
+                      if (rt.bool(rt.app(cur[8], b_self_755), "A conjunct of an action")) {
+                        k_939();
                       }
                       {
-                        const t_912 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        let ok_914 = true;
-                        for (let i_915 = 0; i_915 < t_912.length && ok_914; i_915++) {
-                          const b_t_913 = t_912[i_915]![0]!;
-                          if (ok_914 && !(!(rt.bool(rt.app(cur[5], b_t_913), "A conjunct") && rt.notin(rt.app(cur[42], b_t_913), rt.makeSet(["Unborn", "Exited"]))))) {
-                            ok_914 = false;
+                        const t_942 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        let ok_944 = true;
+                        for (let i_945 = 0; i_945 < t_942.length && ok_944; i_945++) {
+                          const b_t_943 = t_942[i_945]![0]!;
+                          if (ok_944 && !(!(rt.bool(rt.app(cur[5], b_t_943), "A conjunct") && rt.notin(rt.app(cur[42], b_t_943), rt.makeSet(["Unborn", "Exited"]))))) {
+                            ok_944 = false;
                           }
                         }
-                        if (ok_914) {
-                          k_909();
+                        if (ok_944) {
+                          k_939();
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_give_up")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_give_up")) {
                       {
-                        const v_917: Value = rt.updv(cur[20], b_self_725, false);
-                        n20 = v_917;
+                        const v_947: Value = rt.updv(cur[20], b_self_755, false);
+                        n20 = v_947;
                         {
-                          const v_919: Value = rt.updv(cur[42], b_self_725, "Caller_retry");
-                          n42 = v_919;
+                          const v_949: Value = rt.updv(cur[42], b_self_755, "Caller_retry");
+                          n42 = v_949;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13093,13 +13108,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n20 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_returned")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_returned")) {
                       {
-                        const v_921: Value = rt.updv(cur[4], b_self_725, true);
-                        n4 = v_921;
+                        const v_951: Value = rt.updv(cur[4], b_self_755, true);
+                        n4 = v_951;
                         {
-                          const v_923: Value = rt.updv(cur[42], b_self_725, "Caller_caller_linger");
-                          n42 = v_923;
+                          const v_953: Value = rt.updv(cur[42], b_self_755, "Caller_caller_linger");
+                          n42 = v_953;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13194,11 +13209,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n4 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_linger")) {
-                      const k_924 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_linger")) {
+                      const k_954 = (): void => {
                         {
-                          const v_926: Value = rt.updv(cur[42], b_self_725, "Caller_caller_killed");
-                          n42 = v_926;
+                          const v_956: Value = rt.updv(cur[42], b_self_755, "Caller_caller_killed");
+                          n42 = v_956;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -13294,633 +13309,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_725), "A conjunct of an action")) {
-                        k_924();
+                      if (rt.bool(rt.app(cur[8], b_self_755), "A conjunct of an action")) {
+                        k_954();
                       }
-                      if (!((s_927: readonly Value[]) => s_927.some((b_e_928: Value) => (rt.notin(rt.app(cur[42], b_e_928), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_928), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
-                        k_924();
+                      if (!((s_957: readonly Value[]) => s_957.some((b_e_958: Value) => (rt.notin(rt.app(cur[42], b_e_958), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_958), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                        k_954();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_killed")) {
                       {
-                        const v_930: Value = rt.upd(cur[42], b_self_725, (at_929: Value) => (rt.bool(rt.app(cur[8], b_self_725), "The condition of IF") ? "Caller_caller_exit" : "Done"));
-                        n42 = v_930;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_exit")) {
-                      {
-                        const v_932: Value = rt.updv(cur[42], b_self_725, "Exiting");
-                        n42 = v_932;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "Exiting")) {
-                      {
-                        const v_934: Value = rt.updv(cur[42], b_self_725, "Exited");
-                        n42 = v_934;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_flags")) {
-                      {
-                        const v_936: Value = rt.upd(cur[42], b_self_725, (at_935: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
-                        n42 = v_936;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_refused")) {
-                      {
-                        const v_938: Value = rt.updv(cur[3], b_self_725, "EINVAL");
-                        n3 = v_938;
-                        {
-                          const v_940: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_refused_ret");
-                          n42 = v_940;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          n44 = cur[44];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n44 = undefined;
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n42 = undefined;
-                        }
-                        n3 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_refused_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
-                        {
-                          const v_942: Value = rt.updv(cur[19], b_self_725, "R_ERR");
-                          n19 = v_942;
-                          {
-                            const v_944: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_944;
-                            {
-                              const v_946: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_946;
-                              {
-                                const v_948: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_948;
-                                {
-                                  const v_950: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_950;
-                                  {
-                                    const v_952: Value = rt.upd(cur[32], b_self_725, (at_951: Value) => rt.makeSet([]));
-                                    n32 = v_952;
-                                    {
-                                      const v_954: Value = rt.upd(cur[33], b_self_725, (at_953: Value) => rt.makeSet([]));
-                                      n33 = v_954;
-                                      {
-                                        const v_956: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_956;
-                                        {
-                                          const v_958: Value = rt.upd(cur[43], b_self_725, (at_957: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_958;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_prereq")) {
-                      {
-                        const v_960: Value = rt.upd(cur[42], b_self_725, (at_959: Value) => (!(rt.bool(rt.app(cur[12], b_self_725), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_725), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        const v_960: Value = rt.upd(cur[42], b_self_755, (at_959: Value) => (rt.bool(rt.app(cur[8], b_self_755), "The condition of IF") ? "Caller_caller_exit" : "Done"));
                         n42 = v_960;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -14016,13 +13414,307 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eacces")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_exit")) {
                       {
-                        const v_962: Value = rt.updv(cur[3], b_self_725, "EACCES");
-                        n3 = v_962;
+                        const v_962: Value = rt.updv(cur[42], b_self_755, "Exiting");
+                        n42 = v_962;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "Exiting")) {
+                      {
+                        const v_964: Value = rt.updv(cur[42], b_self_755, "Exited");
+                        n42 = v_964;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_flags")) {
+                      {
+                        const v_966: Value = rt.upd(cur[42], b_self_755, (at_965: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"));
+                        n42 = v_966;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_refused")) {
+                      {
+                        const v_968: Value = rt.updv(cur[3], b_self_755, "EINVAL");
+                        n3 = v_968;
                         {
-                          const v_964: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_eacces_ret");
-                          n42 = v_964;
+                          const v_970: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_refused_ret");
+                          n42 = v_970;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -14117,35 +13809,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eacces_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_refused_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
                         {
-                          const v_966: Value = rt.updv(cur[19], b_self_725, "R_ERR");
-                          n19 = v_966;
+                          const v_972: Value = rt.updv(cur[19], b_self_755, "R_ERR");
+                          n19 = v_972;
                           {
-                            const v_968: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_968;
+                            const v_974: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_974;
                             {
-                              const v_970: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_970;
+                              const v_976: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_976;
                               {
-                                const v_972: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_972;
+                                const v_978: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_978;
                                 {
-                                  const v_974: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_974;
+                                  const v_980: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_980;
                                   {
-                                    const v_976: Value = rt.upd(cur[32], b_self_725, (at_975: Value) => rt.makeSet([]));
-                                    n32 = v_976;
+                                    const v_982: Value = rt.upd(cur[32], b_self_755, (at_981: Value) => rt.makeSet([]));
+                                    n32 = v_982;
                                     {
-                                      const v_978: Value = rt.upd(cur[33], b_self_725, (at_977: Value) => rt.makeSet([]));
-                                      n33 = v_978;
+                                      const v_984: Value = rt.upd(cur[33], b_self_755, (at_983: Value) => rt.makeSet([]));
+                                      n33 = v_984;
                                       {
-                                        const v_980: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_980;
+                                        const v_986: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_986;
                                         {
-                                          const v_982: Value = rt.upd(cur[43], b_self_725, (at_981: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_982;
+                                          const v_988: Value = rt.upd(cur[43], b_self_755, (at_987: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_988;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -14241,22 +13933,345 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_prereq")) {
                       {
-                        const v_984: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_983: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_984;
+                        const v_990: Value = rt.upd(cur[42], b_self_755, (at_989: Value) => (!(rt.bool(rt.app(cur[12], b_self_755), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_755), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"));
+                        n42 = v_990;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eacces")) {
+                      {
+                        const v_992: Value = rt.updv(cur[3], b_self_755, "EACCES");
+                        n3 = v_992;
                         {
-                          const v_985: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_985;
+                          const v_994: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_eacces_ret");
+                          n42 = v_994;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          n44 = cur[44];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n44 = undefined;
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n42 = undefined;
+                        }
+                        n3 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eacces_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
+                        {
+                          const v_996: Value = rt.updv(cur[19], b_self_755, "R_ERR");
+                          n19 = v_996;
                           {
-                            const v_987: Value = rt.upd(cur[28], b_self_725, (at_986: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_725)));
-                            n28 = v_987;
+                            const v_998: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_998;
                             {
-                              const v_989: Value = rt.upd(cur[30], b_self_725, (at_988: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n30 = v_989;
+                              const v_1000: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1000;
                               {
-                                const v_991: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_alloc_check");
-                                n42 = v_991;
+                                const v_1002: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1002;
+                                {
+                                  const v_1004: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1004;
+                                  {
+                                    const v_1006: Value = rt.upd(cur[32], b_self_755, (at_1005: Value) => rt.makeSet([]));
+                                    n32 = v_1006;
+                                    {
+                                      const v_1008: Value = rt.upd(cur[33], b_self_755, (at_1007: Value) => rt.makeSet([]));
+                                      n33 = v_1008;
+                                      {
+                                        const v_1010: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1010;
+                                        {
+                                          const v_1012: Value = rt.upd(cur[43], b_self_755, (at_1011: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1012;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc")) {
+                      {
+                        const v_1014: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1013: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1014;
+                        {
+                          const v_1015: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1015;
+                          {
+                            const v_1017: Value = rt.upd(cur[28], b_self_755, (at_1016: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_755)));
+                            n28 = v_1017;
+                            {
+                              const v_1019: Value = rt.upd(cur[30], b_self_755, (at_1018: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n30 = v_1019;
+                              {
+                                const v_1021: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_alloc_check");
+                                n42 = v_1021;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -14351,14 +14366,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_993: Value = rt.updv(cur[30], b_self_725, "ENOMEM");
-                          n30 = v_993;
+                          const v_1023: Value = rt.updv(cur[30], b_self_755, "ENOMEM");
+                          n30 = v_1023;
                           {
-                            const v_995: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_alloc_check");
-                            n42 = v_995;
+                            const v_1025: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_alloc_check");
+                            n42 = v_1025;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -14454,10 +14469,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc_check")) {
                       {
-                        const v_997: Value = rt.upd(cur[42], b_self_725, (at_996: Value) => (!rt.eqs(rt.app(cur[30], b_self_725), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
-                        n42 = v_997;
+                        const v_1027: Value = rt.upd(cur[42], b_self_755, (at_1026: Value) => (!rt.eqs(rt.app(cur[30], b_self_755), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"));
+                        n42 = v_1027;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -14552,13 +14567,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_enomem")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_enomem")) {
                       {
-                        const v_999: Value = rt.upd(cur[3], b_self_725, (at_998: Value) => rt.app(cur[30], b_self_725));
-                        n3 = v_999;
+                        const v_1029: Value = rt.upd(cur[3], b_self_755, (at_1028: Value) => rt.app(cur[30], b_self_755));
+                        n3 = v_1029;
                         {
-                          const v_1001: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_enomem_ret");
-                          n42 = v_1001;
+                          const v_1031: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_enomem_ret");
+                          n42 = v_1031;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -14653,35 +14668,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_enomem_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_enomem_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
                         {
-                          const v_1003: Value = rt.updv(cur[19], b_self_725, "R_ERR");
-                          n19 = v_1003;
+                          const v_1033: Value = rt.updv(cur[19], b_self_755, "R_ERR");
+                          n19 = v_1033;
                           {
-                            const v_1005: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_1005;
+                            const v_1035: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_1035;
                             {
-                              const v_1007: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_1007;
+                              const v_1037: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1037;
                               {
-                                const v_1009: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_1009;
+                                const v_1039: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1039;
                                 {
-                                  const v_1011: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_1011;
+                                  const v_1041: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1041;
                                   {
-                                    const v_1013: Value = rt.upd(cur[32], b_self_725, (at_1012: Value) => rt.makeSet([]));
-                                    n32 = v_1013;
+                                    const v_1043: Value = rt.upd(cur[32], b_self_755, (at_1042: Value) => rt.makeSet([]));
+                                    n32 = v_1043;
                                     {
-                                      const v_1015: Value = rt.upd(cur[33], b_self_725, (at_1014: Value) => rt.makeSet([]));
-                                      n33 = v_1015;
+                                      const v_1045: Value = rt.upd(cur[33], b_self_755, (at_1044: Value) => rt.makeSet([]));
+                                      n33 = v_1045;
                                       {
-                                        const v_1017: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_1017;
+                                        const v_1047: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1047;
                                         {
-                                          const v_1019: Value = rt.upd(cur[43], b_self_725, (at_1018: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_1019;
+                                          const v_1049: Value = rt.upd(cur[43], b_self_755, (at_1048: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1049;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -14777,10 +14792,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_lock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_lock")) {
                       {
-                        const v_1021: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_lock_check");
-                        n42 = v_1021;
+                        const v_1051: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_lock_check");
+                        n42 = v_1051;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -14875,10 +14890,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_lock_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_lock_check")) {
                       {
-                        const v_1023: Value = rt.upd(cur[42], b_self_725, (at_1022: Value) => (!rt.eqs(rt.app(cur[31], b_self_725), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
-                        n42 = v_1023;
+                        const v_1053: Value = rt.upd(cur[42], b_self_755, (at_1052: Value) => (!rt.eqs(rt.app(cur[31], b_self_755), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"));
+                        n42 = v_1053;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -14973,13 +14988,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eintr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eintr")) {
                       {
-                        const v_1025: Value = rt.upd(cur[3], b_self_725, (at_1024: Value) => rt.app(cur[31], b_self_725));
-                        n3 = v_1025;
+                        const v_1055: Value = rt.upd(cur[3], b_self_755, (at_1054: Value) => rt.app(cur[31], b_self_755));
+                        n3 = v_1055;
                         {
-                          const v_1027: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_eintr_ret");
-                          n42 = v_1027;
+                          const v_1057: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_eintr_ret");
+                          n42 = v_1057;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15074,35 +15089,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eintr_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eintr_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
                         {
-                          const v_1029: Value = rt.updv(cur[19], b_self_725, "R_ERR");
-                          n19 = v_1029;
+                          const v_1059: Value = rt.updv(cur[19], b_self_755, "R_ERR");
+                          n19 = v_1059;
                           {
-                            const v_1031: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_1031;
+                            const v_1061: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_1061;
                             {
-                              const v_1033: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_1033;
+                              const v_1063: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1063;
                               {
-                                const v_1035: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_1035;
+                                const v_1065: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1065;
                                 {
-                                  const v_1037: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_1037;
+                                  const v_1067: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1067;
                                   {
-                                    const v_1039: Value = rt.upd(cur[32], b_self_725, (at_1038: Value) => rt.makeSet([]));
-                                    n32 = v_1039;
+                                    const v_1069: Value = rt.upd(cur[32], b_self_755, (at_1068: Value) => rt.makeSet([]));
+                                    n32 = v_1069;
                                     {
-                                      const v_1041: Value = rt.upd(cur[33], b_self_725, (at_1040: Value) => rt.makeSet([]));
-                                      n33 = v_1041;
+                                      const v_1071: Value = rt.upd(cur[33], b_self_755, (at_1070: Value) => rt.makeSet([]));
+                                      n33 = v_1071;
                                       {
-                                        const v_1043: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_1043;
+                                        const v_1073: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1073;
                                         {
-                                          const v_1045: Value = rt.upd(cur[43], b_self_725, (at_1044: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_1045;
+                                          const v_1075: Value = rt.upd(cur[43], b_self_755, (at_1074: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1075;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -15198,13 +15213,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_precheck")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_precheck")) {
                       {
-                        const v_1047: Value = rt.upd(cur[29], b_self_725, (at_1046: Value) => rt.app(cur[15], b_self_725));
-                        n29 = v_1047;
+                        const v_1077: Value = rt.upd(cur[29], b_self_755, (at_1076: Value) => rt.app(cur[15], b_self_755));
+                        n29 = v_1077;
                         {
-                          const v_1049: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_sync");
-                          n42 = v_1049;
+                          const v_1079: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_sync");
+                          n42 = v_1079;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -15299,34 +15314,34 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n29 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sync")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sync")) {
                       {
-                        const v_1054: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1050: readonly Value[]) => s_1050.some((b_g_1051: Value) => (!rt.eq(b_g_1051, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1051), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1052: Value) => (!rt.eq(b_t_1052, b_self_725) && rt.notin(rt.app(cur[42], b_t_1052), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1052), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1053: Value) => (rt.in(b_t_1053, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1053), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1053)) : rt.app(cur[6], b_t_1053)))));
-                        n6 = v_1054;
+                        const v_1084: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1080: readonly Value[]) => s_1080.some((b_g_1081: Value) => (!rt.eq(b_g_1081, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1081), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1082: Value) => (!rt.eq(b_t_1082, b_self_755) && rt.notin(rt.app(cur[42], b_t_1082), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1082), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_1083: Value) => (rt.in(b_t_1083, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1083), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_1083)) : rt.app(cur[6], b_t_1083)))));
+                        n6 = v_1084;
                         {
-                          const v_1059: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1055: readonly Value[]) => s_1055.some((b_g_1056: Value) => (!rt.eq(b_g_1056, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1056), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1057: Value) => (!rt.eq(b_t_1057, b_self_725) && rt.notin(rt.app(cur[42], b_t_1057), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1057), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1058: Value) => (rt.in(b_t_1058, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1058), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1058), "A disjunct") || rt.bool(rt.app(cur[12], b_self_725), "A disjunct")) : rt.app(cur[12], b_t_1058)) : rt.app(cur[12], b_t_1058)))));
-                          n12 = v_1059;
+                          const v_1089: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1085: readonly Value[]) => s_1085.some((b_g_1086: Value) => (!rt.eq(b_g_1086, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1086), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1087: Value) => (!rt.eq(b_t_1087, b_self_755) && rt.notin(rt.app(cur[42], b_t_1087), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1087), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_1088: Value) => (rt.in(b_t_1088, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1088), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_1088), "A disjunct") || rt.bool(rt.app(cur[12], b_self_755), "A disjunct")) : rt.app(cur[12], b_t_1088)) : rt.app(cur[12], b_t_1088)))));
+                          n12 = v_1089;
                           {
-                            const v_1066: Value = rt.upd(cur[13], rt.app(cur[28], b_self_725), (at_1060: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1061: readonly Value[]) => s_1061.some((b_g_1062: Value) => (!rt.eq(b_g_1062, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1062), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_725)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1063: Value) => (!rt.eq(b_t_1063, b_self_725) && rt.notin(rt.app(cur[42], b_t_1063), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1063), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_725)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_725)), "parent", (at_1064: Value) => rt.app(cur[15], b_self_725)), "chain", (at_1065: Value) => rt.cup(rt.app(cur[17], b_self_725), rt.makeSet([rt.app(cur[28], b_self_725)]))))));
-                            n13 = v_1066;
+                            const v_1096: Value = rt.upd(cur[13], rt.app(cur[28], b_self_755), (at_1090: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1091: readonly Value[]) => s_1091.some((b_g_1092: Value) => (!rt.eq(b_g_1092, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1092), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_755)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1093: Value) => (!rt.eq(b_t_1093, b_self_755) && rt.notin(rt.app(cur[42], b_t_1093), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1093), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_755)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_755)), "parent", (at_1094: Value) => rt.app(cur[15], b_self_755)), "chain", (at_1095: Value) => rt.cup(rt.app(cur[17], b_self_755), rt.makeSet([rt.app(cur[28], b_self_755)]))))));
+                            n13 = v_1096;
                             {
-                              const v_1071: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1067: readonly Value[]) => s_1067.some((b_g_1068: Value) => (!rt.eq(b_g_1068, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1068), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1069: Value) => (!rt.eq(b_t_1069, b_self_725) && rt.notin(rt.app(cur[42], b_t_1069), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1069), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1070: Value) => (rt.in(b_t_1070, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1070), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_725) : rt.app(cur[15], b_t_1070)) : rt.app(cur[15], b_t_1070)))));
-                              n15 = v_1071;
+                              const v_1101: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1097: readonly Value[]) => s_1097.some((b_g_1098: Value) => (!rt.eq(b_g_1098, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1098), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1099: Value) => (!rt.eq(b_t_1099, b_self_755) && rt.notin(rt.app(cur[42], b_t_1099), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1099), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_1100: Value) => (rt.in(b_t_1100, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1100), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_755) : rt.app(cur[15], b_t_1100)) : rt.app(cur[15], b_t_1100)))));
+                              n15 = v_1101;
                               {
-                                const v_1076: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1072: readonly Value[]) => s_1072.some((b_g_1073: Value) => (!rt.eq(b_g_1073, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1073), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1074: Value) => (!rt.eq(b_t_1074, b_self_725) && rt.notin(rt.app(cur[42], b_t_1074), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1074), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1075: Value) => (rt.in(b_t_1075, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1075), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1075)) : rt.app(cur[16], b_t_1075)))));
-                                n16 = v_1076;
+                                const v_1106: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1102: readonly Value[]) => s_1102.some((b_g_1103: Value) => (!rt.eq(b_g_1103, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1103), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1104: Value) => (!rt.eq(b_t_1104, b_self_755) && rt.notin(rt.app(cur[42], b_t_1104), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1104), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_1105: Value) => (rt.in(b_t_1105, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1105), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_1105)) : rt.app(cur[16], b_t_1105)))));
+                                n16 = v_1106;
                                 {
-                                  const v_1081: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1077: readonly Value[]) => s_1077.some((b_g_1078: Value) => (!rt.eq(b_g_1078, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1078), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1079: Value) => (!rt.eq(b_t_1079, b_self_725) && rt.notin(rt.app(cur[42], b_t_1079), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1079), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1080: Value) => (rt.in(b_t_1080, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1080), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_725), rt.makeSet([rt.app(cur[28], b_self_725)])) : rt.app(cur[17], b_t_1080)) : rt.app(cur[17], b_t_1080)))));
-                                  n17 = v_1081;
+                                  const v_1111: Value = ((rt.bool(K_LISTENER, "A conjunct") && ((s_1107: readonly Value[]) => s_1107.some((b_g_1108: Value) => (!rt.eq(b_g_1108, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1108), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1109: Value) => (!rt.eq(b_t_1109, b_self_755) && rt.notin(rt.app(cur[42], b_t_1109), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1109), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_1110: Value) => (rt.in(b_t_1110, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_1110), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_755), rt.makeSet([rt.app(cur[28], b_self_755)])) : rt.app(cur[17], b_t_1110)) : rt.app(cur[17], b_t_1110)))));
+                                  n17 = v_1111;
                                   {
-                                    const v_1086: Value = rt.upd(cur[30], b_self_725, (at_1082: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1083: readonly Value[]) => s_1083.some((b_g_1084: Value) => (!rt.eq(b_g_1084, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1084), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1085: Value) => (!rt.eq(b_t_1085, b_self_725) && rt.notin(rt.app(cur[42], b_t_1085), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1085), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
-                                    n30 = v_1086;
+                                    const v_1116: Value = rt.upd(cur[30], b_self_755, (at_1112: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1113: readonly Value[]) => s_1113.some((b_g_1114: Value) => (!rt.eq(b_g_1114, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1114), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1115: Value) => (!rt.eq(b_t_1115, b_self_755) && rt.notin(rt.app(cur[42], b_t_1115), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1115), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")));
+                                    n30 = v_1116;
                                     {
-                                      const v_1092: Value = rt.upd(cur[32], b_self_725, (at_1087: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1088: readonly Value[]) => s_1088.some((b_g_1089: Value) => (!rt.eq(b_g_1089, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1089), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_725) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1090: Value) => (!rt.eq(b_t_1090, b_self_725) && rt.notin(rt.app(cur[42], b_t_1090), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1090), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1091: Value) => (!rt.eq(b_t_1091, b_self_725) && rt.notin(rt.app(cur[42], b_t_1091), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1091), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))) : rt.app(cur[32], b_self_725))));
-                                      n32 = v_1092;
+                                      const v_1122: Value = rt.upd(cur[32], b_self_755, (at_1117: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_1118: readonly Value[]) => s_1118.some((b_g_1119: Value) => (!rt.eq(b_g_1119, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1119), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_755) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_1120: Value) => (!rt.eq(b_t_1120, b_self_755) && rt.notin(rt.app(cur[42], b_t_1120), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1120), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_1121: Value) => (!rt.eq(b_t_1121, b_self_755) && rt.notin(rt.app(cur[42], b_t_1121), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_1121), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))) : rt.app(cur[32], b_self_755))));
+                                      n32 = v_1122;
                                       {
-                                        const v_1094: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_unlock");
-                                        n42 = v_1094;
+                                        const v_1124: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_unlock");
+                                        n42 = v_1124;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -15421,531 +15436,9 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_unlock")) {
                       {
-                        const v_1096: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_result");
-                        n42 = v_1096;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_result")) {
-                      {
-                        const v_1098: Value = rt.upd(cur[42], b_self_725, (at_1097: Value) => (rt.eqs(rt.app(cur[30], b_self_725), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
-                        n42 = v_1098;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sc_cover")) {
-                      {
-                        const v_1100: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_ok_ret");
-                        n42 = v_1100;
-                        {
-                          const v_1103: Value = (((s_1101: readonly Value[]) => s_1101.every((b_t_1102: Value) => (!rt.notin(rt.app(cur[42], b_t_1102), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_725), rt.app(cur[17], b_t_1102)) && (rt.not(rt.app(cur[12], b_self_725)) || rt.bool(rt.app(cur[12], b_t_1102), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
-                          n44 = v_1103;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n44 = undefined;
-                        }
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_ok_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
-                        {
-                          const v_1105: Value = rt.upd(cur[19], b_self_725, (at_1104: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
-                          n19 = v_1105;
-                          {
-                            const v_1107: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_1107;
-                            {
-                              const v_1109: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_1109;
-                              {
-                                const v_1111: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_1111;
-                                {
-                                  const v_1113: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_1113;
-                                  {
-                                    const v_1115: Value = rt.upd(cur[32], b_self_725, (at_1114: Value) => rt.makeSet([]));
-                                    n32 = v_1115;
-                                    {
-                                      const v_1117: Value = rt.upd(cur[33], b_self_725, (at_1116: Value) => rt.makeSet([]));
-                                      n33 = v_1117;
-                                      {
-                                        const v_1119: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_1119;
-                                        {
-                                          const v_1121: Value = rt.upd(cur[43], b_self_725, (at_1120: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_1121;
-                                          n0 = cur[0];
-                                          n1 = cur[1];
-                                          n2 = cur[2];
-                                          n3 = cur[3];
-                                          n4 = cur[4];
-                                          n5 = cur[5];
-                                          n6 = cur[6];
-                                          n7 = cur[7];
-                                          n8 = cur[8];
-                                          n9 = cur[9];
-                                          n10 = cur[10];
-                                          n11 = cur[11];
-                                          n12 = cur[12];
-                                          n13 = cur[13];
-                                          n14 = cur[14];
-                                          n15 = cur[15];
-                                          n16 = cur[16];
-                                          n17 = cur[17];
-                                          n18 = cur[18];
-                                          n20 = cur[20];
-                                          n21 = cur[21];
-                                          n22 = cur[22];
-                                          n23 = cur[23];
-                                          n24 = cur[24];
-                                          n25 = cur[25];
-                                          n26 = cur[26];
-                                          n27 = cur[27];
-                                          n34 = cur[34];
-                                          n35 = cur[35];
-                                          n36 = cur[36];
-                                          n37 = cur[37];
-                                          n38 = cur[38];
-                                          n39 = cur[39];
-                                          n40 = cur[40];
-                                          n41 = cur[41];
-                                          n44 = cur[44];
-                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                                            throw rt.FOUND;
-                                          }
-                                          n44 = undefined;
-                                          n41 = undefined;
-                                          n40 = undefined;
-                                          n39 = undefined;
-                                          n38 = undefined;
-                                          n37 = undefined;
-                                          n36 = undefined;
-                                          n35 = undefined;
-                                          n34 = undefined;
-                                          n27 = undefined;
-                                          n26 = undefined;
-                                          n25 = undefined;
-                                          n24 = undefined;
-                                          n23 = undefined;
-                                          n22 = undefined;
-                                          n21 = undefined;
-                                          n20 = undefined;
-                                          n18 = undefined;
-                                          n17 = undefined;
-                                          n16 = undefined;
-                                          n15 = undefined;
-                                          n14 = undefined;
-                                          n13 = undefined;
-                                          n12 = undefined;
-                                          n11 = undefined;
-                                          n10 = undefined;
-                                          n9 = undefined;
-                                          n8 = undefined;
-                                          n7 = undefined;
-                                          n6 = undefined;
-                                          n5 = undefined;
-                                          n4 = undefined;
-                                          n3 = undefined;
-                                          n2 = undefined;
-                                          n1 = undefined;
-                                          n0 = undefined;
-                                          n43 = undefined;
-                                        }
-                                        n42 = undefined;
-                                      }
-                                      n33 = undefined;
-                                    }
-                                    n32 = undefined;
-                                  }
-                                  n31 = undefined;
-                                }
-                                n30 = undefined;
-                              }
-                              n29 = undefined;
-                            }
-                            n28 = undefined;
-                          }
-                          n19 = undefined;
-                        }
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sc_atomic")) {
-                      {
-                        const v_1123: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_failed");
-                        n42 = v_1123;
-                        {
-                          const v_1124: Value = (rt.eq(rt.app(cur[33], b_self_725), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
-                          n44 = v_1124;
-                          n0 = cur[0];
-                          n1 = cur[1];
-                          n2 = cur[2];
-                          n3 = cur[3];
-                          n4 = cur[4];
-                          n5 = cur[5];
-                          n6 = cur[6];
-                          n7 = cur[7];
-                          n8 = cur[8];
-                          n9 = cur[9];
-                          n10 = cur[10];
-                          n11 = cur[11];
-                          n12 = cur[12];
-                          n13 = cur[13];
-                          n14 = cur[14];
-                          n15 = cur[15];
-                          n16 = cur[16];
-                          n17 = cur[17];
-                          n18 = cur[18];
-                          n19 = cur[19];
-                          n20 = cur[20];
-                          n21 = cur[21];
-                          n22 = cur[22];
-                          n23 = cur[23];
-                          n24 = cur[24];
-                          n25 = cur[25];
-                          n26 = cur[26];
-                          n27 = cur[27];
-                          n28 = cur[28];
-                          n29 = cur[29];
-                          n30 = cur[30];
-                          n31 = cur[31];
-                          n32 = cur[32];
-                          n33 = cur[33];
-                          n34 = cur[34];
-                          n35 = cur[35];
-                          n36 = cur[36];
-                          n37 = cur[37];
-                          n38 = cur[38];
-                          n39 = cur[39];
-                          n40 = cur[40];
-                          n41 = cur[41];
-                          n43 = cur[43];
-                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                            throw rt.FOUND;
-                          }
-                          n43 = undefined;
-                          n41 = undefined;
-                          n40 = undefined;
-                          n39 = undefined;
-                          n38 = undefined;
-                          n37 = undefined;
-                          n36 = undefined;
-                          n35 = undefined;
-                          n34 = undefined;
-                          n33 = undefined;
-                          n32 = undefined;
-                          n31 = undefined;
-                          n30 = undefined;
-                          n29 = undefined;
-                          n28 = undefined;
-                          n27 = undefined;
-                          n26 = undefined;
-                          n25 = undefined;
-                          n24 = undefined;
-                          n23 = undefined;
-                          n22 = undefined;
-                          n21 = undefined;
-                          n20 = undefined;
-                          n19 = undefined;
-                          n18 = undefined;
-                          n17 = undefined;
-                          n16 = undefined;
-                          n15 = undefined;
-                          n14 = undefined;
-                          n13 = undefined;
-                          n12 = undefined;
-                          n11 = undefined;
-                          n10 = undefined;
-                          n9 = undefined;
-                          n8 = undefined;
-                          n7 = undefined;
-                          n6 = undefined;
-                          n5 = undefined;
-                          n4 = undefined;
-                          n3 = undefined;
-                          n2 = undefined;
-                          n1 = undefined;
-                          n0 = undefined;
-                          n44 = undefined;
-                        }
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_failed")) {
-                      {
-                        const v_1126: Value = rt.upd(cur[42], b_self_725, (at_1125: Value) => ((rt.eqs(rt.app(cur[30], b_self_725), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
+                        const v_1126: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_result");
                         n42 = v_1126;
                         n0 = cur[0];
                         n1 = cur[1];
@@ -16041,35 +15534,234 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_tid_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_result")) {
+                      {
+                        const v_1128: Value = rt.upd(cur[42], b_self_755, (at_1127: Value) => (rt.eqs(rt.app(cur[30], b_self_755), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"));
+                        n42 = v_1128;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sc_cover")) {
+                      {
+                        const v_1130: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_ok_ret");
+                        n42 = v_1130;
                         {
-                          const v_1128: Value = rt.updv(cur[19], b_self_725, "R_TID");
-                          n19 = v_1128;
+                          const v_1133: Value = (((s_1131: readonly Value[]) => s_1131.every((b_t_1132: Value) => (!rt.notin(rt.app(cur[42], b_t_1132), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_755), rt.app(cur[17], b_t_1132)) && (rt.not(rt.app(cur[12], b_self_755)) || rt.bool(rt.app(cur[12], b_t_1132), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover");
+                          n44 = v_1133;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n44 = undefined;
+                        }
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_ok_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
+                        {
+                          const v_1135: Value = rt.upd(cur[19], b_self_755, (at_1134: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"));
+                          n19 = v_1135;
                           {
-                            const v_1130: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_1130;
+                            const v_1137: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_1137;
                             {
-                              const v_1132: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_1132;
+                              const v_1139: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1139;
                               {
-                                const v_1134: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_1134;
+                                const v_1141: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1141;
                                 {
-                                  const v_1136: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_1136;
+                                  const v_1143: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1143;
                                   {
-                                    const v_1138: Value = rt.upd(cur[32], b_self_725, (at_1137: Value) => rt.makeSet([]));
-                                    n32 = v_1138;
+                                    const v_1145: Value = rt.upd(cur[32], b_self_755, (at_1144: Value) => rt.makeSet([]));
+                                    n32 = v_1145;
                                     {
-                                      const v_1140: Value = rt.upd(cur[33], b_self_725, (at_1139: Value) => rt.makeSet([]));
-                                      n33 = v_1140;
+                                      const v_1147: Value = rt.upd(cur[33], b_self_755, (at_1146: Value) => rt.makeSet([]));
+                                      n33 = v_1147;
                                       {
-                                        const v_1142: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_1142;
+                                        const v_1149: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1149;
                                         {
-                                          const v_1144: Value = rt.upd(cur[43], b_self_725, (at_1143: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_1144;
+                                          const v_1151: Value = rt.upd(cur[43], b_self_755, (at_1150: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1151;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16165,13 +15857,336 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_errno")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sc_atomic")) {
                       {
-                        const v_1146: Value = rt.upd(cur[3], b_self_725, (at_1145: Value) => rt.app(cur[30], b_self_725));
-                        n3 = v_1146;
+                        const v_1153: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_failed");
+                        n42 = v_1153;
                         {
-                          const v_1148: Value = rt.updv(cur[42], b_self_725, "seccomp_tsync_err_ret");
-                          n42 = v_1148;
+                          const v_1154: Value = (rt.eq(rt.app(cur[33], b_self_755), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic");
+                          n44 = v_1154;
+                          n0 = cur[0];
+                          n1 = cur[1];
+                          n2 = cur[2];
+                          n3 = cur[3];
+                          n4 = cur[4];
+                          n5 = cur[5];
+                          n6 = cur[6];
+                          n7 = cur[7];
+                          n8 = cur[8];
+                          n9 = cur[9];
+                          n10 = cur[10];
+                          n11 = cur[11];
+                          n12 = cur[12];
+                          n13 = cur[13];
+                          n14 = cur[14];
+                          n15 = cur[15];
+                          n16 = cur[16];
+                          n17 = cur[17];
+                          n18 = cur[18];
+                          n19 = cur[19];
+                          n20 = cur[20];
+                          n21 = cur[21];
+                          n22 = cur[22];
+                          n23 = cur[23];
+                          n24 = cur[24];
+                          n25 = cur[25];
+                          n26 = cur[26];
+                          n27 = cur[27];
+                          n28 = cur[28];
+                          n29 = cur[29];
+                          n30 = cur[30];
+                          n31 = cur[31];
+                          n32 = cur[32];
+                          n33 = cur[33];
+                          n34 = cur[34];
+                          n35 = cur[35];
+                          n36 = cur[36];
+                          n37 = cur[37];
+                          n38 = cur[38];
+                          n39 = cur[39];
+                          n40 = cur[40];
+                          n41 = cur[41];
+                          n43 = cur[43];
+                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                            throw rt.FOUND;
+                          }
+                          n43 = undefined;
+                          n41 = undefined;
+                          n40 = undefined;
+                          n39 = undefined;
+                          n38 = undefined;
+                          n37 = undefined;
+                          n36 = undefined;
+                          n35 = undefined;
+                          n34 = undefined;
+                          n33 = undefined;
+                          n32 = undefined;
+                          n31 = undefined;
+                          n30 = undefined;
+                          n29 = undefined;
+                          n28 = undefined;
+                          n27 = undefined;
+                          n26 = undefined;
+                          n25 = undefined;
+                          n24 = undefined;
+                          n23 = undefined;
+                          n22 = undefined;
+                          n21 = undefined;
+                          n20 = undefined;
+                          n19 = undefined;
+                          n18 = undefined;
+                          n17 = undefined;
+                          n16 = undefined;
+                          n15 = undefined;
+                          n14 = undefined;
+                          n13 = undefined;
+                          n12 = undefined;
+                          n11 = undefined;
+                          n10 = undefined;
+                          n9 = undefined;
+                          n8 = undefined;
+                          n7 = undefined;
+                          n6 = undefined;
+                          n5 = undefined;
+                          n4 = undefined;
+                          n3 = undefined;
+                          n2 = undefined;
+                          n1 = undefined;
+                          n0 = undefined;
+                          n44 = undefined;
+                        }
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_failed")) {
+                      {
+                        const v_1156: Value = rt.upd(cur[42], b_self_755, (at_1155: Value) => ((rt.eqs(rt.app(cur[30], b_self_755), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"));
+                        n42 = v_1156;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_tid_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
+                        {
+                          const v_1158: Value = rt.updv(cur[19], b_self_755, "R_TID");
+                          n19 = v_1158;
+                          {
+                            const v_1160: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_1160;
+                            {
+                              const v_1162: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1162;
+                              {
+                                const v_1164: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1164;
+                                {
+                                  const v_1166: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1166;
+                                  {
+                                    const v_1168: Value = rt.upd(cur[32], b_self_755, (at_1167: Value) => rt.makeSet([]));
+                                    n32 = v_1168;
+                                    {
+                                      const v_1170: Value = rt.upd(cur[33], b_self_755, (at_1169: Value) => rt.makeSet([]));
+                                      n33 = v_1170;
+                                      {
+                                        const v_1172: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1172;
+                                        {
+                                          const v_1174: Value = rt.upd(cur[43], b_self_755, (at_1173: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1174;
+                                          n0 = cur[0];
+                                          n1 = cur[1];
+                                          n2 = cur[2];
+                                          n3 = cur[3];
+                                          n4 = cur[4];
+                                          n5 = cur[5];
+                                          n6 = cur[6];
+                                          n7 = cur[7];
+                                          n8 = cur[8];
+                                          n9 = cur[9];
+                                          n10 = cur[10];
+                                          n11 = cur[11];
+                                          n12 = cur[12];
+                                          n13 = cur[13];
+                                          n14 = cur[14];
+                                          n15 = cur[15];
+                                          n16 = cur[16];
+                                          n17 = cur[17];
+                                          n18 = cur[18];
+                                          n20 = cur[20];
+                                          n21 = cur[21];
+                                          n22 = cur[22];
+                                          n23 = cur[23];
+                                          n24 = cur[24];
+                                          n25 = cur[25];
+                                          n26 = cur[26];
+                                          n27 = cur[27];
+                                          n34 = cur[34];
+                                          n35 = cur[35];
+                                          n36 = cur[36];
+                                          n37 = cur[37];
+                                          n38 = cur[38];
+                                          n39 = cur[39];
+                                          n40 = cur[40];
+                                          n41 = cur[41];
+                                          n44 = cur[44];
+                                          if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                                            throw rt.FOUND;
+                                          }
+                                          n44 = undefined;
+                                          n41 = undefined;
+                                          n40 = undefined;
+                                          n39 = undefined;
+                                          n38 = undefined;
+                                          n37 = undefined;
+                                          n36 = undefined;
+                                          n35 = undefined;
+                                          n34 = undefined;
+                                          n27 = undefined;
+                                          n26 = undefined;
+                                          n25 = undefined;
+                                          n24 = undefined;
+                                          n23 = undefined;
+                                          n22 = undefined;
+                                          n21 = undefined;
+                                          n20 = undefined;
+                                          n18 = undefined;
+                                          n17 = undefined;
+                                          n16 = undefined;
+                                          n15 = undefined;
+                                          n14 = undefined;
+                                          n13 = undefined;
+                                          n12 = undefined;
+                                          n11 = undefined;
+                                          n10 = undefined;
+                                          n9 = undefined;
+                                          n8 = undefined;
+                                          n7 = undefined;
+                                          n6 = undefined;
+                                          n5 = undefined;
+                                          n4 = undefined;
+                                          n3 = undefined;
+                                          n2 = undefined;
+                                          n1 = undefined;
+                                          n0 = undefined;
+                                          n43 = undefined;
+                                        }
+                                        n42 = undefined;
+                                      }
+                                      n33 = undefined;
+                                    }
+                                    n32 = undefined;
+                                  }
+                                  n31 = undefined;
+                                }
+                                n30 = undefined;
+                              }
+                              n29 = undefined;
+                            }
+                            n28 = undefined;
+                          }
+                          n19 = undefined;
+                        }
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_errno")) {
+                      {
+                        const v_1176: Value = rt.upd(cur[3], b_self_755, (at_1175: Value) => rt.app(cur[30], b_self_755));
+                        n3 = v_1176;
+                        {
+                          const v_1178: Value = rt.updv(cur[42], b_self_755, "seccomp_tsync_err_ret");
+                          n42 = v_1178;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -16266,35 +16281,35 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n3 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_err_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_err_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter")) {
                         {
-                          const v_1150: Value = rt.updv(cur[19], b_self_725, "R_ERR");
-                          n19 = v_1150;
+                          const v_1180: Value = rt.updv(cur[19], b_self_755, "R_ERR");
+                          n19 = v_1180;
                           {
-                            const v_1152: Value = rt.updv(cur[28], b_self_725, 0);
-                            n28 = v_1152;
+                            const v_1182: Value = rt.updv(cur[28], b_self_755, 0);
+                            n28 = v_1182;
                             {
-                              const v_1154: Value = rt.updv(cur[29], b_self_725, 0);
-                              n29 = v_1154;
+                              const v_1184: Value = rt.updv(cur[29], b_self_755, 0);
+                              n29 = v_1184;
                               {
-                                const v_1156: Value = rt.updv(cur[30], b_self_725, "OK");
-                                n30 = v_1156;
+                                const v_1186: Value = rt.updv(cur[30], b_self_755, "OK");
+                                n30 = v_1186;
                                 {
-                                  const v_1158: Value = rt.updv(cur[31], b_self_725, "OK");
-                                  n31 = v_1158;
+                                  const v_1188: Value = rt.updv(cur[31], b_self_755, "OK");
+                                  n31 = v_1188;
                                   {
-                                    const v_1160: Value = rt.upd(cur[32], b_self_725, (at_1159: Value) => rt.makeSet([]));
-                                    n32 = v_1160;
+                                    const v_1190: Value = rt.upd(cur[32], b_self_755, (at_1189: Value) => rt.makeSet([]));
+                                    n32 = v_1190;
                                     {
-                                      const v_1162: Value = rt.upd(cur[33], b_self_725, (at_1161: Value) => rt.makeSet([]));
-                                      n33 = v_1162;
+                                      const v_1192: Value = rt.upd(cur[33], b_self_755, (at_1191: Value) => rt.makeSet([]));
+                                      n33 = v_1192;
                                       {
-                                        const v_1164: Value = rt.updv(cur[42], b_self_725, "Caller_seen");
-                                        n42 = v_1164;
+                                        const v_1194: Value = rt.updv(cur[42], b_self_755, "Caller_seen");
+                                        n42 = v_1194;
                                         {
-                                          const v_1166: Value = rt.upd(cur[43], b_self_725, (at_1165: Value) => rt.tail(rt.app(cur[43], b_self_725)));
-                                          n43 = v_1166;
+                                          const v_1196: Value = rt.upd(cur[43], b_self_755, (at_1195: Value) => rt.tail(rt.app(cur[43], b_self_755)));
+                                          n43 = v_1196;
                                           n0 = cur[0];
                                           n1 = cur[1];
                                           n2 = cur[2];
@@ -16445,7 +16460,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_725), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_725, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_728: Value) => (rt.bool(rt.app(cur[20], b_self_725), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_730: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_725, (at_731: Value) => rt.app(cur[19], b_self_725))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_733: Value) => (rt.bool(rt.app(cur[8], b_self_725), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_735: Value) => (((rt.eqs(rt.app(cur[19], b_self_725), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_725), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_725), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_725), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_736: Value) => (rt.in(b_t_736, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_736), "A disjunct") || rt.in(b_t_736, rt.filter(cd_GROUP(), (b_t_2_737: Value) => (!rt.eq(b_t_2_737, b_self_725) && rt.notin(rt.app(cur[42], b_t_2_737), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_737), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))))) : rt.app(cur[5], b_t_736)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_725, (at_738: Value) => rt.add(rt.app(cur[21], b_self_725), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_725), "A disjunct") || ((s_740: readonly Value[]) => s_740.every((b_t_741: Value) => !(rt.bool(rt.app(cur[5], b_t_741), "A conjunct") && rt.notin(rt.app(cur[42], b_t_741), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_725, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_725, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_725), "A disjunct") || !((s_747: readonly Value[]) => s_747.some((b_e_748: Value) => (rt.notin(rt.app(cur[42], b_e_748), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_748), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_750: Value) => (rt.bool(rt.app(cur[8], b_self_725), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_753: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_725, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_761: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_762: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_764: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_765: Value) => (!(rt.bool(rt.app(cur[12], b_self_725), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_725), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_725, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_773: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_774: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_776: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_777: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_725, (at_778: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_725)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_725, (at_779: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_783: Value) => (!rt.eqs(rt.app(cur[30], b_self_725), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_725, (at_784: Value) => rt.app(cur[30], b_self_725))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_791: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_792: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_794: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_lock") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_796: Value) => (!rt.eqs(rt.app(cur[31], b_self_725), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_725, (at_797: Value) => rt.app(cur[31], b_self_725))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_804: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_805: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_807: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_725, (at_808: Value) => rt.app(cur[15], b_self_725))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_810: readonly Value[]) => s_810.some((b_g_811: Value) => (!rt.eq(b_g_811, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_811), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_812: Value) => (!rt.eq(b_t_812, b_self_725) && rt.notin(rt.app(cur[42], b_t_812), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_812), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_813: Value) => (rt.in(b_t_813, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_813), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_813)) : rt.app(cur[6], b_t_813)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_814: readonly Value[]) => s_814.some((b_g_815: Value) => (!rt.eq(b_g_815, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_815), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_816: Value) => (!rt.eq(b_t_816, b_self_725) && rt.notin(rt.app(cur[42], b_t_816), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_816), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_817: Value) => (rt.in(b_t_817, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_817), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_817), "A disjunct") || rt.bool(rt.app(cur[12], b_self_725), "A disjunct")) : rt.app(cur[12], b_t_817)) : rt.app(cur[12], b_t_817)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_725), (at_818: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_819: readonly Value[]) => s_819.some((b_g_820: Value) => (!rt.eq(b_g_820, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_820), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_725)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_821: Value) => (!rt.eq(b_t_821, b_self_725) && rt.notin(rt.app(cur[42], b_t_821), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_821), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_725)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_725)), "parent", (at_822: Value) => rt.app(cur[15], b_self_725)), "chain", (at_823: Value) => rt.cup(rt.app(cur[17], b_self_725), rt.makeSet([rt.app(cur[28], b_self_725)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_824: readonly Value[]) => s_824.some((b_g_825: Value) => (!rt.eq(b_g_825, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_825), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_826: Value) => (!rt.eq(b_t_826, b_self_725) && rt.notin(rt.app(cur[42], b_t_826), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_826), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_827: Value) => (rt.in(b_t_827, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_827), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_725) : rt.app(cur[15], b_t_827)) : rt.app(cur[15], b_t_827)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_828: readonly Value[]) => s_828.some((b_g_829: Value) => (!rt.eq(b_g_829, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_829), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_830: Value) => (!rt.eq(b_t_830, b_self_725) && rt.notin(rt.app(cur[42], b_t_830), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_830), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_831: Value) => (rt.in(b_t_831, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_831), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_831)) : rt.app(cur[16], b_t_831)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_832: readonly Value[]) => s_832.some((b_g_833: Value) => (!rt.eq(b_g_833, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_833), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_834: Value) => (!rt.eq(b_t_834, b_self_725) && rt.notin(rt.app(cur[42], b_t_834), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_834), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_835: Value) => (rt.in(b_t_835, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_835), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_725), rt.makeSet([rt.app(cur[28], b_self_725)])) : rt.app(cur[17], b_t_835)) : rt.app(cur[17], b_t_835)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_725, (at_836: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_837: readonly Value[]) => s_837.some((b_g_838: Value) => (!rt.eq(b_g_838, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_838), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_839: Value) => (!rt.eq(b_t_839, b_self_725) && rt.notin(rt.app(cur[42], b_t_839), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_839), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_840: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_841: readonly Value[]) => s_841.some((b_g_842: Value) => (!rt.eq(b_g_842, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_842), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_725) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_843: Value) => (!rt.eq(b_t_843, b_self_725) && rt.notin(rt.app(cur[42], b_t_843), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_843), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_844: Value) => (!rt.eq(b_t_844, b_self_725) && rt.notin(rt.app(cur[42], b_t_844), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_844), (rt.eq(rt.app(cur[15], b_self_725), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_725)), "chain"))))) : rt.app(cur[32], b_self_725))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_unlock") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_result")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_847: Value) => (rt.eqs(rt.app(cur[30], b_self_725), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_849: readonly Value[]) => s_849.every((b_t_850: Value) => (!rt.notin(rt.app(cur[42], b_t_850), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_725), rt.app(cur[17], b_t_850)) && (rt.not(rt.app(cur[12], b_self_725)) || rt.bool(rt.app(cur[12], b_t_850), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_725, (at_851: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_856: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_857: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_859: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_725), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_725, (at_861: Value) => ((rt.eqs(rt.app(cur[30], b_self_725), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_867: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_868: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_870: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_725, (at_871: Value) => rt.app(cur[30], b_self_725))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_725), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_725)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_725, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_725, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_725, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_725, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_725, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_725, (at_878: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_725, (at_879: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_725, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_725, (at_881: Value) => rt.tail(rt.app(cur[43], b_self_725)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_755), "Caller_prctl_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_755, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_retry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_758: Value) => (rt.bool(rt.app(cur[20], b_self_755), "The condition of IF") ? "Caller_enter" : "Caller_returned"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_enter") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_flags")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_760: Value) => rt.concat(rt.makeSeq(["Caller_enter"]), rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_seen") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_self_755, (at_761: Value) => rt.app(cur[19], b_self_755))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_fatal_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_fatal_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_763: Value) => (rt.bool(rt.app(cur[8], b_self_755), "The condition of IF") ? "Caller_caller_dies" : "Caller_outcome"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_dies") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_outcome") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_765: Value) => (((rt.eqs(rt.app(cur[19], b_self_755), "R_TID") || (rt.eqs(rt.app(cur[19], b_self_755), "R_ERR") && rt.eqs(rt.app(cur[3], b_self_755), "ESRCH"))) && rt.lt(rt.app(cur[21], b_self_755), K_RETRIES)) ? "Caller_ask" : "Caller_give_up"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_ask") && rt.eq(rt.next(n5, "quit_requested", false), rt.fcn(rt.domain(cur[5]), (b_t_766: Value) => (rt.in(b_t_766, cd_GROUP()) ? (rt.bool(rt.app(cur[5], b_t_766), "A disjunct") || rt.in(b_t_766, rt.filter(cd_GROUP(), (b_t_2_767: Value) => (!rt.eq(b_t_2_767, b_self_755) && rt.notin(rt.app(cur[42], b_t_2_767), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_2_767), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))))) : rt.app(cur[5], b_t_766)))) && rt.eq(rt.next(n21, "Caller_tries", false), rt.upd(cur[21], b_self_755, (at_768: Value) => rt.add(rt.app(cur[21], b_self_755), 1))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_wait_gone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_wait_gone") && (rt.bool(rt.app(cur[8], b_self_755), "A disjunct") || ((s_770: readonly Value[]) => s_770.every((b_t_771: Value) => !(rt.bool(rt.app(cur[5], b_t_771), "A conjunct") && rt.notin(rt.app(cur[42], b_t_771), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_give_up") && rt.eq(rt.next(n20, "Caller_again", false), rt.updv(cur[20], b_self_755, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_retry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_returned") && rt.eq(rt.next(n4, "finished", false), rt.updv(cur[4], b_self_755, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_caller_linger")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_linger") && (rt.bool(rt.app(cur[8], b_self_755), "A disjunct") || !((s_777: readonly Value[]) => s_777.some((b_e_778: Value) => (rt.notin(rt.app(cur[42], b_e_778), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_778), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_caller_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_780: Value) => (rt.bool(rt.app(cur[8], b_self_755), "The condition of IF") ? "Caller_caller_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Caller_caller_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_flags") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_783: Value) => ((rt.bool(K_LISTENER, "A conjunct") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_refused" : "seccomp_tsync_prereq"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_refused") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_755, "EINVAL")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_refused_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_refused_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_791: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_792: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_794: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_prereq") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_795: Value) => (!(rt.bool(rt.app(cur[12], b_self_755), "A disjunct") || rt.bool(rt.dot(rt.app(cur[10], b_self_755), "cap"), "A disjunct")) ? "seccomp_tsync_eacces" : "seccomp_tsync_alloc"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eacces") && rt.eq(rt.next(n3, "user_errno", false), rt.updv(cur[3], b_self_755, "EACCES")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_eacces_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eacces_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_803: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_804: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_806: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_807: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.upd(cur[28], b_self_755, (at_808: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[28], b_self_755)))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_755, (at_809: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_alloc_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_alloc_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_813: Value) => (!rt.eqs(rt.app(cur[30], b_self_755), "OK") ? "seccomp_tsync_enomem" : "seccomp_tsync_lock"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_enomem") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_755, (at_814: Value) => rt.app(cur[30], b_self_755))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_enomem_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_enomem_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_821: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_822: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_824: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_lock") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_lock_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_lock_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_826: Value) => (!rt.eqs(rt.app(cur[31], b_self_755), "OK") ? "seccomp_tsync_eintr" : "seccomp_tsync_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eintr") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_755, (at_827: Value) => rt.app(cur[31], b_self_755))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_eintr_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_eintr_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_834: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_835: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_837: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_precheck") && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.upd(cur[29], b_self_755, (at_838: Value) => rt.app(cur[15], b_self_755))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_sync")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sync") && rt.eq(rt.next(n6, "sc_work", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_840: readonly Value[]) => s_840.some((b_g_841: Value) => (!rt.eq(b_g_841, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_841), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[6] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_842: Value) => (!rt.eq(b_t_842, b_self_755) && rt.notin(rt.app(cur[42], b_t_842), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_842), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[6] : rt.fcn(rt.domain(cur[6]), (b_t_843: Value) => (rt.in(b_t_843, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_843), rt.makeSet(["Unborn", "Exited"])) ? true : rt.app(cur[6], b_t_843)) : rt.app(cur[6], b_t_843)))))) && rt.eq(rt.next(n12, "nnp", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_844: readonly Value[]) => s_844.some((b_g_845: Value) => (!rt.eq(b_g_845, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_845), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[12] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_846: Value) => (!rt.eq(b_t_846, b_self_755) && rt.notin(rt.app(cur[42], b_t_846), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_846), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[12] : rt.fcn(rt.domain(cur[12]), (b_t_847: Value) => (rt.in(b_t_847, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_847), rt.makeSet(["Unborn", "Exited"])) ? (rt.bool(rt.app(cur[12], b_t_847), "A disjunct") || rt.bool(rt.app(cur[12], b_self_755), "A disjunct")) : rt.app(cur[12], b_t_847)) : rt.app(cur[12], b_t_847)))))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[28], b_self_755), (at_848: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_849: readonly Value[]) => s_849.some((b_g_850: Value) => (!rt.eq(b_g_850, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_850), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[28], b_self_755)) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_851: Value) => (!rt.eq(b_t_851, b_self_755) && rt.notin(rt.app(cur[42], b_t_851), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_851), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? rt.app(cur[13], rt.app(cur[28], b_self_755)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[28], b_self_755)), "parent", (at_852: Value) => rt.app(cur[15], b_self_755)), "chain", (at_853: Value) => rt.cup(rt.app(cur[17], b_self_755), rt.makeSet([rt.app(cur[28], b_self_755)]))))))) && rt.eq(rt.next(n15, "sc_filter", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_854: readonly Value[]) => s_854.some((b_g_855: Value) => (!rt.eq(b_g_855, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_855), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[15] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_856: Value) => (!rt.eq(b_t_856, b_self_755) && rt.notin(rt.app(cur[42], b_t_856), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_856), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[15] : rt.fcn(rt.domain(cur[15]), (b_t_857: Value) => (rt.in(b_t_857, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_857), rt.makeSet(["Unborn", "Exited"])) ? rt.app(cur[28], b_self_755) : rt.app(cur[15], b_t_857)) : rt.app(cur[15], b_t_857)))))) && rt.eq(rt.next(n16, "sc_mode", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_858: readonly Value[]) => s_858.some((b_g_859: Value) => (!rt.eq(b_g_859, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_859), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[16] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_860: Value) => (!rt.eq(b_t_860, b_self_755) && rt.notin(rt.app(cur[42], b_t_860), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_860), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[16] : rt.fcn(rt.domain(cur[16]), (b_t_861: Value) => (rt.in(b_t_861, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_861), rt.makeSet(["Unborn", "Exited"])) ? "SECCOMP_MODE_FILTER" : rt.app(cur[16], b_t_861)) : rt.app(cur[16], b_t_861)))))) && rt.eq(rt.next(n17, "sc_chain", false), ((rt.bool(K_LISTENER, "A conjunct") && ((s_862: readonly Value[]) => s_862.some((b_g_863: Value) => (!rt.eq(b_g_863, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_863), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? cur[17] : (!rt.eq(rt.filter(cd_GROUP(), (b_t_864: Value) => (!rt.eq(b_t_864, b_self_755) && rt.notin(rt.app(cur[42], b_t_864), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_864), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? cur[17] : rt.fcn(rt.domain(cur[17]), (b_t_865: Value) => (rt.in(b_t_865, cd_GROUP()) ? (rt.notin(rt.app(cur[42], b_t_865), rt.makeSet(["Unborn", "Exited"])) ? rt.cup(rt.app(cur[17], b_self_755), rt.makeSet([rt.app(cur[28], b_self_755)])) : rt.app(cur[17], b_t_865)) : rt.app(cur[17], b_t_865)))))) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.upd(cur[30], b_self_755, (at_866: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_867: readonly Value[]) => s_867.some((b_g_868: Value) => (!rt.eq(b_g_868, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_868), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : (!rt.eq(rt.filter(cd_GROUP(), (b_t_869: Value) => (!rt.eq(b_t_869, b_self_755) && rt.notin(rt.app(cur[42], b_t_869), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_869), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? "ESRCH" : "OK")))) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_870: Value) => ((rt.bool(K_LISTENER, "A conjunct") && ((s_871: readonly Value[]) => s_871.some((b_g_872: Value) => (!rt.eq(b_g_872, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_872), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[32], b_self_755) : (!rt.eq(rt.filter(cd_GROUP(), (b_t_873: Value) => (!rt.eq(b_t_873, b_self_755) && rt.notin(rt.app(cur[42], b_t_873), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_873), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))), rt.makeSet([])) ? rt.filter(cd_GROUP(), (b_t_874: Value) => (!rt.eq(b_t_874, b_self_755) && rt.notin(rt.app(cur[42], b_t_874), rt.makeSet(["Unborn", "Exited"])) && !rt.in(rt.app(cur[15], b_t_874), (rt.eq(rt.app(cur[15], b_self_755), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_755)), "chain"))))) : rt.app(cur[32], b_self_755))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_unlock") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_result")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_result") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_877: Value) => (rt.eqs(rt.app(cur[30], b_self_755), "OK") ? "seccomp_tsync_sc_cover" : "seccomp_tsync_sc_atomic"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sc_cover") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_ok_ret")) && rt.eq(rt.next(n44, "failure", false), (((s_879: readonly Value[]) => s_879.every((b_t_880: Value) => (!rt.notin(rt.app(cur[42], b_t_880), rt.makeSet(["Unborn", "Exited"])) || (rt.in(rt.app(cur[28], b_self_755), rt.app(cur[17], b_t_880)) && (rt.not(rt.app(cur[12], b_self_755)) || rt.bool(rt.app(cur[12], b_t_880), "A disjunct"))))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) ? cur[44] : "Assert_seccomp_tsync_sc_cover")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_ok_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.upd(cur[19], b_self_755, (at_881: Value) => (rt.bool(K_LISTENER, "The condition of IF") ? "R_FD" : "R_OK"))) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_886: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_887: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_889: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_sc_atomic") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_failed")) && rt.eq(rt.next(n44, "failure", false), (rt.eq(rt.app(cur[33], b_self_755), rt.makeSet([])) ? cur[44] : "Assert_seccomp_tsync_sc_atomic")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_failed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_755, (at_891: Value) => ((rt.eqs(rt.app(cur[30], b_self_755), "ESRCH") && rt.not(K_TSYNC_ESRCH)) ? "seccomp_tsync_tid_ret" : "seccomp_tsync_errno"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_tid_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_TID")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_897: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_898: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_900: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_errno") && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_self_755, (at_901: Value) => rt.app(cur[30], b_self_755))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "seccomp_tsync_err_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_755), "seccomp_tsync_err_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_755)), "Caller_enter") && rt.eq(rt.next(n19, "Caller_ret", false), rt.updv(cur[19], b_self_755, "R_ERR")) && rt.eq(rt.next(n28, "seccomp_tsync_f", false), rt.updv(cur[28], b_self_755, 0)) && rt.eq(rt.next(n29, "seccomp_tsync_old", false), rt.updv(cur[29], b_self_755, 0)) && rt.eq(rt.next(n30, "seccomp_tsync_err", false), rt.updv(cur[30], b_self_755, "OK")) && rt.eq(rt.next(n31, "seccomp_tsync_lres", false), rt.updv(cur[31], b_self_755, "OK")) && rt.eq(rt.next(n32, "seccomp_tsync_culprits", false), rt.upd(cur[32], b_self_755, (at_908: Value) => rt.makeSet([]))) && rt.eq(rt.next(n33, "seccomp_tsync_changed", false), rt.upd(cur[33], b_self_755, (at_909: Value) => rt.makeSet([]))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_755, "Caller_seen")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_755, (at_911: Value) => rt.tail(rt.app(cur[43], b_self_755)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -16457,20 +16472,20 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1167: Value = K_Other;
-            if (!(s_1167 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1168 of s_1167.elems) {
+            const s_1197: Value = K_Other;
+            if (!(s_1197 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1198 of s_1197.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1168 === "string" ? b_self_1168 : rt.formatValue(b_self_1168)) + ")" + ")",
-                steps: [{ index: 15, param: b_self_1168 }, { index: 16, param: b_self_1168 }, { index: 17, param: b_self_1168 }, { index: 18, param: b_self_1168 }, { index: 19, param: b_self_1168 }, { index: 20, param: b_self_1168 }, { index: 21, param: b_self_1168 }, { index: 22, param: b_self_1168 }, { index: 23, param: b_self_1168 }, { index: 24, param: b_self_1168 }, { index: 25, param: b_self_1168 }, { index: 26, param: b_self_1168 }, { index: 27, param: b_self_1168 }, { index: 28, param: b_self_1168 }, { index: 29, param: b_self_1168 }, { index: 30, param: b_self_1168 }, { index: 58, param: b_self_1168 }, { index: 59, param: b_self_1168 }, { index: 60, param: b_self_1168 }, { index: 61, param: b_self_1168 }, { index: 62, param: b_self_1168 }, { index: 63, param: b_self_1168 }, { index: 64, param: b_self_1168 }, { index: 65, param: b_self_1168 }],
+                label: "WF_vars(Other_thread" + "(" + (typeof b_self_1198 === "string" ? b_self_1198 : rt.formatValue(b_self_1198)) + ")" + ")",
+                steps: [{ index: 15, param: b_self_1198 }, { index: 16, param: b_self_1198 }, { index: 17, param: b_self_1198 }, { index: 18, param: b_self_1198 }, { index: 19, param: b_self_1198 }, { index: 20, param: b_self_1198 }, { index: 21, param: b_self_1198 }, { index: 22, param: b_self_1198 }, { index: 23, param: b_self_1198 }, { index: 24, param: b_self_1198 }, { index: 25, param: b_self_1198 }, { index: 26, param: b_self_1198 }, { index: 27, param: b_self_1198 }, { index: 28, param: b_self_1198 }, { index: 29, param: b_self_1198 }, { index: 30, param: b_self_1198 }, { index: 58, param: b_self_1198 }, { index: 59, param: b_self_1198 }, { index: 60, param: b_self_1198 }, { index: 61, param: b_self_1198 }, { index: 62, param: b_self_1198 }, { index: 63, param: b_self_1198 }, { index: 64, param: b_self_1198 }, { index: 65, param: b_self_1198 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_act")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_act")) {
                       {
-                        const v_1259: Value = rt.upd(cur[42], b_self_1168, (at_1258: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
-                        n42 = v_1259;
+                        const v_1289: Value = rt.upd(cur[42], b_self_1198, (at_1288: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"));
+                        n42 = v_1289;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16565,10 +16580,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_390")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_390")) {
                       {
-                        const v_1261: Value = rt.updv(cur[42], b_self_1168, "Other_idle");
-                        n42 = v_1261;
+                        const v_1291: Value = rt.updv(cur[42], b_self_1198, "Other_idle");
+                        n42 = v_1291;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16663,8 +16678,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1263: Value = rt.updv(cur[42], b_self_1168, "Other_may_install");
-                        n42 = v_1263;
+                        const v_1293: Value = rt.updv(cur[42], b_self_1198, "Other_may_install");
+                        n42 = v_1293;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16759,106 +16774,8 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                       {
-                        const v_1265: Value = rt.updv(cur[42], b_self_1168, "Other_claim");
-                        n42 = v_1265;
-                        n0 = cur[0];
-                        n1 = cur[1];
-                        n2 = cur[2];
-                        n3 = cur[3];
-                        n4 = cur[4];
-                        n5 = cur[5];
-                        n6 = cur[6];
-                        n7 = cur[7];
-                        n8 = cur[8];
-                        n9 = cur[9];
-                        n10 = cur[10];
-                        n11 = cur[11];
-                        n12 = cur[12];
-                        n13 = cur[13];
-                        n14 = cur[14];
-                        n15 = cur[15];
-                        n16 = cur[16];
-                        n17 = cur[17];
-                        n18 = cur[18];
-                        n19 = cur[19];
-                        n20 = cur[20];
-                        n21 = cur[21];
-                        n22 = cur[22];
-                        n23 = cur[23];
-                        n24 = cur[24];
-                        n25 = cur[25];
-                        n26 = cur[26];
-                        n27 = cur[27];
-                        n28 = cur[28];
-                        n29 = cur[29];
-                        n30 = cur[30];
-                        n31 = cur[31];
-                        n32 = cur[32];
-                        n33 = cur[33];
-                        n34 = cur[34];
-                        n35 = cur[35];
-                        n36 = cur[36];
-                        n37 = cur[37];
-                        n38 = cur[38];
-                        n39 = cur[39];
-                        n40 = cur[40];
-                        n41 = cur[41];
-                        n43 = cur[43];
-                        n44 = cur[44];
-                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
-                          throw rt.FOUND;
-                        }
-                        n44 = undefined;
-                        n43 = undefined;
-                        n41 = undefined;
-                        n40 = undefined;
-                        n39 = undefined;
-                        n38 = undefined;
-                        n37 = undefined;
-                        n36 = undefined;
-                        n35 = undefined;
-                        n34 = undefined;
-                        n33 = undefined;
-                        n32 = undefined;
-                        n31 = undefined;
-                        n30 = undefined;
-                        n29 = undefined;
-                        n28 = undefined;
-                        n27 = undefined;
-                        n26 = undefined;
-                        n25 = undefined;
-                        n24 = undefined;
-                        n23 = undefined;
-                        n22 = undefined;
-                        n21 = undefined;
-                        n20 = undefined;
-                        n19 = undefined;
-                        n18 = undefined;
-                        n17 = undefined;
-                        n16 = undefined;
-                        n15 = undefined;
-                        n14 = undefined;
-                        n13 = undefined;
-                        n12 = undefined;
-                        n11 = undefined;
-                        n10 = undefined;
-                        n9 = undefined;
-                        n8 = undefined;
-                        n7 = undefined;
-                        n6 = undefined;
-                        n5 = undefined;
-                        n4 = undefined;
-                        n3 = undefined;
-                        n2 = undefined;
-                        n1 = undefined;
-                        n0 = undefined;
-                        n42 = undefined;
-                      }
-                    }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_idle")) {
-                      {
-                        const v_1267: Value = rt.updv(cur[42], b_self_1168, "Other_sys_entry");
-                        n42 = v_1267;
+                        const v_1295: Value = rt.updv(cur[42], b_self_1198, "Other_claim");
+                        n42 = v_1295;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -16953,10 +16870,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_may_install")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_idle")) {
                       {
-                        const v_1269: Value = rt.upd(cur[42], b_self_1168, (at_1268: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
-                        n42 = v_1269;
+                        const v_1297: Value = rt.updv(cur[42], b_self_1198, "Other_sys_entry");
+                        n42 = v_1297;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17051,13 +16968,111 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_may_install")) {
                       {
-                        const v_1271: Value = rt.updv(cur[42], b_self_1168, "install_own_own_nnp");
-                        n42 = v_1271;
+                        const v_1299: Value = rt.upd(cur[42], b_self_1198, (at_1298: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"));
+                        n42 = v_1299;
+                        n0 = cur[0];
+                        n1 = cur[1];
+                        n2 = cur[2];
+                        n3 = cur[3];
+                        n4 = cur[4];
+                        n5 = cur[5];
+                        n6 = cur[6];
+                        n7 = cur[7];
+                        n8 = cur[8];
+                        n9 = cur[9];
+                        n10 = cur[10];
+                        n11 = cur[11];
+                        n12 = cur[12];
+                        n13 = cur[13];
+                        n14 = cur[14];
+                        n15 = cur[15];
+                        n16 = cur[16];
+                        n17 = cur[17];
+                        n18 = cur[18];
+                        n19 = cur[19];
+                        n20 = cur[20];
+                        n21 = cur[21];
+                        n22 = cur[22];
+                        n23 = cur[23];
+                        n24 = cur[24];
+                        n25 = cur[25];
+                        n26 = cur[26];
+                        n27 = cur[27];
+                        n28 = cur[28];
+                        n29 = cur[29];
+                        n30 = cur[30];
+                        n31 = cur[31];
+                        n32 = cur[32];
+                        n33 = cur[33];
+                        n34 = cur[34];
+                        n35 = cur[35];
+                        n36 = cur[36];
+                        n37 = cur[37];
+                        n38 = cur[38];
+                        n39 = cur[39];
+                        n40 = cur[40];
+                        n41 = cur[41];
+                        n43 = cur[43];
+                        n44 = cur[44];
+                        if (!rt.valueEquals(n0!, cur[0]) || !rt.valueEquals(n1!, cur[1]) || !rt.valueEquals(n2!, cur[2]) || !rt.valueEquals(n3!, cur[3]) || !rt.valueEquals(n4!, cur[4]) || !rt.valueEquals(n5!, cur[5]) || !rt.valueEquals(n6!, cur[6]) || !rt.valueEquals(n7!, cur[7]) || !rt.valueEquals(n8!, cur[8]) || !rt.valueEquals(n9!, cur[9]) || !rt.valueEquals(n10!, cur[10]) || !rt.valueEquals(n11!, cur[11]) || !rt.valueEquals(n12!, cur[12]) || !rt.valueEquals(n13!, cur[13]) || !rt.valueEquals(n14!, cur[14]) || !rt.valueEquals(n15!, cur[15]) || !rt.valueEquals(n16!, cur[16]) || !rt.valueEquals(n17!, cur[17]) || !rt.valueEquals(n18!, cur[18]) || !rt.valueEquals(n19!, cur[19]) || !rt.valueEquals(n20!, cur[20]) || !rt.valueEquals(n21!, cur[21]) || !rt.valueEquals(n22!, cur[22]) || !rt.valueEquals(n23!, cur[23]) || !rt.valueEquals(n24!, cur[24]) || !rt.valueEquals(n25!, cur[25]) || !rt.valueEquals(n26!, cur[26]) || !rt.valueEquals(n27!, cur[27]) || !rt.valueEquals(n28!, cur[28]) || !rt.valueEquals(n29!, cur[29]) || !rt.valueEquals(n30!, cur[30]) || !rt.valueEquals(n31!, cur[31]) || !rt.valueEquals(n32!, cur[32]) || !rt.valueEquals(n33!, cur[33]) || !rt.valueEquals(n34!, cur[34]) || !rt.valueEquals(n35!, cur[35]) || !rt.valueEquals(n36!, cur[36]) || !rt.valueEquals(n37!, cur[37]) || !rt.valueEquals(n38!, cur[38]) || !rt.valueEquals(n39!, cur[39]) || !rt.valueEquals(n40!, cur[40]) || !rt.valueEquals(n41!, cur[41]) || !rt.valueEquals(n42!, cur[42]) || !rt.valueEquals(n43!, cur[43]) || !rt.valueEquals(n44!, cur[44])) {
+                          throw rt.FOUND;
+                        }
+                        n44 = undefined;
+                        n43 = undefined;
+                        n41 = undefined;
+                        n40 = undefined;
+                        n39 = undefined;
+                        n38 = undefined;
+                        n37 = undefined;
+                        n36 = undefined;
+                        n35 = undefined;
+                        n34 = undefined;
+                        n33 = undefined;
+                        n32 = undefined;
+                        n31 = undefined;
+                        n30 = undefined;
+                        n29 = undefined;
+                        n28 = undefined;
+                        n27 = undefined;
+                        n26 = undefined;
+                        n25 = undefined;
+                        n24 = undefined;
+                        n23 = undefined;
+                        n22 = undefined;
+                        n21 = undefined;
+                        n20 = undefined;
+                        n19 = undefined;
+                        n18 = undefined;
+                        n17 = undefined;
+                        n16 = undefined;
+                        n15 = undefined;
+                        n14 = undefined;
+                        n13 = undefined;
+                        n12 = undefined;
+                        n11 = undefined;
+                        n10 = undefined;
+                        n9 = undefined;
+                        n8 = undefined;
+                        n7 = undefined;
+                        n6 = undefined;
+                        n5 = undefined;
+                        n4 = undefined;
+                        n3 = undefined;
+                        n2 = undefined;
+                        n1 = undefined;
+                        n0 = undefined;
+                        n42 = undefined;
+                      }
+                    }
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_own")) {
+                      {
+                        const v_1301: Value = rt.updv(cur[42], b_self_1198, "install_own_own_nnp");
+                        n42 = v_1301;
                         {
-                          const v_1273: Value = rt.upd(cur[43], b_self_1168, (at_1272: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1168)));
-                          n43 = v_1273;
+                          const v_1303: Value = rt.upd(cur[43], b_self_1198, (at_1302: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1198)));
+                          n43 = v_1303;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17152,16 +17167,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_claim")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_claim")) {
                       {
-                        const v_1274: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
-                        n1 = v_1274;
+                        const v_1304: Value = (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0);
+                        n1 = v_1304;
                         {
-                          const v_1276: Value = rt.upd(cur[22], b_self_1168, (at_1275: Value) => rt.gt(cur[1], 0));
-                          n22 = v_1276;
+                          const v_1306: Value = rt.upd(cur[22], b_self_1198, (at_1305: Value) => rt.gt(cur[1], 0));
+                          n22 = v_1306;
                           {
-                            const v_1278: Value = rt.updv(cur[42], b_self_1168, "Other_may_clone");
-                            n42 = v_1278;
+                            const v_1308: Value = rt.updv(cur[42], b_self_1198, "Other_may_clone");
+                            n42 = v_1308;
                             n0 = cur[0];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -17256,10 +17271,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n1 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_may_clone")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_may_clone")) {
                       {
-                        const v_1280: Value = rt.upd(cur[42], b_self_1168, (at_1279: Value) => (rt.bool(rt.app(cur[22], b_self_1168), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
-                        n42 = v_1280;
+                        const v_1310: Value = rt.upd(cur[42], b_self_1198, (at_1309: Value) => (rt.bool(rt.app(cur[22], b_self_1198), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"));
+                        n42 = v_1310;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17354,60 +17369,60 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_clone")) {
-                      if (rt.not(rt.app(cur[8], b_self_1168))) {
-                        const s_1281 = rt.elems(K_Other, "The bound set of \\E");
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_clone")) {
+                      if (rt.not(rt.app(cur[8], b_self_1198))) {
+                        const s_1311 = rt.elems(K_Other, "The bound set of \\E");
                         {
-                          for (const b_child_1282 of s_1281) {
-                            if (rt.eqs(rt.app(cur[42], b_child_1282), "Unborn")) {
+                          for (const b_child_1312 of s_1311) {
+                            if (rt.eqs(rt.app(cur[42], b_child_1312), "Unborn")) {
                               {
-                                const v_1284: Value = rt.upd(cur[2], b_child_1282, (at_1283: Value) => rt.app(cur[2], b_self_1168));
-                                n2 = v_1284;
+                                const v_1314: Value = rt.upd(cur[2], b_child_1312, (at_1313: Value) => rt.app(cur[2], b_self_1198));
+                                n2 = v_1314;
                                 {
-                                  const v_1286: Value = rt.upd(cur[3], b_child_1282, (at_1285: Value) => rt.app(cur[3], b_self_1168));
-                                  n3 = v_1286;
+                                  const v_1316: Value = rt.upd(cur[3], b_child_1312, (at_1315: Value) => rt.app(cur[3], b_self_1198));
+                                  n3 = v_1316;
                                   {
-                                    const v_1288: Value = rt.upd(cur[4], b_child_1282, (at_1287: Value) => rt.app(cur[4], b_self_1168));
-                                    n4 = v_1288;
+                                    const v_1318: Value = rt.upd(cur[4], b_child_1312, (at_1317: Value) => rt.app(cur[4], b_self_1198));
+                                    n4 = v_1318;
                                     {
-                                      const v_1290: Value = rt.upd(cur[5], b_child_1282, (at_1289: Value) => rt.app(cur[5], b_self_1168));
-                                      n5 = v_1290;
+                                      const v_1320: Value = rt.upd(cur[5], b_child_1312, (at_1319: Value) => rt.app(cur[5], b_self_1198));
+                                      n5 = v_1320;
                                       {
-                                        const v_1292: Value = rt.upd(cur[6], b_child_1282, (at_1291: Value) => rt.app(cur[6], b_self_1168));
-                                        n6 = v_1292;
+                                        const v_1322: Value = rt.upd(cur[6], b_child_1312, (at_1321: Value) => rt.app(cur[6], b_self_1198));
+                                        n6 = v_1322;
                                         {
-                                          const v_1294: Value = rt.upd(cur[7], b_child_1282, (at_1293: Value) => rt.app(cur[7], b_self_1168));
-                                          n7 = v_1294;
+                                          const v_1324: Value = rt.upd(cur[7], b_child_1312, (at_1323: Value) => rt.app(cur[7], b_self_1198));
+                                          n7 = v_1324;
                                           {
-                                            const v_1296: Value = rt.upd(cur[8], b_child_1282, (at_1295: Value) => rt.app(cur[8], b_self_1168));
-                                            n8 = v_1296;
+                                            const v_1326: Value = rt.upd(cur[8], b_child_1312, (at_1325: Value) => rt.app(cur[8], b_self_1198));
+                                            n8 = v_1326;
                                             {
-                                              const v_1298: Value = rt.upd(cur[9], b_child_1282, (at_1297: Value) => rt.app(cur[9], b_self_1168));
-                                              n9 = v_1298;
+                                              const v_1328: Value = rt.upd(cur[9], b_child_1312, (at_1327: Value) => rt.app(cur[9], b_self_1198));
+                                              n9 = v_1328;
                                               {
-                                                const v_1300: Value = rt.upd(cur[10], b_child_1282, (at_1299: Value) => rt.app(cur[10], b_self_1168));
-                                                n10 = v_1300;
+                                                const v_1330: Value = rt.upd(cur[10], b_child_1312, (at_1329: Value) => rt.app(cur[10], b_self_1198));
+                                                n10 = v_1330;
                                                 {
-                                                  const v_1302: Value = rt.upd(cur[11], b_child_1282, (at_1301: Value) => rt.app(cur[11], b_self_1168));
-                                                  n11 = v_1302;
+                                                  const v_1332: Value = rt.upd(cur[11], b_child_1312, (at_1331: Value) => rt.app(cur[11], b_self_1198));
+                                                  n11 = v_1332;
                                                   {
-                                                    const v_1304: Value = rt.upd(cur[12], b_child_1282, (at_1303: Value) => rt.app(cur[12], b_self_1168));
-                                                    n12 = v_1304;
+                                                    const v_1334: Value = rt.upd(cur[12], b_child_1312, (at_1333: Value) => rt.app(cur[12], b_self_1198));
+                                                    n12 = v_1334;
                                                     {
-                                                      const v_1306: Value = rt.upd(cur[15], b_child_1282, (at_1305: Value) => rt.app(cur[15], b_self_1168));
-                                                      n15 = v_1306;
+                                                      const v_1336: Value = rt.upd(cur[15], b_child_1312, (at_1335: Value) => rt.app(cur[15], b_self_1198));
+                                                      n15 = v_1336;
                                                       {
-                                                        const v_1308: Value = rt.upd(cur[16], b_child_1282, (at_1307: Value) => rt.app(cur[16], b_self_1168));
-                                                        n16 = v_1308;
+                                                        const v_1338: Value = rt.upd(cur[16], b_child_1312, (at_1337: Value) => rt.app(cur[16], b_self_1198));
+                                                        n16 = v_1338;
                                                         {
-                                                          const v_1310: Value = rt.upd(cur[17], b_child_1282, (at_1309: Value) => rt.app(cur[17], b_self_1168));
-                                                          n17 = v_1310;
+                                                          const v_1340: Value = rt.upd(cur[17], b_child_1312, (at_1339: Value) => rt.app(cur[17], b_self_1198));
+                                                          n17 = v_1340;
                                                           {
-                                                            const v_1312: Value = rt.upd(cur[18], b_child_1282, (at_1311: Value) => rt.app(cur[18], b_self_1168));
-                                                            n18 = v_1312;
+                                                            const v_1342: Value = rt.upd(cur[18], b_child_1312, (at_1341: Value) => rt.app(cur[18], b_self_1198));
+                                                            n18 = v_1342;
                                                             {
-                                                              const v_1315: Value = rt.updv(rt.updv(cur[42], b_child_1282, "Other_act"), b_self_1168, "Other_sys_entry");
-                                                              n42 = v_1315;
+                                                              const v_1345: Value = rt.updv(rt.updv(cur[42], b_child_1312, "Other_act"), b_self_1198, "Other_sys_entry");
+                                                              n42 = v_1345;
                                                               n0 = cur[0];
                                                               n1 = cur[1];
                                                               n13 = cur[13];
@@ -17505,10 +17520,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                           }
                         }
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1168), "A conjunct of an action")) {
+                      if (rt.bool(rt.app(cur[8], b_self_1198), "A conjunct of an action")) {
                         {
-                          const v_1317: Value = rt.updv(cur[42], b_self_1168, "Other_sys_entry");
-                          n42 = v_1317;
+                          const v_1347: Value = rt.updv(cur[42], b_self_1198, "Other_sys_entry");
+                          n42 = v_1347;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17604,10 +17619,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_sys_entry")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_sys_entry")) {
                       {
-                        const v_1319: Value = rt.upd(cur[42], b_self_1168, (at_1318: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
-                        n42 = v_1319;
+                        const v_1349: Value = rt.upd(cur[42], b_self_1198, (at_1348: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"));
+                        n42 = v_1349;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -17702,13 +17717,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_load_work")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_load_work")) {
                       {
-                        const v_1321: Value = rt.upd(cur[24], b_self_1168, (at_1320: Value) => rt.app(cur[6], b_self_1168));
-                        n24 = v_1321;
+                        const v_1351: Value = rt.upd(cur[24], b_self_1198, (at_1350: Value) => rt.app(cur[6], b_self_1198));
+                        n24 = v_1351;
                         {
-                          const v_1323: Value = rt.updv(cur[42], b_self_1168, "Other_load_mode");
-                          n42 = v_1323;
+                          const v_1353: Value = rt.updv(cur[42], b_self_1198, "Other_load_mode");
+                          n42 = v_1353;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -17803,16 +17818,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n24 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_load_mode")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_load_mode")) {
                       {
-                        const v_1325: Value = rt.upd(cur[25], b_self_1168, (at_1324: Value) => rt.app(cur[16], b_self_1168));
-                        n25 = v_1325;
+                        const v_1355: Value = rt.upd(cur[25], b_self_1198, (at_1354: Value) => rt.app(cur[16], b_self_1198));
+                        n25 = v_1355;
                         {
-                          const v_1327: Value = rt.upd(cur[26], b_self_1168, (at_1326: Value) => rt.app(cur[15], b_self_1168));
-                          n26 = v_1327;
+                          const v_1357: Value = rt.upd(cur[26], b_self_1198, (at_1356: Value) => rt.app(cur[15], b_self_1198));
+                          n26 = v_1357;
                           {
-                            const v_1329: Value = rt.updv(cur[42], b_self_1168, "Other_sc_flag");
-                            n42 = v_1329;
+                            const v_1359: Value = rt.updv(cur[42], b_self_1198, "Other_sc_flag");
+                            n42 = v_1359;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -17907,13 +17922,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n25 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_sc_flag")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_sc_flag")) {
                       {
-                        const v_1331: Value = rt.updv(cur[42], b_self_1168, "Other_linger");
-                        n42 = v_1331;
+                        const v_1361: Value = rt.updv(cur[42], b_self_1198, "Other_linger");
+                        n42 = v_1361;
                         {
-                          const v_1332: Value = ((rt.not(rt.app(cur[24], b_self_1168)) || (rt.eqs(rt.app(cur[25], b_self_1168), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1168), 0))) ? cur[44] : "Assert_Other_sc_flag");
-                          n44 = v_1332;
+                          const v_1362: Value = ((rt.not(rt.app(cur[24], b_self_1198)) || (rt.eqs(rt.app(cur[25], b_self_1198), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1198), 0))) ? cur[44] : "Assert_Other_sc_flag");
+                          n44 = v_1362;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18008,11 +18023,11 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_linger")) {
-                      const k_1333 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_linger")) {
+                      const k_1363 = (): void => {
                         {
-                          const v_1335: Value = rt.updv(cur[42], b_self_1168, "Other_other_killed");
-                          n42 = v_1335;
+                          const v_1365: Value = rt.updv(cur[42], b_self_1198, "Other_other_killed");
+                          n42 = v_1365;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18108,38 +18123,38 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                       ;
-                      if (rt.bool(rt.app(cur[8], b_self_1168), "A conjunct of an action")) {
-                        k_1333();
+                      if (rt.bool(rt.app(cur[8], b_self_1198), "A conjunct of an action")) {
+                        k_1363();
                       }
-                      if (rt.bool(rt.app(cur[5], b_self_1168), "A conjunct of an action")) {
-                        k_1333();
+                      if (rt.bool(rt.app(cur[5], b_self_1198), "A conjunct of an action")) {
+                        k_1363();
                       }
-                      if (!((s_1336: readonly Value[]) => s_1336.some((b_e_1337: Value) => (rt.notin(rt.app(cur[42], b_e_1337), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1337), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
+                      if (!((s_1366: readonly Value[]) => s_1366.some((b_e_1367: Value) => (rt.notin(rt.app(cur[42], b_e_1367), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1367), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier"))) {
                         {
-                          const t_1338 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
-                          const step_1340 = (i_1341: number): void => {
-                            if (i_1341 === t_1338.length) {
-                              k_1333();
+                          const t_1368 = rt.forallInstances(rt.elems(K_Caller, "The bound set of \\A"), 1);
+                          const step_1370 = (i_1371: number): void => {
+                            if (i_1371 === t_1368.length) {
+                              k_1363();
                             }
                             else {
-                              const b_c_1339 = t_1338[i_1341]![0]!;
-                              if (rt.bool(rt.app(cur[4], b_c_1339), "A conjunct of an action")) {
-                                step_1340(i_1341 + 1);
+                              const b_c_1369 = t_1368[i_1371]![0]!;
+                              if (rt.bool(rt.app(cur[4], b_c_1369), "A conjunct of an action")) {
+                                step_1370(i_1371 + 1);
                               }
-                              if (!rt.notin(rt.app(cur[42], b_c_1339), rt.makeSet(["Unborn", "Exited"]))) {
-                                step_1340(i_1341 + 1);
+                              if (!rt.notin(rt.app(cur[42], b_c_1369), rt.makeSet(["Unborn", "Exited"]))) {
+                                step_1370(i_1371 + 1);
                               }
                             }
                           }
                           ;
-                          step_1340(0);
+                          step_1370(0);
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_killed")) {
                       {
-                        const v_1343: Value = rt.upd(cur[42], b_self_1168, (at_1342: Value) => ((rt.bool(rt.app(cur[8], b_self_1168), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1168), "A disjunct")) ? "Other_other_exit" : "Done"));
-                        n42 = v_1343;
+                        const v_1373: Value = rt.upd(cur[42], b_self_1198, (at_1372: Value) => ((rt.bool(rt.app(cur[8], b_self_1198), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1198), "A disjunct")) ? "Other_other_exit" : "Done"));
+                        n42 = v_1373;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18234,10 +18249,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_exit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_exit")) {
                       {
-                        const v_1345: Value = rt.updv(cur[42], b_self_1168, "Exiting");
-                        n42 = v_1345;
+                        const v_1375: Value = rt.updv(cur[42], b_self_1198, "Exiting");
+                        n42 = v_1375;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18332,10 +18347,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "Exiting")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "Exiting")) {
                       {
-                        const v_1347: Value = rt.updv(cur[42], b_self_1168, "Exited");
-                        n42 = v_1347;
+                        const v_1377: Value = rt.updv(cur[42], b_self_1198, "Exited");
+                        n42 = v_1377;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18430,13 +18445,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_nnp")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_nnp")) {
                       {
-                        const v_1349: Value = rt.updv(cur[12], b_self_1168, true);
-                        n12 = v_1349;
+                        const v_1379: Value = rt.updv(cur[12], b_self_1198, true);
+                        n12 = v_1379;
                         {
-                          const v_1351: Value = rt.updv(cur[42], b_self_1168, "install_own_own_alloc");
-                          n42 = v_1351;
+                          const v_1381: Value = rt.updv(cur[42], b_self_1198, "install_own_own_alloc");
+                          n42 = v_1381;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -18531,22 +18546,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n12 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_alloc")) {
                       {
-                        const v_1353: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1352: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
-                        n13 = v_1353;
+                        const v_1383: Value = rt.upd(cur[13], rt.add(cur[14], 1), (at_1382: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))));
+                        n13 = v_1383;
                         {
-                          const v_1354: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
-                          n14 = v_1354;
+                          const v_1384: Value = (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14]);
+                          n14 = v_1384;
                           {
-                            const v_1356: Value = rt.upd(cur[34], b_self_1168, (at_1355: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1168)));
-                            n34 = v_1356;
+                            const v_1386: Value = rt.upd(cur[34], b_self_1198, (at_1385: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1198)));
+                            n34 = v_1386;
                             {
-                              const v_1358: Value = rt.upd(cur[35], b_self_1168, (at_1357: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
-                              n35 = v_1358;
+                              const v_1388: Value = rt.upd(cur[35], b_self_1198, (at_1387: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"));
+                              n35 = v_1388;
                               {
-                                const v_1360: Value = rt.updv(cur[42], b_self_1168, "install_own_own_check");
-                                n42 = v_1360;
+                                const v_1390: Value = rt.updv(cur[42], b_self_1198, "install_own_own_check");
+                                n42 = v_1390;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -18641,14 +18656,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n13 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_alloc")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_alloc")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1362: Value = rt.updv(cur[35], b_self_1168, "ENOMEM");
-                          n35 = v_1362;
+                          const v_1392: Value = rt.updv(cur[35], b_self_1198, "ENOMEM");
+                          n35 = v_1392;
                           {
-                            const v_1364: Value = rt.updv(cur[42], b_self_1168, "install_own_own_check");
-                            n42 = v_1364;
+                            const v_1394: Value = rt.updv(cur[42], b_self_1198, "install_own_own_check");
+                            n42 = v_1394;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -18744,10 +18759,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_check")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_check")) {
                       {
-                        const v_1366: Value = rt.upd(cur[42], b_self_1168, (at_1365: Value) => (!rt.eqs(rt.app(cur[35], b_self_1168), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
-                        n42 = v_1366;
+                        const v_1396: Value = rt.upd(cur[42], b_self_1198, (at_1395: Value) => (!rt.eqs(rt.app(cur[35], b_self_1198), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"));
+                        n42 = v_1396;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -18842,26 +18857,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_enomem")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1168)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_enomem")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1198)), "Other_own")) {
                         {
-                          const v_1368: Value = rt.upd(cur[23], b_self_1168, (at_1367: Value) => rt.app(cur[35], b_self_1168));
-                          n23 = v_1368;
+                          const v_1398: Value = rt.upd(cur[23], b_self_1198, (at_1397: Value) => rt.app(cur[35], b_self_1198));
+                          n23 = v_1398;
                           {
-                            const v_1370: Value = rt.updv(cur[34], b_self_1168, 0);
-                            n34 = v_1370;
+                            const v_1400: Value = rt.updv(cur[34], b_self_1198, 0);
+                            n34 = v_1400;
                             {
-                              const v_1372: Value = rt.updv(cur[35], b_self_1168, "OK");
-                              n35 = v_1372;
+                              const v_1402: Value = rt.updv(cur[35], b_self_1198, "OK");
+                              n35 = v_1402;
                               {
-                                const v_1374: Value = rt.updv(cur[36], b_self_1168, false);
-                                n36 = v_1374;
+                                const v_1404: Value = rt.updv(cur[36], b_self_1198, false);
+                                n36 = v_1404;
                                 {
-                                  const v_1376: Value = rt.updv(cur[42], b_self_1168, "Other_sys_entry");
-                                  n42 = v_1376;
+                                  const v_1406: Value = rt.updv(cur[42], b_self_1198, "Other_sys_entry");
+                                  n42 = v_1406;
                                   {
-                                    const v_1378: Value = rt.upd(cur[43], b_self_1168, (at_1377: Value) => rt.tail(rt.app(cur[43], b_self_1168)));
-                                    n43 = v_1378;
+                                    const v_1408: Value = rt.upd(cur[43], b_self_1198, (at_1407: Value) => rt.tail(rt.app(cur[43], b_self_1198)));
+                                    n43 = v_1408;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -18957,10 +18972,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_precheck")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_precheck")) {
                       {
-                        const v_1380: Value = rt.updv(cur[42], b_self_1168, "install_own_own_attach");
-                        n42 = v_1380;
+                        const v_1410: Value = rt.updv(cur[42], b_self_1198, "install_own_own_attach");
+                        n42 = v_1410;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19055,28 +19070,28 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_attach")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_attach")) {
                       {
-                        const v_1384: Value = rt.upd(cur[6], b_self_1168, (at_1381: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1382: readonly Value[]) => s_1382.some((b_g_1383: Value) => (!rt.eq(b_g_1383, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1383), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1168) : true));
-                        n6 = v_1384;
+                        const v_1414: Value = rt.upd(cur[6], b_self_1198, (at_1411: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1412: readonly Value[]) => s_1412.some((b_g_1413: Value) => (!rt.eq(b_g_1413, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1413), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1198) : true));
+                        n6 = v_1414;
                         {
-                          const v_1390: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1168), (at_1385: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1386: readonly Value[]) => s_1386.some((b_g_1387: Value) => (!rt.eq(b_g_1387, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1387), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1168)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1168)), "parent", (at_1388: Value) => rt.app(cur[15], b_self_1168)), "chain", (at_1389: Value) => rt.cup(rt.app(cur[17], b_self_1168), rt.makeSet([rt.app(cur[34], b_self_1168)])))));
-                          n13 = v_1390;
+                          const v_1420: Value = rt.upd(cur[13], rt.app(cur[34], b_self_1198), (at_1415: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1416: readonly Value[]) => s_1416.some((b_g_1417: Value) => (!rt.eq(b_g_1417, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1417), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1198)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1198)), "parent", (at_1418: Value) => rt.app(cur[15], b_self_1198)), "chain", (at_1419: Value) => rt.cup(rt.app(cur[17], b_self_1198), rt.makeSet([rt.app(cur[34], b_self_1198)])))));
+                          n13 = v_1420;
                           {
-                            const v_1394: Value = rt.upd(cur[15], b_self_1168, (at_1391: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1392: readonly Value[]) => s_1392.some((b_g_1393: Value) => (!rt.eq(b_g_1393, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1393), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1168) : rt.app(cur[34], b_self_1168)));
-                            n15 = v_1394;
+                            const v_1424: Value = rt.upd(cur[15], b_self_1198, (at_1421: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1422: readonly Value[]) => s_1422.some((b_g_1423: Value) => (!rt.eq(b_g_1423, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1423), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1198) : rt.app(cur[34], b_self_1198)));
+                            n15 = v_1424;
                             {
-                              const v_1398: Value = rt.upd(cur[16], b_self_1168, (at_1395: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1396: readonly Value[]) => s_1396.some((b_g_1397: Value) => (!rt.eq(b_g_1397, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1397), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1168) : "SECCOMP_MODE_FILTER"));
-                              n16 = v_1398;
+                              const v_1428: Value = rt.upd(cur[16], b_self_1198, (at_1425: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1426: readonly Value[]) => s_1426.some((b_g_1427: Value) => (!rt.eq(b_g_1427, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1427), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1198) : "SECCOMP_MODE_FILTER"));
+                              n16 = v_1428;
                               {
-                                const v_1402: Value = rt.upd(cur[17], b_self_1168, (at_1399: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1400: readonly Value[]) => s_1400.some((b_g_1401: Value) => (!rt.eq(b_g_1401, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1401), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1168) : rt.cup(rt.app(cur[17], b_self_1168), rt.makeSet([rt.app(cur[34], b_self_1168)]))));
-                                n17 = v_1402;
+                                const v_1432: Value = rt.upd(cur[17], b_self_1198, (at_1429: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1430: readonly Value[]) => s_1430.some((b_g_1431: Value) => (!rt.eq(b_g_1431, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1431), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1198) : rt.cup(rt.app(cur[17], b_self_1198), rt.makeSet([rt.app(cur[34], b_self_1198)]))));
+                                n17 = v_1432;
                                 {
-                                  const v_1406: Value = rt.upd(cur[35], b_self_1168, (at_1403: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1404: readonly Value[]) => s_1404.some((b_g_1405: Value) => (!rt.eq(b_g_1405, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1405), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1168)));
-                                  n35 = v_1406;
+                                  const v_1436: Value = rt.upd(cur[35], b_self_1198, (at_1433: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1434: readonly Value[]) => s_1434.some((b_g_1435: Value) => (!rt.eq(b_g_1435, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1435), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1198)));
+                                  n35 = v_1436;
                                   {
-                                    const v_1408: Value = rt.updv(cur[42], b_self_1168, "install_own_own_ret");
-                                    n42 = v_1408;
+                                    const v_1438: Value = rt.updv(cur[42], b_self_1198, "install_own_own_ret");
+                                    n42 = v_1438;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19171,26 +19186,26 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n6 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1168)), "Other_own")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1198)), "Other_own")) {
                         {
-                          const v_1410: Value = rt.upd(cur[23], b_self_1168, (at_1409: Value) => rt.app(cur[35], b_self_1168));
-                          n23 = v_1410;
+                          const v_1440: Value = rt.upd(cur[23], b_self_1198, (at_1439: Value) => rt.app(cur[35], b_self_1198));
+                          n23 = v_1440;
                           {
-                            const v_1412: Value = rt.updv(cur[34], b_self_1168, 0);
-                            n34 = v_1412;
+                            const v_1442: Value = rt.updv(cur[34], b_self_1198, 0);
+                            n34 = v_1442;
                             {
-                              const v_1414: Value = rt.updv(cur[35], b_self_1168, "OK");
-                              n35 = v_1414;
+                              const v_1444: Value = rt.updv(cur[35], b_self_1198, "OK");
+                              n35 = v_1444;
                               {
-                                const v_1416: Value = rt.updv(cur[36], b_self_1168, false);
-                                n36 = v_1416;
+                                const v_1446: Value = rt.updv(cur[36], b_self_1198, false);
+                                n36 = v_1446;
                                 {
-                                  const v_1418: Value = rt.updv(cur[42], b_self_1168, "Other_sys_entry");
-                                  n42 = v_1418;
+                                  const v_1448: Value = rt.updv(cur[42], b_self_1198, "Other_sys_entry");
+                                  n42 = v_1448;
                                   {
-                                    const v_1420: Value = rt.upd(cur[43], b_self_1168, (at_1419: Value) => rt.tail(rt.app(cur[43], b_self_1168)));
-                                    n43 = v_1420;
+                                    const v_1450: Value = rt.upd(cur[43], b_self_1198, (at_1449: Value) => rt.tail(rt.app(cur[43], b_self_1198)));
+                                    n43 = v_1450;
                                     n0 = cur[0];
                                     n1 = cur[1];
                                     n2 = cur[2];
@@ -19341,7 +19356,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1168), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1169: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1174: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1168, (at_1176: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1168)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1168, (at_1177: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1179: Value) => (rt.bool(rt.app(cur[22], b_self_1168), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1168)) && ((s_1180: readonly Value[]) => s_1180.some((b_child_1181: Value) => (rt.eqs(rt.app(cur[42], b_child_1181), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1181, (at_1182: Value) => rt.app(cur[2], b_self_1168))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1181, (at_1183: Value) => rt.app(cur[3], b_self_1168))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1181, (at_1184: Value) => rt.app(cur[4], b_self_1168))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1181, (at_1185: Value) => rt.app(cur[5], b_self_1168))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1181, (at_1186: Value) => rt.app(cur[6], b_self_1168))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1181, (at_1187: Value) => rt.app(cur[7], b_self_1168))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1181, (at_1188: Value) => rt.app(cur[8], b_self_1168))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1181, (at_1189: Value) => rt.app(cur[9], b_self_1168))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1181, (at_1190: Value) => rt.app(cur[10], b_self_1168))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1181, (at_1191: Value) => rt.app(cur[11], b_self_1168))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1181, (at_1192: Value) => rt.app(cur[12], b_self_1168))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1181, (at_1193: Value) => rt.app(cur[15], b_self_1168))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1181, (at_1194: Value) => rt.app(cur[16], b_self_1168))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1181, (at_1195: Value) => rt.app(cur[17], b_self_1168))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1181, (at_1196: Value) => rt.app(cur[18], b_self_1168))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1181, "Other_act"), b_self_1168, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1168), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1200: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1168, (at_1201: Value) => rt.app(cur[6], b_self_1168))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1168, (at_1203: Value) => rt.app(cur[16], b_self_1168))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1168, (at_1204: Value) => rt.app(cur[15], b_self_1168))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1168)) || (rt.eqs(rt.app(cur[25], b_self_1168), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1168), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1168), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1168), "A disjunct") || (!((s_1207: readonly Value[]) => s_1207.some((b_e_1208: Value) => (rt.notin(rt.app(cur[42], b_e_1208), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1208), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1209: readonly Value[]) => s_1209.every((b_c_1210: Value) => (rt.bool(rt.app(cur[4], b_c_1210), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1210), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1212: Value) => ((rt.bool(rt.app(cur[8], b_self_1168), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1168), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1168, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1217: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1168, (at_1218: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1168)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1168, (at_1219: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1168, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1168, (at_1223: Value) => (!rt.eqs(rt.app(cur[35], b_self_1168), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1168)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1168, (at_1224: Value) => rt.app(cur[35], b_self_1168))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1168, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1168, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1168, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1168, (at_1229: Value) => rt.tail(rt.app(cur[43], b_self_1168)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1168, (at_1231: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1232: readonly Value[]) => s_1232.some((b_g_1233: Value) => (!rt.eq(b_g_1233, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1233), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1168) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1168), (at_1234: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1235: readonly Value[]) => s_1235.some((b_g_1236: Value) => (!rt.eq(b_g_1236, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1236), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1168)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1168)), "parent", (at_1237: Value) => rt.app(cur[15], b_self_1168)), "chain", (at_1238: Value) => rt.cup(rt.app(cur[17], b_self_1168), rt.makeSet([rt.app(cur[34], b_self_1168)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1168, (at_1239: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1240: readonly Value[]) => s_1240.some((b_g_1241: Value) => (!rt.eq(b_g_1241, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1241), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1168) : rt.app(cur[34], b_self_1168)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1168, (at_1242: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1243: readonly Value[]) => s_1243.some((b_g_1244: Value) => (!rt.eq(b_g_1244, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1244), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1168) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1168, (at_1245: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1246: readonly Value[]) => s_1246.some((b_g_1247: Value) => (!rt.eq(b_g_1247, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1247), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1168) : rt.cup(rt.app(cur[17], b_self_1168), rt.makeSet([rt.app(cur[34], b_self_1168)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1168, (at_1248: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1249: readonly Value[]) => s_1249.some((b_g_1250: Value) => (!rt.eq(b_g_1250, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1250), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1168), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1168)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1168)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1168), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1168)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1168, (at_1252: Value) => rt.app(cur[35], b_self_1168))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1168, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1168, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1168, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1168, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1168, (at_1257: Value) => rt.tail(rt.app(cur[43], b_self_1168)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1198), "Other_act") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1199: Value) => ((rt.bool(K_OWN_FILTER, "A disjunct") || rt.gt(K_SPARE, 0)) ? "Other_390" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_390") && ((rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_idle")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_may_install")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_claim")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_idle") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_may_install") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1204: Value) => (rt.bool(K_OWN_FILTER, "The condition of IF") ? "Other_own" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_own") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_nnp")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1198, (at_1206: Value) => rt.concat(rt.makeSeq(["Other_own"]), rt.app(cur[43], b_self_1198)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_claim") && rt.eq(rt.next(n1, "clones_left", false), (rt.gt(cur[1], 0) ? rt.sub(cur[1], 1) : 0)) && rt.eq(rt.next(n22, "Other_claimed", false), rt.upd(cur[22], b_self_1198, (at_1207: Value) => rt.gt(cur[1], 0))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_may_clone")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_may_clone") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1209: Value) => (rt.bool(rt.app(cur[22], b_self_1198), "The condition of IF") ? "Other_other_clone" : "Other_sys_entry"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_clone") && ((rt.not(rt.app(cur[8], b_self_1198)) && ((s_1210: readonly Value[]) => s_1210.some((b_child_1211: Value) => (rt.eqs(rt.app(cur[42], b_child_1211), "Unborn") && rt.eq(rt.next(n2, "user_ret", false), rt.upd(cur[2], b_child_1211, (at_1212: Value) => rt.app(cur[2], b_self_1198))) && rt.eq(rt.next(n3, "user_errno", false), rt.upd(cur[3], b_child_1211, (at_1213: Value) => rt.app(cur[3], b_self_1198))) && rt.eq(rt.next(n4, "finished", false), rt.upd(cur[4], b_child_1211, (at_1214: Value) => rt.app(cur[4], b_self_1198))) && rt.eq(rt.next(n5, "quit_requested", false), rt.upd(cur[5], b_child_1211, (at_1215: Value) => rt.app(cur[5], b_self_1198))) && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_child_1211, (at_1216: Value) => rt.app(cur[6], b_self_1198))) && rt.eq(rt.next(n7, "sig_pending", false), rt.upd(cur[7], b_child_1211, (at_1217: Value) => rt.app(cur[7], b_self_1198))) && rt.eq(rt.next(n8, "sig_fatal", false), rt.upd(cur[8], b_child_1211, (at_1218: Value) => rt.app(cur[8], b_self_1198))) && rt.eq(rt.next(n9, "notify_signal", false), rt.upd(cur[9], b_child_1211, (at_1219: Value) => rt.app(cur[9], b_self_1198))) && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_child_1211, (at_1220: Value) => rt.app(cur[10], b_self_1198))) && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_child_1211, (at_1221: Value) => rt.app(cur[11], b_self_1198))) && rt.eq(rt.next(n12, "nnp", false), rt.upd(cur[12], b_child_1211, (at_1222: Value) => rt.app(cur[12], b_self_1198))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_child_1211, (at_1223: Value) => rt.app(cur[15], b_self_1198))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_child_1211, (at_1224: Value) => rt.app(cur[16], b_self_1198))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_child_1211, (at_1225: Value) => rt.app(cur[17], b_self_1198))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_child_1211, (at_1226: Value) => rt.app(cur[18], b_self_1198))) && rt.eq(rt.next(n42, "pc", false), rt.updv(rt.updv(cur[42], b_child_1211, "Other_act"), b_self_1198, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))))(rt.elems(K_Other, "The bound set of a quantifier"))) || (rt.bool(rt.app(cur[8], b_self_1198), "A conjunct") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_sys_entry")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_sys_entry") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1230: Value) => (rt.gt(K_SYSCALLS, 0) ? "Other_load_work" : "Other_linger"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_load_work") && rt.eq(rt.next(n24, "Other_seen_work", false), rt.upd(cur[24], b_self_1198, (at_1231: Value) => rt.app(cur[6], b_self_1198))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_load_mode")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_load_mode") && rt.eq(rt.next(n25, "Other_seen_mode", false), rt.upd(cur[25], b_self_1198, (at_1233: Value) => rt.app(cur[16], b_self_1198))) && rt.eq(rt.next(n26, "Other_seen_filter", false), rt.upd(cur[26], b_self_1198, (at_1234: Value) => rt.app(cur[15], b_self_1198))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_sc_flag") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_linger")) && rt.eq(rt.next(n44, "failure", false), ((rt.not(rt.app(cur[24], b_self_1198)) || (rt.eqs(rt.app(cur[25], b_self_1198), "SECCOMP_MODE_FILTER") && !rt.eq(rt.app(cur[26], b_self_1198), 0))) ? cur[44] : "Assert_Other_sc_flag")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_linger") && (rt.bool(rt.app(cur[8], b_self_1198), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1198), "A disjunct") || (!((s_1237: readonly Value[]) => s_1237.some((b_e_1238: Value) => (rt.notin(rt.app(cur[42], b_e_1238), rt.makeSet(["Unborn", "Exited"])) && !rt.eqs(rt.app(cur[42], b_e_1238), "Done"))))(rt.elems(K_Execer, "The bound set of a quantifier")) && ((s_1239: readonly Value[]) => s_1239.every((b_c_1240: Value) => (rt.bool(rt.app(cur[4], b_c_1240), "A disjunct") || !rt.notin(rt.app(cur[42], b_c_1240), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(K_Caller, "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_other_killed")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_killed") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1242: Value) => ((rt.bool(rt.app(cur[8], b_self_1198), "A disjunct") || rt.bool(rt.app(cur[5], b_self_1198), "A disjunct")) ? "Other_other_exit" : "Done"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Other_other_exit") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Exiting")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "Exiting") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Exited")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_nnp") && rt.eq(rt.next(n12, "nnp", false), rt.updv(cur[12], b_self_1198, true)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_alloc")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_alloc") && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.add(cur[14], 1), (at_1247: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.recp(R_0, [1, 2, 0], [0, rt.makeSet([0]), K_OWN_LISTENER]) : rt.app(cur[13], rt.add(cur[14], 1))))) && rt.eq(rt.next(n14, "filter_next", false), (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : cur[14])) && rt.eq(rt.next(n34, "install_own_f", false), rt.upd(cur[34], b_self_1198, (at_1248: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? rt.add(cur[14], 1) : rt.app(cur[34], b_self_1198)))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1198, (at_1249: Value) => (rt.lt(cur[14], cd_MAX_FILTER()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_alloc") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1198, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_check")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_check") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1198, (at_1253: Value) => (!rt.eqs(rt.app(cur[35], b_self_1198), "OK") ? "install_own_own_enomem" : "install_own_own_precheck"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_enomem") && rt.eqs(rt.head(rt.app(cur[43], b_self_1198)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1198, (at_1254: Value) => rt.app(cur[35], b_self_1198))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1198, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1198, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1198, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1198, (at_1259: Value) => rt.tail(rt.app(cur[43], b_self_1198)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_precheck") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_attach")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_attach") && rt.eq(rt.next(n6, "sc_work", false), rt.upd(cur[6], b_self_1198, (at_1261: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1262: readonly Value[]) => s_1262.some((b_g_1263: Value) => (!rt.eq(b_g_1263, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1263), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[6], b_self_1198) : true))) && rt.eq(rt.next(n13, "filters", false), rt.upd(cur[13], rt.app(cur[34], b_self_1198), (at_1264: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1265: readonly Value[]) => s_1265.some((b_g_1266: Value) => (!rt.eq(b_g_1266, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1266), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[13], rt.app(cur[34], b_self_1198)) : rt.upd(rt.upd(rt.app(cur[13], rt.app(cur[34], b_self_1198)), "parent", (at_1267: Value) => rt.app(cur[15], b_self_1198)), "chain", (at_1268: Value) => rt.cup(rt.app(cur[17], b_self_1198), rt.makeSet([rt.app(cur[34], b_self_1198)])))))) && rt.eq(rt.next(n15, "sc_filter", false), rt.upd(cur[15], b_self_1198, (at_1269: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1270: readonly Value[]) => s_1270.some((b_g_1271: Value) => (!rt.eq(b_g_1271, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1271), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[15], b_self_1198) : rt.app(cur[34], b_self_1198)))) && rt.eq(rt.next(n16, "sc_mode", false), rt.upd(cur[16], b_self_1198, (at_1272: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1273: readonly Value[]) => s_1273.some((b_g_1274: Value) => (!rt.eq(b_g_1274, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1274), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[16], b_self_1198) : "SECCOMP_MODE_FILTER"))) && rt.eq(rt.next(n17, "sc_chain", false), rt.upd(cur[17], b_self_1198, (at_1275: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1276: readonly Value[]) => s_1276.some((b_g_1277: Value) => (!rt.eq(b_g_1277, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1277), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? rt.app(cur[17], b_self_1198) : rt.cup(rt.app(cur[17], b_self_1198), rt.makeSet([rt.app(cur[34], b_self_1198)]))))) && rt.eq(rt.next(n35, "install_own_err", false), rt.upd(cur[35], b_self_1198, (at_1278: Value) => ((rt.bool(K_OWN_LISTENER, "A conjunct") && ((s_1279: readonly Value[]) => s_1279.some((b_g_1280: Value) => (!rt.eq(b_g_1280, 0) && rt.bool(rt.dot(rt.app(cur[13], b_g_1280), "listener"), "A conjunct"))))(rt.elems((rt.eq(rt.app(cur[15], b_self_1198), 0) ? rt.makeSet([0]) : rt.dot(rt.app(cur[13], rt.app(cur[15], b_self_1198)), "chain")), "The bound set of a quantifier"))) ? "EBUSY" : rt.app(cur[35], b_self_1198)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "install_own_own_ret")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1198), "install_own_own_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1198)), "Other_own") && rt.eq(rt.next(n23, "Other_err", false), rt.upd(cur[23], b_self_1198, (at_1282: Value) => rt.app(cur[35], b_self_1198))) && rt.eq(rt.next(n34, "install_own_f", false), rt.updv(cur[34], b_self_1198, 0)) && rt.eq(rt.next(n35, "install_own_err", false), rt.updv(cur[35], b_self_1198, "OK")) && rt.eq(rt.next(n36, "install_own_dup", false), rt.updv(cur[36], b_self_1198, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1198, "Other_sys_entry")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1198, (at_1287: Value) => rt.tail(rt.app(cur[43], b_self_1198)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
@@ -19353,23 +19368,23 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
             }
           }
           {
-            const s_1421: Value = K_Execer;
-            if (!(s_1421 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
-            for (const b_self_1422 of s_1421.elems) {
+            const s_1451: Value = K_Execer;
+            if (!(s_1451 instanceof rt.SetValue)) throw new rt.EvalError("A fairness quantifier does not range over a set.", "Spec");
+            for (const b_self_1452 of s_1451.elems) {
               fairness.push( {
                 strength: "WF",
-                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1422 === "string" ? b_self_1422 : rt.formatValue(b_self_1422)) + ")" + ")",
-                steps: [{ index: 31, param: b_self_1422 }, { index: 66, param: b_self_1422 }, { index: 67, param: b_self_1422 }, { index: 68, param: b_self_1422 }, { index: 69, param: b_self_1422 }, { index: 70, param: b_self_1422 }, { index: 71, param: b_self_1422 }, { index: 72, param: b_self_1422 }, { index: 73, param: b_self_1422 }, { index: 74, param: b_self_1422 }, { index: 75, param: b_self_1422 }, { index: 76, param: b_self_1422 }, { index: 77, param: b_self_1422 }, { index: 78, param: b_self_1422 }, { index: 79, param: b_self_1422 }, { index: 80, param: b_self_1422 }, { index: 81, param: b_self_1422 }, { index: 82, param: b_self_1422 }, { index: 83, param: b_self_1422 }, { index: 84, param: b_self_1422 }],
+                label: "WF_vars(Execer_thread" + "(" + (typeof b_self_1452 === "string" ? b_self_1452 : rt.formatValue(b_self_1452)) + ")" + ")",
+                steps: [{ index: 31, param: b_self_1452 }, { index: 66, param: b_self_1452 }, { index: 67, param: b_self_1452 }, { index: 68, param: b_self_1452 }, { index: 69, param: b_self_1452 }, { index: 70, param: b_self_1452 }, { index: 71, param: b_self_1452 }, { index: 72, param: b_self_1452 }, { index: 73, param: b_self_1452 }, { index: 74, param: b_self_1452 }, { index: 75, param: b_self_1452 }, { index: 76, param: b_self_1452 }, { index: 77, param: b_self_1452 }, { index: 78, param: b_self_1452 }, { index: 79, param: b_self_1452 }, { index: 80, param: b_self_1452 }, { index: 81, param: b_self_1452 }, { index: 82, param: b_self_1452 }, { index: 83, param: b_self_1452 }, { index: 84, param: b_self_1452 }],
                 enabled(cur: State): boolean {
                   try {
                     let n0: Value | undefined, n1: Value | undefined, n2: Value | undefined, n3: Value | undefined, n4: Value | undefined, n5: Value | undefined, n6: Value | undefined, n7: Value | undefined, n8: Value | undefined, n9: Value | undefined, n10: Value | undefined, n11: Value | undefined, n12: Value | undefined, n13: Value | undefined, n14: Value | undefined, n15: Value | undefined, n16: Value | undefined, n17: Value | undefined, n18: Value | undefined, n19: Value | undefined, n20: Value | undefined, n21: Value | undefined, n22: Value | undefined, n23: Value | undefined, n24: Value | undefined, n25: Value | undefined, n26: Value | undefined, n27: Value | undefined, n28: Value | undefined, n29: Value | undefined, n30: Value | undefined, n31: Value | undefined, n32: Value | undefined, n33: Value | undefined, n34: Value | undefined, n35: Value | undefined, n36: Value | undefined, n37: Value | undefined, n38: Value | undefined, n39: Value | undefined, n40: Value | undefined, n41: Value | undefined, n42: Value | undefined, n43: Value | undefined, n44: Value | undefined;
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "Execer_exec_call")) {
                       {
-                        const v_1495: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_lock");
-                        n42 = v_1495;
+                        const v_1525: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_lock");
+                        n42 = v_1525;
                         {
-                          const v_1497: Value = rt.upd(cur[43], b_self_1422, (at_1496: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1422)));
-                          n43 = v_1497;
+                          const v_1527: Value = rt.upd(cur[43], b_self_1452, (at_1526: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1452)));
+                          n43 = v_1527;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -19464,17 +19479,17 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_lock")) {
-                      const k_1498 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_lock")) {
+                      const k_1528 = (): void => {
                         {
-                          const v_1499: Value = (rt.eq(cur[0], K_None) ? b_self_1422 : cur[0]);
-                          n0 = v_1499;
+                          const v_1529: Value = (rt.eq(cur[0], K_None) ? b_self_1452 : cur[0]);
+                          n0 = v_1529;
                           {
-                            const v_1501: Value = rt.upd(cur[38], b_self_1422, (at_1500: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
-                            n38 = v_1501;
+                            const v_1531: Value = rt.upd(cur[38], b_self_1452, (at_1530: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"));
+                            n38 = v_1531;
                             {
-                              const v_1503: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_locked");
-                              n42 = v_1503;
+                              const v_1533: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_locked");
+                              n42 = v_1533;
                               n1 = cur[1];
                               n2 = cur[2];
                               n3 = cur[3];
@@ -19571,22 +19586,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       if (rt.eq(cur[0], K_None)) {
-                        k_1498();
+                        k_1528();
                       }
-                      if (rt.bool(rt.app(cur[7], b_self_1422), "A conjunct of an action")) {
-                        k_1498();
+                      if (rt.bool(rt.app(cur[7], b_self_1452), "A conjunct of an action")) {
+                        k_1528();
                       }
-                      if (rt.bool(rt.app(cur[9], b_self_1422), "A conjunct of an action")) {
-                        k_1498();
+                      if (rt.bool(rt.app(cur[9], b_self_1452), "A conjunct of an action")) {
+                        k_1528();
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1422), "A conjunct of an action")) {
-                        k_1498();
+                      if (rt.bool(rt.app(cur[8], b_self_1452), "A conjunct of an action")) {
+                        k_1528();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_locked")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_locked")) {
                       {
-                        const v_1505: Value = rt.upd(cur[42], b_self_1422, (at_1504: Value) => (!rt.eqs(rt.app(cur[38], b_self_1422), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
-                        n42 = v_1505;
+                        const v_1535: Value = rt.upd(cur[42], b_self_1452, (at_1534: Value) => (!rt.eqs(rt.app(cur[38], b_self_1452), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"));
+                        n42 = v_1535;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -19681,32 +19696,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_restart")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_restart")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call")) {
                         {
-                          const v_1507: Value = rt.updv(cur[27], b_self_1422, "ERESTARTNOINTR");
-                          n27 = v_1507;
+                          const v_1537: Value = rt.updv(cur[27], b_self_1452, "ERESTARTNOINTR");
+                          n27 = v_1537;
                           {
-                            const v_1509: Value = rt.upd(cur[37], b_self_1422, (at_1508: Value) => cd_INIT_CRED());
-                            n37 = v_1509;
+                            const v_1539: Value = rt.upd(cur[37], b_self_1452, (at_1538: Value) => cd_INIT_CRED());
+                            n37 = v_1539;
                             {
-                              const v_1511: Value = rt.updv(cur[38], b_self_1422, "OK");
-                              n38 = v_1511;
+                              const v_1541: Value = rt.updv(cur[38], b_self_1452, "OK");
+                              n38 = v_1541;
                               {
-                                const v_1513: Value = rt.updv(cur[39], b_self_1422, "OK");
-                                n39 = v_1513;
+                                const v_1543: Value = rt.updv(cur[39], b_self_1452, "OK");
+                                n39 = v_1543;
                                 {
-                                  const v_1515: Value = rt.updv(cur[40], b_self_1422, false);
-                                  n40 = v_1515;
+                                  const v_1545: Value = rt.updv(cur[40], b_self_1452, false);
+                                  n40 = v_1545;
                                   {
-                                    const v_1517: Value = rt.updv(cur[41], b_self_1422, false);
-                                    n41 = v_1517;
+                                    const v_1547: Value = rt.updv(cur[41], b_self_1452, false);
+                                    n41 = v_1547;
                                     {
-                                      const v_1519: Value = rt.updv(cur[42], b_self_1422, "Done");
-                                      n42 = v_1519;
+                                      const v_1549: Value = rt.updv(cur[42], b_self_1452, "Done");
+                                      n42 = v_1549;
                                       {
-                                        const v_1521: Value = rt.upd(cur[43], b_self_1422, (at_1520: Value) => rt.tail(rt.app(cur[43], b_self_1422)));
-                                        n43 = v_1521;
+                                        const v_1551: Value = rt.upd(cur[43], b_self_1452, (at_1550: Value) => rt.tail(rt.app(cur[43], b_self_1452)));
+                                        n43 = v_1551;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -19802,22 +19817,22 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepare")) {
                       {
-                        const v_1523: Value = rt.upd(cur[11], b_self_1422, (at_1522: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1422), 1) : rt.app(cur[11], b_self_1422)));
-                        n11 = v_1523;
+                        const v_1553: Value = rt.upd(cur[11], b_self_1452, (at_1552: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1452), 1) : rt.app(cur[11], b_self_1452)));
+                        n11 = v_1553;
                         {
-                          const v_1525: Value = rt.upd(cur[18], b_self_1422, (at_1524: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1422)));
-                          n18 = v_1525;
+                          const v_1555: Value = rt.upd(cur[18], b_self_1452, (at_1554: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1452)));
+                          n18 = v_1555;
                           {
-                            const v_1528: Value = rt.upd(cur[37], b_self_1422, (at_1526: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1422), "id", (at_1527: Value) => rt.rec(R_1, [b_self_1422, rt.add(rt.app(cur[11], b_self_1422), 1)])) : rt.app(cur[37], b_self_1422)));
-                            n37 = v_1528;
+                            const v_1558: Value = rt.upd(cur[37], b_self_1452, (at_1556: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1452), "id", (at_1557: Value) => rt.rec(R_1, [b_self_1452, rt.add(rt.app(cur[11], b_self_1452), 1)])) : rt.app(cur[37], b_self_1452)));
+                            n37 = v_1558;
                             {
-                              const v_1530: Value = rt.upd(cur[39], b_self_1422, (at_1529: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
-                              n39 = v_1530;
+                              const v_1560: Value = rt.upd(cur[39], b_self_1452, (at_1559: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? "OK" : "ENOMEM"));
+                              n39 = v_1560;
                               {
-                                const v_1532: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_prepared");
-                                n42 = v_1532;
+                                const v_1562: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_prepared");
+                                n42 = v_1562;
                                 n0 = cur[0];
                                 n1 = cur[1];
                                 n2 = cur[2];
@@ -19912,14 +19927,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n11 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepare")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepare")) {
                       if (rt.bool(K_FAULTS, "A conjunct of an action")) {
                         {
-                          const v_1534: Value = rt.updv(cur[39], b_self_1422, "ENOMEM");
-                          n39 = v_1534;
+                          const v_1564: Value = rt.updv(cur[39], b_self_1452, "ENOMEM");
+                          n39 = v_1564;
                           {
-                            const v_1536: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_prepared");
-                            n42 = v_1536;
+                            const v_1566: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_prepared");
+                            n42 = v_1566;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20015,10 +20030,10 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepared")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepared")) {
                       {
-                        const v_1538: Value = rt.upd(cur[42], b_self_1422, (at_1537: Value) => (!rt.eqs(rt.app(cur[39], b_self_1422), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
-                        n42 = v_1538;
+                        const v_1568: Value = rt.upd(cur[42], b_self_1452, (at_1567: Value) => (!rt.eqs(rt.app(cur[39], b_self_1452), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"));
+                        n42 = v_1568;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20113,16 +20128,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_fail")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_fail")) {
                       {
-                        const v_1539: Value = K_None;
-                        n0 = v_1539;
+                        const v_1569: Value = K_None;
+                        n0 = v_1569;
                         {
-                          const v_1541: Value = rt.updv(cur[18], b_self_1422, "EXEC_NONE");
-                          n18 = v_1541;
+                          const v_1571: Value = rt.updv(cur[18], b_self_1452, "EXEC_NONE");
+                          n18 = v_1571;
                           {
-                            const v_1543: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_fail_ret");
-                            n42 = v_1543;
+                            const v_1573: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_fail_ret");
+                            n42 = v_1573;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -20217,32 +20232,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_fail_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_fail_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call")) {
                         {
-                          const v_1545: Value = rt.upd(cur[27], b_self_1422, (at_1544: Value) => rt.app(cur[39], b_self_1422));
-                          n27 = v_1545;
+                          const v_1575: Value = rt.upd(cur[27], b_self_1452, (at_1574: Value) => rt.app(cur[39], b_self_1452));
+                          n27 = v_1575;
                           {
-                            const v_1547: Value = rt.upd(cur[37], b_self_1422, (at_1546: Value) => cd_INIT_CRED());
-                            n37 = v_1547;
+                            const v_1577: Value = rt.upd(cur[37], b_self_1452, (at_1576: Value) => cd_INIT_CRED());
+                            n37 = v_1577;
                             {
-                              const v_1549: Value = rt.updv(cur[38], b_self_1422, "OK");
-                              n38 = v_1549;
+                              const v_1579: Value = rt.updv(cur[38], b_self_1452, "OK");
+                              n38 = v_1579;
                               {
-                                const v_1551: Value = rt.updv(cur[39], b_self_1422, "OK");
-                                n39 = v_1551;
+                                const v_1581: Value = rt.updv(cur[39], b_self_1452, "OK");
+                                n39 = v_1581;
                                 {
-                                  const v_1553: Value = rt.updv(cur[40], b_self_1422, false);
-                                  n40 = v_1553;
+                                  const v_1583: Value = rt.updv(cur[40], b_self_1452, false);
+                                  n40 = v_1583;
                                   {
-                                    const v_1555: Value = rt.updv(cur[41], b_self_1422, false);
-                                    n41 = v_1555;
+                                    const v_1585: Value = rt.updv(cur[41], b_self_1452, false);
+                                    n41 = v_1585;
                                     {
-                                      const v_1557: Value = rt.updv(cur[42], b_self_1422, "Done");
-                                      n42 = v_1557;
+                                      const v_1587: Value = rt.updv(cur[42], b_self_1452, "Done");
+                                      n42 = v_1587;
                                       {
-                                        const v_1559: Value = rt.upd(cur[43], b_self_1422, (at_1558: Value) => rt.tail(rt.app(cur[43], b_self_1422)));
-                                        n43 = v_1559;
+                                        const v_1589: Value = rt.upd(cur[43], b_self_1452, (at_1588: Value) => rt.tail(rt.app(cur[43], b_self_1452)));
+                                        n43 = v_1589;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -20338,16 +20353,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_checks")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_checks")) {
                       {
-                        const v_1561: Value = rt.updv(cur[18], b_self_1422, "EXEC_CHECKED");
-                        n18 = v_1561;
+                        const v_1591: Value = rt.updv(cur[18], b_self_1452, "EXEC_CHECKED");
+                        n18 = v_1591;
                         {
-                          const v_1563: Value = rt.upd(cur[40], b_self_1422, (at_1562: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1422))));
-                          n40 = v_1563;
+                          const v_1593: Value = rt.upd(cur[40], b_self_1452, (at_1592: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1452))));
+                          n40 = v_1593;
                           {
-                            const v_1565: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_ponr");
-                            n42 = v_1565;
+                            const v_1595: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_ponr");
+                            n42 = v_1595;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20442,13 +20457,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_ponr")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_ponr")) {
                       {
-                        const v_1567: Value = rt.updv(cur[18], b_self_1422, "EXEC_PONR");
-                        n18 = v_1567;
+                        const v_1597: Value = rt.updv(cur[18], b_self_1452, "EXEC_PONR");
+                        n18 = v_1597;
                         {
-                          const v_1569: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_zap");
-                          n42 = v_1569;
+                          const v_1599: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_zap");
+                          n42 = v_1599;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20543,13 +20558,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_zap")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_zap")) {
                       {
-                        const v_1571: Value = rt.fcn(rt.domain(cur[8]), (b_t_1570: Value) => (rt.in(b_t_1570, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1570), "A disjunct") || !rt.eq(b_t_1570, b_self_1422)) : rt.app(cur[8], b_t_1570)));
-                        n8 = v_1571;
+                        const v_1601: Value = rt.fcn(rt.domain(cur[8]), (b_t_1600: Value) => (rt.in(b_t_1600, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1600), "A disjunct") || !rt.eq(b_t_1600, b_self_1452)) : rt.app(cur[8], b_t_1600)));
+                        n8 = v_1601;
                         {
-                          const v_1573: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_dethread");
-                          n42 = v_1573;
+                          const v_1603: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_dethread");
+                          n42 = v_1603;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -20644,14 +20659,14 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n8 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_dethread")) {
-                      const k_1574 = (): void => {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_dethread")) {
+                      const k_1604 = (): void => {
                         {
-                          const v_1578: Value = rt.upd(cur[41], b_self_1422, (at_1575: Value) => !((s_1576: readonly Value[]) => s_1576.every((b_t_1577: Value) => (rt.eq(b_t_1577, b_self_1422) || !rt.notin(rt.app(cur[42], b_t_1577), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
-                          n41 = v_1578;
+                          const v_1608: Value = rt.upd(cur[41], b_self_1452, (at_1605: Value) => !((s_1606: readonly Value[]) => s_1606.every((b_t_1607: Value) => (rt.eq(b_t_1607, b_self_1452) || !rt.notin(rt.app(cur[42], b_t_1607), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")));
+                          n41 = v_1608;
                           {
-                            const v_1580: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_dethreaded");
-                            n42 = v_1580;
+                            const v_1610: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_dethreaded");
+                            n42 = v_1610;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -20748,32 +20763,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                       }
                       ;
                       {
-                        const t_1581 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
-                        const step_1583 = (i_1584: number): void => {
-                          if (i_1584 === t_1581.length) {
-                            k_1574();
+                        const t_1611 = rt.forallInstances(rt.elems(cd_GROUP(), "The bound set of \\A"), 1);
+                        const step_1613 = (i_1614: number): void => {
+                          if (i_1614 === t_1611.length) {
+                            k_1604();
                           }
                           else {
-                            const b_t_1582 = t_1581[i_1584]![0]!;
-                            if (rt.eq(b_t_1582, b_self_1422)) {
-                              step_1583(i_1584 + 1);
+                            const b_t_1612 = t_1611[i_1614]![0]!;
+                            if (rt.eq(b_t_1612, b_self_1452)) {
+                              step_1613(i_1614 + 1);
                             }
-                            if (!rt.notin(rt.app(cur[42], b_t_1582), rt.makeSet(["Unborn", "Exited"]))) {
-                              step_1583(i_1584 + 1);
+                            if (!rt.notin(rt.app(cur[42], b_t_1612), rt.makeSet(["Unborn", "Exited"]))) {
+                              step_1613(i_1614 + 1);
                             }
                           }
                         }
                         ;
-                        step_1583(0);
+                        step_1613(0);
                       }
-                      if (rt.bool(rt.app(cur[8], b_self_1422), "A conjunct of an action")) {
-                        k_1574();
+                      if (rt.bool(rt.app(cur[8], b_self_1452), "A conjunct of an action")) {
+                        k_1604();
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_dethreaded")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_dethreaded")) {
                       {
-                        const v_1586: Value = rt.upd(cur[42], b_self_1422, (at_1585: Value) => (rt.bool(rt.app(cur[41], b_self_1422), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
-                        n42 = v_1586;
+                        const v_1616: Value = rt.upd(cur[42], b_self_1452, (at_1615: Value) => (rt.bool(rt.app(cur[41], b_self_1452), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"));
+                        n42 = v_1616;
                         n0 = cur[0];
                         n1 = cur[1];
                         n2 = cur[2];
@@ -20868,16 +20883,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n42 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_killed")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_killed")) {
                       {
-                        const v_1587: Value = K_None;
-                        n0 = v_1587;
+                        const v_1617: Value = K_None;
+                        n0 = v_1617;
                         {
-                          const v_1589: Value = rt.updv(cur[18], b_self_1422, "EXEC_NONE");
-                          n18 = v_1589;
+                          const v_1619: Value = rt.updv(cur[18], b_self_1452, "EXEC_NONE");
+                          n18 = v_1619;
                           {
-                            const v_1591: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_killed_ret");
-                            n42 = v_1591;
+                            const v_1621: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_killed_ret");
+                            n42 = v_1621;
                             n1 = cur[1];
                             n2 = cur[2];
                             n3 = cur[3];
@@ -20972,32 +20987,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_killed_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_killed_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call")) {
                         {
-                          const v_1593: Value = rt.updv(cur[27], b_self_1422, "EINTR");
-                          n27 = v_1593;
+                          const v_1623: Value = rt.updv(cur[27], b_self_1452, "EINTR");
+                          n27 = v_1623;
                           {
-                            const v_1595: Value = rt.upd(cur[37], b_self_1422, (at_1594: Value) => cd_INIT_CRED());
-                            n37 = v_1595;
+                            const v_1625: Value = rt.upd(cur[37], b_self_1452, (at_1624: Value) => cd_INIT_CRED());
+                            n37 = v_1625;
                             {
-                              const v_1597: Value = rt.updv(cur[38], b_self_1422, "OK");
-                              n38 = v_1597;
+                              const v_1627: Value = rt.updv(cur[38], b_self_1452, "OK");
+                              n38 = v_1627;
                               {
-                                const v_1599: Value = rt.updv(cur[39], b_self_1422, "OK");
-                                n39 = v_1599;
+                                const v_1629: Value = rt.updv(cur[39], b_self_1452, "OK");
+                                n39 = v_1629;
                                 {
-                                  const v_1601: Value = rt.updv(cur[40], b_self_1422, false);
-                                  n40 = v_1601;
+                                  const v_1631: Value = rt.updv(cur[40], b_self_1452, false);
+                                  n40 = v_1631;
                                   {
-                                    const v_1603: Value = rt.updv(cur[41], b_self_1422, false);
-                                    n41 = v_1603;
+                                    const v_1633: Value = rt.updv(cur[41], b_self_1452, false);
+                                    n41 = v_1633;
                                     {
-                                      const v_1605: Value = rt.updv(cur[42], b_self_1422, "Done");
-                                      n42 = v_1605;
+                                      const v_1635: Value = rt.updv(cur[42], b_self_1452, "Done");
+                                      n42 = v_1635;
                                       {
-                                        const v_1607: Value = rt.upd(cur[43], b_self_1422, (at_1606: Value) => rt.tail(rt.app(cur[43], b_self_1422)));
-                                        n43 = v_1607;
+                                        const v_1637: Value = rt.upd(cur[43], b_self_1452, (at_1636: Value) => rt.tail(rt.app(cur[43], b_self_1452)));
+                                        n43 = v_1637;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21093,13 +21108,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         }
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_committing")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_committing")) {
                       {
-                        const v_1609: Value = rt.updv(cur[18], b_self_1422, "EXEC_COMMITTING");
-                        n18 = v_1609;
+                        const v_1639: Value = rt.updv(cur[18], b_self_1452, "EXEC_COMMITTING");
+                        n18 = v_1639;
                         {
-                          const v_1611: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_commit");
-                          n42 = v_1611;
+                          const v_1641: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_commit");
+                          n42 = v_1641;
                           n0 = cur[0];
                           n1 = cur[1];
                           n2 = cur[2];
@@ -21194,16 +21209,16 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n18 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_commit")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_commit")) {
                       {
-                        const v_1614: Value = rt.upd(cur[10], b_self_1422, (at_1612: Value) => rt.upd(rt.app(cur[37], b_self_1422), "cap", (at_1613: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1422), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1422), "A disjunct"))));
-                        n10 = v_1614;
+                        const v_1644: Value = rt.upd(cur[10], b_self_1452, (at_1642: Value) => rt.upd(rt.app(cur[37], b_self_1452), "cap", (at_1643: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1452), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1452), "A disjunct"))));
+                        n10 = v_1644;
                         {
-                          const v_1616: Value = rt.updv(cur[18], b_self_1422, "EXEC_COMMITTED");
-                          n18 = v_1616;
+                          const v_1646: Value = rt.updv(cur[18], b_self_1452, "EXEC_COMMITTED");
+                          n18 = v_1646;
                           {
-                            const v_1618: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_unlock");
-                            n42 = v_1618;
+                            const v_1648: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_unlock");
+                            n42 = v_1648;
                             n0 = cur[0];
                             n1 = cur[1];
                             n2 = cur[2];
@@ -21298,13 +21313,13 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n10 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_unlock")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_unlock")) {
                       {
-                        const v_1619: Value = K_None;
-                        n0 = v_1619;
+                        const v_1649: Value = K_None;
+                        n0 = v_1649;
                         {
-                          const v_1621: Value = rt.updv(cur[42], b_self_1422, "do_execve_exec_ret");
-                          n42 = v_1621;
+                          const v_1651: Value = rt.updv(cur[42], b_self_1452, "do_execve_exec_ret");
+                          n42 = v_1651;
                           n1 = cur[1];
                           n2 = cur[2];
                           n3 = cur[3];
@@ -21399,32 +21414,32 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                         n0 = undefined;
                       }
                     }
-                    if (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_ret")) {
-                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call")) {
+                    if (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_ret")) {
+                      if (rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call")) {
                         {
-                          const v_1623: Value = rt.updv(cur[27], b_self_1422, "OK");
-                          n27 = v_1623;
+                          const v_1653: Value = rt.updv(cur[27], b_self_1452, "OK");
+                          n27 = v_1653;
                           {
-                            const v_1625: Value = rt.upd(cur[37], b_self_1422, (at_1624: Value) => cd_INIT_CRED());
-                            n37 = v_1625;
+                            const v_1655: Value = rt.upd(cur[37], b_self_1452, (at_1654: Value) => cd_INIT_CRED());
+                            n37 = v_1655;
                             {
-                              const v_1627: Value = rt.updv(cur[38], b_self_1422, "OK");
-                              n38 = v_1627;
+                              const v_1657: Value = rt.updv(cur[38], b_self_1452, "OK");
+                              n38 = v_1657;
                               {
-                                const v_1629: Value = rt.updv(cur[39], b_self_1422, "OK");
-                                n39 = v_1629;
+                                const v_1659: Value = rt.updv(cur[39], b_self_1452, "OK");
+                                n39 = v_1659;
                                 {
-                                  const v_1631: Value = rt.updv(cur[40], b_self_1422, false);
-                                  n40 = v_1631;
+                                  const v_1661: Value = rt.updv(cur[40], b_self_1452, false);
+                                  n40 = v_1661;
                                   {
-                                    const v_1633: Value = rt.updv(cur[41], b_self_1422, false);
-                                    n41 = v_1633;
+                                    const v_1663: Value = rt.updv(cur[41], b_self_1452, false);
+                                    n41 = v_1663;
                                     {
-                                      const v_1635: Value = rt.updv(cur[42], b_self_1422, "Done");
-                                      n42 = v_1635;
+                                      const v_1665: Value = rt.updv(cur[42], b_self_1452, "Done");
+                                      n42 = v_1665;
                                       {
-                                        const v_1637: Value = rt.upd(cur[43], b_self_1422, (at_1636: Value) => rt.tail(rt.app(cur[43], b_self_1422)));
-                                        n43 = v_1637;
+                                        const v_1667: Value = rt.upd(cur[43], b_self_1452, (at_1666: Value) => rt.tail(rt.app(cur[43], b_self_1452)));
+                                        n43 = v_1667;
                                         n0 = cur[0];
                                         n1 = cur[1];
                                         n2 = cur[2];
@@ -21575,7 +21590,7 @@ export function createModule(rt: CompiledRuntime): (constants: ReadonlyMap<strin
                     const n42: Value | undefined = t[42];
                     const n43: Value | undefined = t[43];
                     const n44: Value | undefined = t[44];
-                    if (((rt.eqs(rt.app(cur[42], b_self_1422), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1422, (at_1424: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1422)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1422), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1422), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1422), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1422 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1422, (at_1425: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1422, (at_1427: Value) => (!rt.eqs(rt.app(cur[38], b_self_1422), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1422, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1422, (at_1429: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1422, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1422, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1422, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1422, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1422, (at_1435: Value) => rt.tail(rt.app(cur[43], b_self_1422)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1422, (at_1436: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1422), 1) : rt.app(cur[11], b_self_1422)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1422, (at_1437: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1422)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1422, (at_1438: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1422), "id", (at_1439: Value) => rt.rec(R_1, [b_self_1422, rt.add(rt.app(cur[11], b_self_1422), 1)])) : rt.app(cur[37], b_self_1422)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1422, (at_1440: Value) => (rt.lt(rt.app(cur[11], b_self_1422), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1422, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1422, (at_1444: Value) => (!rt.eqs(rt.app(cur[39], b_self_1422), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1422, (at_1447: Value) => rt.app(cur[39], b_self_1422))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1422, (at_1448: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1422, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1422, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1422, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1422, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1422, (at_1454: Value) => rt.tail(rt.app(cur[43], b_self_1422)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1422, (at_1456: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1422))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1460: Value) => (rt.in(b_t_1460, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1460), "A disjunct") || !rt.eq(b_t_1460, b_self_1422)) : rt.app(cur[8], b_t_1460)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_dethread") && (((s_1462: readonly Value[]) => s_1462.every((b_t_1463: Value) => (rt.eq(b_t_1463, b_self_1422) || !rt.notin(rt.app(cur[42], b_t_1463), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1422), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1422, (at_1464: Value) => !((s_1465: readonly Value[]) => s_1465.every((b_t_1466: Value) => (rt.eq(b_t_1466, b_self_1422) || !rt.notin(rt.app(cur[42], b_t_1466), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1422, (at_1468: Value) => (rt.bool(rt.app(cur[41], b_self_1422), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1422, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1422, (at_1472: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1422, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1422, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1422, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1422, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1422, (at_1478: Value) => rt.tail(rt.app(cur[43], b_self_1422)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1422, (at_1481: Value) => rt.upd(rt.app(cur[37], b_self_1422), "cap", (at_1482: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1422), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1422), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1422, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1422), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1422)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1422, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1422, (at_1487: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1422, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1422, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1422, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1422, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1422, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1422, (at_1493: Value) => rt.tail(rt.app(cur[43], b_self_1422)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
+                    if (((rt.eqs(rt.app(cur[42], b_self_1452), "Execer_exec_call") && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_lock")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1452, (at_1454: Value) => rt.concat(rt.makeSeq(["Execer_exec_call"]), rt.app(cur[43], b_self_1452)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_lock") && (rt.eq(cur[0], K_None) || rt.bool(rt.app(cur[7], b_self_1452), "A disjunct") || rt.bool(rt.app(cur[9], b_self_1452), "A disjunct") || rt.bool(rt.app(cur[8], b_self_1452), "A disjunct")) && rt.eq(rt.next(n0, "cred_guard_mutex", false), (rt.eq(cur[0], K_None) ? b_self_1452 : cur[0])) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.upd(cur[38], b_self_1452, (at_1455: Value) => (rt.eq(cur[0], K_None) ? "OK" : "EINTR"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_locked")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_locked") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1452, (at_1457: Value) => (!rt.eqs(rt.app(cur[38], b_self_1452), "OK") ? "do_execve_exec_restart" : "do_execve_exec_prepare"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_restart") && rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1452, "ERESTARTNOINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1452, (at_1459: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1452, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1452, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1452, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1452, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1452, (at_1465: Value) => rt.tail(rt.app(cur[43], b_self_1452)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepare") && rt.eq(rt.next(n11, "cred_gen", false), rt.upd(cur[11], b_self_1452, (at_1466: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? rt.add(rt.app(cur[11], b_self_1452), 1) : rt.app(cur[11], b_self_1452)))) && rt.eq(rt.next(n18, "exec_phase", false), rt.upd(cur[18], b_self_1452, (at_1467: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? "EXEC_PREPARED" : rt.app(cur[18], b_self_1452)))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1452, (at_1468: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? rt.upd(rt.app(cur[10], b_self_1452), "id", (at_1469: Value) => rt.rec(R_1, [b_self_1452, rt.add(rt.app(cur[11], b_self_1452), 1)])) : rt.app(cur[37], b_self_1452)))) && rt.eq(rt.next(n39, "do_execve_err", false), rt.upd(cur[39], b_self_1452, (at_1470: Value) => (rt.lt(rt.app(cur[11], b_self_1452), cd_CRED_GEN()) ? "OK" : "ENOMEM"))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepare") && rt.bool(K_FAULTS, "A conjunct") && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1452, "ENOMEM")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_prepared")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_prepared") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1452, (at_1474: Value) => (!rt.eqs(rt.app(cur[39], b_self_1452), "OK") ? "do_execve_exec_fail" : "do_execve_exec_checks"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_fail") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_fail_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_fail_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.upd(cur[27], b_self_1452, (at_1477: Value) => rt.app(cur[39], b_self_1452))) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1452, (at_1478: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1452, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1452, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1452, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1452, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1452, (at_1484: Value) => rt.tail(rt.app(cur[43], b_self_1452)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_checks") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_CHECKED")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.upd(cur[40], b_self_1452, (at_1486: Value) => (rt.bool(K_SETUID, "A conjunct") && rt.not(rt.app(cur[12], b_self_1452))))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_ponr")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_ponr") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_PONR")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_zap")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_zap") && rt.eq(rt.next(n8, "sig_fatal", false), rt.fcn(rt.domain(cur[8]), (b_t_1490: Value) => (rt.in(b_t_1490, cd_GROUP()) ? (rt.bool(rt.app(cur[8], b_t_1490), "A disjunct") || !rt.eq(b_t_1490, b_self_1452)) : rt.app(cur[8], b_t_1490)))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_dethread")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_dethread") && (((s_1492: readonly Value[]) => s_1492.every((b_t_1493: Value) => (rt.eq(b_t_1493, b_self_1452) || !rt.notin(rt.app(cur[42], b_t_1493), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")) || rt.bool(rt.app(cur[8], b_self_1452), "A disjunct")) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.upd(cur[41], b_self_1452, (at_1494: Value) => !((s_1495: readonly Value[]) => s_1495.every((b_t_1496: Value) => (rt.eq(b_t_1496, b_self_1452) || !rt.notin(rt.app(cur[42], b_t_1496), rt.makeSet(["Unborn", "Exited"])))))(rt.elems(cd_GROUP(), "The bound set of a quantifier")))) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_dethreaded")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_dethreaded") && rt.eq(rt.next(n42, "pc", false), rt.upd(cur[42], b_self_1452, (at_1498: Value) => (rt.bool(rt.app(cur[41], b_self_1452), "The condition of IF") ? "do_execve_exec_killed" : "do_execve_exec_committing"))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_killed") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_NONE")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_killed_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_killed_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1452, "EINTR")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1452, (at_1502: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1452, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1452, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1452, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1452, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1452, (at_1508: Value) => rt.tail(rt.app(cur[43], b_self_1452)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_committing") && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_COMMITTING")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_commit")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_commit") && rt.eq(rt.next(n10, "cred", false), rt.upd(cur[10], b_self_1452, (at_1511: Value) => rt.upd(rt.app(cur[37], b_self_1452), "cap", (at_1512: Value) => (rt.bool(rt.dot(rt.app(cur[37], b_self_1452), "cap"), "A disjunct") || rt.bool(rt.app(cur[40], b_self_1452), "A disjunct"))))) && rt.eq(rt.next(n18, "exec_phase", false), rt.updv(cur[18], b_self_1452, "EXEC_COMMITTED")) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_unlock")) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_unlock") && rt.eq(rt.next(n0, "cred_guard_mutex", false), K_None) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "do_execve_exec_ret")) && (rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[27], rt.next(n27, "Execer_err", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[37], rt.next(n37, "do_execve_bprm", false)) && rt.valueEquals(cur[38], rt.next(n38, "do_execve_lres", false)) && rt.valueEquals(cur[39], rt.next(n39, "do_execve_err", false)) && rt.valueEquals(cur[40], rt.next(n40, "do_execve_gains", false)) && rt.valueEquals(cur[41], rt.next(n41, "do_execve_killed", false)) && rt.valueEquals(cur[43], rt.next(n43, "stack", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false)))) || (rt.eqs(rt.app(cur[42], b_self_1452), "do_execve_exec_ret") && rt.eqs(rt.head(rt.app(cur[43], b_self_1452)), "Execer_exec_call") && rt.eq(rt.next(n27, "Execer_err", false), rt.updv(cur[27], b_self_1452, "OK")) && rt.eq(rt.next(n37, "do_execve_bprm", false), rt.upd(cur[37], b_self_1452, (at_1517: Value) => cd_INIT_CRED())) && rt.eq(rt.next(n38, "do_execve_lres", false), rt.updv(cur[38], b_self_1452, "OK")) && rt.eq(rt.next(n39, "do_execve_err", false), rt.updv(cur[39], b_self_1452, "OK")) && rt.eq(rt.next(n40, "do_execve_gains", false), rt.updv(cur[40], b_self_1452, false)) && rt.eq(rt.next(n41, "do_execve_killed", false), rt.updv(cur[41], b_self_1452, false)) && rt.eq(rt.next(n42, "pc", false), rt.updv(cur[42], b_self_1452, "Done")) && rt.eq(rt.next(n43, "stack", false), rt.upd(cur[43], b_self_1452, (at_1523: Value) => rt.tail(rt.app(cur[43], b_self_1452)))) && (rt.valueEquals(cur[0], rt.next(n0, "cred_guard_mutex", false)) && rt.valueEquals(cur[1], rt.next(n1, "clones_left", false)) && rt.valueEquals(cur[2], rt.next(n2, "user_ret", false)) && rt.valueEquals(cur[3], rt.next(n3, "user_errno", false)) && rt.valueEquals(cur[4], rt.next(n4, "finished", false)) && rt.valueEquals(cur[5], rt.next(n5, "quit_requested", false)) && rt.valueEquals(cur[6], rt.next(n6, "sc_work", false)) && rt.valueEquals(cur[7], rt.next(n7, "sig_pending", false)) && rt.valueEquals(cur[8], rt.next(n8, "sig_fatal", false)) && rt.valueEquals(cur[9], rt.next(n9, "notify_signal", false)) && rt.valueEquals(cur[10], rt.next(n10, "cred", false)) && rt.valueEquals(cur[11], rt.next(n11, "cred_gen", false)) && rt.valueEquals(cur[12], rt.next(n12, "nnp", false)) && rt.valueEquals(cur[13], rt.next(n13, "filters", false)) && rt.valueEquals(cur[14], rt.next(n14, "filter_next", false)) && rt.valueEquals(cur[15], rt.next(n15, "sc_filter", false)) && rt.valueEquals(cur[16], rt.next(n16, "sc_mode", false)) && rt.valueEquals(cur[17], rt.next(n17, "sc_chain", false)) && rt.valueEquals(cur[18], rt.next(n18, "exec_phase", false)) && rt.valueEquals(cur[19], rt.next(n19, "Caller_ret", false)) && rt.valueEquals(cur[20], rt.next(n20, "Caller_again", false)) && rt.valueEquals(cur[21], rt.next(n21, "Caller_tries", false)) && rt.valueEquals(cur[22], rt.next(n22, "Other_claimed", false)) && rt.valueEquals(cur[23], rt.next(n23, "Other_err", false)) && rt.valueEquals(cur[24], rt.next(n24, "Other_seen_work", false)) && rt.valueEquals(cur[25], rt.next(n25, "Other_seen_mode", false)) && rt.valueEquals(cur[26], rt.next(n26, "Other_seen_filter", false)) && rt.valueEquals(cur[28], rt.next(n28, "seccomp_tsync_f", false)) && rt.valueEquals(cur[29], rt.next(n29, "seccomp_tsync_old", false)) && rt.valueEquals(cur[30], rt.next(n30, "seccomp_tsync_err", false)) && rt.valueEquals(cur[31], rt.next(n31, "seccomp_tsync_lres", false)) && rt.valueEquals(cur[32], rt.next(n32, "seccomp_tsync_culprits", false)) && rt.valueEquals(cur[33], rt.next(n33, "seccomp_tsync_changed", false)) && rt.valueEquals(cur[34], rt.next(n34, "install_own_f", false)) && rt.valueEquals(cur[35], rt.next(n35, "install_own_err", false)) && rt.valueEquals(cur[36], rt.next(n36, "install_own_dup", false)) && rt.valueEquals(cur[44], rt.next(n44, "failure", false))))) !== true) return false;
                     return !rt.valueEquals(varsOf_vars(cur), varsOf_vars(t));
                   }
                   catch (err) {
