@@ -56,7 +56,9 @@ export function summaryTable(summaries: readonly VariantSummary[]): string {
   for (const s of summaries) {
     const tail = `${s.holds.length} | ${s.cutOff.length + s.failed.length} | ${s.beyond} |`;
     if (s.breaking.length === 0)
-      rows.push(`| ${s.variant} | (all) | none | | ${s.fixed ? 'holds' : ''} | ${tail}`);
+      rows.push(
+        `| ${s.variant} | (all) | none | | ${s.fixed ? 'holds' : 'no break found'} | ${tail}`,
+      );
     for (const b of s.breaking) {
       const set = setText(b.differs);
       rows.push(
