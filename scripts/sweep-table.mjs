@@ -27,7 +27,9 @@ for (const spec of specs) {
   const seconds = ((Date.now() - t0) / 1000).toFixed(0);
   process.stdout.write(`${spec}: exit ${code}, ${seconds} s\n`);
   if (code === 2 || code === 3) {
-    process.stderr.write(`credspec sweep ${spec} failed (exit ${code}); the table was not changed\n`);
+    process.stderr.write(
+      `credspec sweep ${spec} failed (exit ${code}); the table was not changed\n`,
+    );
     process.exit(code);
   }
   worst = Math.max(worst, code);

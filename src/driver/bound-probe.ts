@@ -15,17 +15,7 @@ import type { BuiltCase } from '../emit/build-case.js';
 import { emitCase } from '../emit/build-case.js';
 import { type CappedCounter, cappedCounters } from '../model/capped-counters.js';
 import type { Model, ModelProperty } from '../model/ir.js';
-import {
-  and,
-  bin,
-  builtin,
-  eq,
-  fcnApp,
-  name,
-  not,
-  setEnum,
-  str,
-} from '../model/tla-build.js';
+import { and, bin, builtin, eq, fcnApp, name, not, setEnum, str } from '../model/tla-build.js';
 import type { Span } from '../source/span.js';
 import type { BoundHitRecord, VariantResult } from '../result/result-file.js';
 import type { TlaExpr } from '../tla/tla-ast.js';

@@ -150,7 +150,9 @@ describe('a temporal verdict a capped counter took part in', () => {
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
     expect(io.out()).not.toContain('FAIL');
   });
+});
 
+describe('bounds written as expressions, and the result file', () => {
   test('a bound written as an expression is a cap too, and a mark above its param excuses it', async () => {
     const expr = (mark: string): string =>
       capped(mark)

@@ -151,7 +151,9 @@ describe('credspec sweep', () => {
       '  small breaks first at FAULT=true M=0 N=1 (2 threads): expected',
     );
   });
+});
 
+describe('credspec sweep limits and input', () => {
   test('--max-sets keeps the first sets of each variant in sweep order', async () => {
     const { dir, env } = workspace(SWEEPY);
     const checked = checkProgram(loadSpec('specs/sweepy.cred', { cwd: dir, env }));
