@@ -77,28 +77,33 @@ function walk(node: unknown, fn: (n: { readonly kind: string }) => void): void {
   for (const [k, v] of Object.entries(n)) if (k !== 'span') walk(v, fn);
 }
 
-/** The name an expression is, through parentheses. */
-function nameOf(e: unknown): string | undefined {
-  const n = e as { kind?: string; name?: { name?: string }; inner?: unknown };
-  if (n.kind === 'ParenExpr') return nameOf(n.inner);
-  return n.kind === 'NameExpr' ? n.name?.name : undefined;
+/** The names an expression is made of (`NT + 1`: NT), through parentheses and operators. */
+function namesOf(e: unknown, out: string[] = []): string[] {
+  const n = e as {
+    kind?: string;
+    name?: { name?: string };
+    inner?: unknown;
+    left?: unknown;
+    right?: unknown;
+  };
+  if (n.kind === 'ParenExpr') namesOf(n.inner, out);
+  else if (n.kind === 'BinaryExpr') {
+    namesOf(n.left, out);
+    namesOf(n.right, out);
+  } else if (n.kind === 'NameExpr' && n.name?.name !== undefined) out.push(n.name.name);
+  return out;
 }
 
-/** The names some counter is capped at: the upper end of a range that a `<` test compares against. */
+/** The names some counter is capped at: in the upper end of a range and in what a `<` test compares against (`NT + 1`: NT). */
 export function counterBounds(program: Program): Set<string> {
   const ranges = new Set<string>();
   const tests = new Set<string>();
   for (const file of program.files)
     walk(file.ast.decls, (n) => {
       const x = n as { kind: string; hi?: unknown; op?: string; left?: unknown; right?: unknown };
-      if (x.kind === 'RangeType') {
-        const hi = nameOf(x.hi);
-        if (hi !== undefined) ranges.add(hi);
-      }
-      if (x.kind === 'BinaryExpr' && (x.op === '<' || x.op === '>')) {
-        const bound = nameOf(x.op === '<' ? x.right : x.left);
-        if (bound !== undefined) tests.add(bound);
-      }
+      if (x.kind === 'RangeType') for (const hi of namesOf(x.hi)) ranges.add(hi);
+      if (x.kind === 'BinaryExpr' && (x.op === '<' || x.op === '>'))
+        for (const bound of namesOf(x.op === '<' ? x.right : x.left)) tests.add(bound);
     });
   return new Set([...ranges].filter((n) => tests.has(n)));
 }

@@ -49,6 +49,8 @@ export const OPTION_RANGES = {
     max: availableParallelism(),
     because: 'the cores available to this process',
   }),
+  '--max-threads': { min: 0, max: INT32_MAX },
+  '--max-sets': { min: 1, max: INT32_MAX },
   '--depth': { min: 1, max: INT32_MAX },
   '--traces': { min: 1, max: INT32_MAX },
   '--seed': { min: 0, max: 2 ** 32 - 1, because: 'seeds are 32-bit' },

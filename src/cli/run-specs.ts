@@ -22,7 +22,7 @@ import type { StartingCheck } from './progress-line.js';
 import type { ParamOverrideRequest } from '../model/params.js';
 import { printExpr } from '../check/print-expr.js';
 import { cappedBounds } from '../check/check-capped-marks.js';
-import { type BoundHit, probeBounds } from '../driver/bound-probe.js';
+import { type BoundHit, boundHitJson, probeBounds } from '../driver/bound-probe.js';
 
 export type CaseMode =
   | { readonly kind: 'check'; readonly selection: CaseSelection }
@@ -191,17 +191,21 @@ export async function runSpecs(
       }
       const runOptions = { ...options, simulate, distributed, cwd: io.cwd, env: io.env };
       const ran = await runCase(selected.built, program.root.path, runOptions);
-      const result: VariantResult = {
+      const plain: VariantResult = {
         ...ran,
         ...(selected.partial === undefined ? {} : { partial: selected.partial }),
         specFiles: specFileHashes(program.files),
       };
+      const hits =
+        simulate === undefined && options.signal?.aborted !== true
+          ? await probeBounds(selected.built, plain, program.root.path, runOptions, capped)
+          : [];
+      boundHits.push(...hits);
+      // The finding travels with the result, so that a result file says what `check` warned of.
+      const result: VariantResult =
+        hits.length === 0 ? plain : { ...plain, boundHits: hits.map(boundHitJson) };
       results.push(result);
       sourceMaps.set(result, selected.built.emitted.sourceMap);
-      if (simulate === undefined && options.signal?.aborted !== true)
-        boundHits.push(
-          ...(await probeBounds(selected.built, result, program.root.path, runOptions, capped)),
-        );
       onResult(result, selected.built.emitted.sourceMap);
       if (options.signal?.aborted === true) break;
     }

@@ -1,5 +1,6 @@
 // Bounds must not decide a liveness verdict. A counter capped at a bound (`var n: 0..MAX` with a
-// `n < MAX` test that refuses the next increment) makes a model finite, and a temporal property
+// `n < MAX` test that refuses the next increment; model/capped-counters.ts finds them) makes a
+// model finite, and a temporal property
 // such as "every call returns" can then hold only because a thread past the cap stops: the
 // unbounded protocol may loop forever where the model shows a thread that gives up. After a
 // temporal property holds on the embedded engine, the case is searched once more with one
@@ -12,46 +13,15 @@
 
 import type { BuiltCase } from '../emit/build-case.js';
 import { emitCase } from '../emit/build-case.js';
-import type { ActTree, Model, ModelProperty } from '../model/ir.js';
-import {
-  and,
-  bin,
-  builtin,
-  eq,
-  fcnApp,
-  name,
-  not,
-  same,
-  setEnum,
-  str,
-  walkTla,
-} from '../model/tla-build.js';
+import { type CappedCounter, cappedCounters } from '../model/capped-counters.js';
+import type { Model, ModelProperty } from '../model/ir.js';
+import { and, bin, builtin, eq, fcnApp, name, not, setEnum, str } from '../model/tla-build.js';
 import type { Span } from '../source/span.js';
-import type { VariantResult } from '../result/result-file.js';
+import type { BoundHitRecord, VariantResult } from '../result/result-file.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
-import { INTERNAL_NAMES, OUT_OF_RANGE, uniqueName } from '../tla/names.js';
+import { INTERNAL_NAMES, uniqueName } from '../tla/names.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
 import { selectProperties } from './property-selection.js';
-
-/** A counter capped at a bound: its variable and the bound's name and value in this case. */
-export interface CappedCounter {
-  readonly variable: string;
-  /** `restarts` (process `Caller`), as the spec names it. */
-  readonly counter: string;
-  readonly owner: string | undefined;
-  readonly perThread: boolean;
-  readonly hi: TlaExpr;
-  /** The parameter or constant the range ends at (`RESTARTS`). */
-  readonly bound: string;
-  readonly value: number | undefined;
-  /** The pc values of the steps that test the counter against its bound. */
-  readonly testers: readonly string[];
-  /** The bound's declaration (where a `// capped "reason"` goes), the counter's, and the first step that tests it. */
-  readonly boundDeclared: Span | undefined;
-  readonly declared: Span | undefined;
-  readonly testedAt: Span | undefined;
-  readonly testedBy: string | undefined;
-}
 
 /** A temporal verdict a capped counter took part in: the counter reached its bound in the search. */
 export interface BoundHit {
@@ -63,103 +33,6 @@ export interface BoundHit {
   readonly counter: CappedCounter;
   /** Steps from an initial state to the first state at the bound. */
   readonly steps: number;
-}
-
-/** `V \in lo..hi` or `\A t \in DOMAIN V : V[t] \in lo..hi`: the variable, whether per thread, and hi. */
-function rangeOf(p: TlaExpr): { variable: string; perThread: boolean; hi: TlaExpr } | undefined {
-  if (p.kind === 'TlaBinary' && p.op === '\\in' && p.left.kind === 'TlaName') {
-    const r = p.right;
-    if (r.kind === 'TlaBinary' && r.op === '..')
-      return { variable: p.left.name, perThread: false, hi: r.right };
-  }
-  if (p.kind === 'TlaQuant' && p.quantifier === '\\A' && p.body.kind === 'TlaBinary') {
-    const b = p.body;
-    if (b.op !== '\\in' || b.left.kind !== 'TlaFcnApp' || b.left.fcn.kind !== 'TlaName')
-      return undefined;
-    if (b.right.kind === 'TlaBinary' && b.right.op === '..')
-      return { variable: b.left.fcn.name, perThread: true, hi: b.right.right };
-  }
-  return undefined;
-}
-
-/** The expressions of an action tree. */
-function treeExprs(t: ActTree, out: TlaExpr[]): TlaExpr[] {
-  switch (t.kind) {
-    case 'leaf':
-      for (const u of t.updates) out.push(u.value);
-      return out;
-    case 'guard':
-      out.push(t.cond);
-      return treeExprs(t.body, out);
-    case 'or':
-      for (const b of t.branches) treeExprs(b, out);
-      return out;
-    case 'exists':
-      out.push(t.set);
-      return treeExprs(t.body, out);
-  }
-}
-
-/** `e` is the variable `v`, or `v[...]`. */
-function isVariable(e: TlaExpr, v: string): boolean {
-  if (e.kind === 'TlaName') return e.name === v;
-  return e.kind === 'TlaFcnApp' && e.fcn.kind === 'TlaName' && e.fcn.name === v;
-}
-
-/** Does `e` test `v < hi` (or `hi > v`) somewhere? */
-function testsBound(e: TlaExpr, v: string, hi: TlaExpr): boolean {
-  let found = false;
-  walkTla(e, (x) => {
-    if (found || x.kind !== 'TlaBinary') return;
-    if (x.op === '<' && isVariable(x.left, v) && same(x.right, hi)) found = true;
-    if (x.op === '>' && isVariable(x.right, v) && same(x.left, hi)) found = true;
-  });
-  return found;
-}
-
-/** The bound's value in this case: a parameter's, or a constant defined as a number. */
-function boundValue(model: Model, bound: string): number | undefined {
-  const p = model.params[bound];
-  if (typeof p === 'number') return p;
-  const d = model.defs.find((x) => x.name === bound);
-  return d?.body.kind === 'TlaNum' ? d.body.value : undefined;
-}
-
-/** The counters of a model that a `<` test caps at the upper end of their range, that end a name. */
-export function cappedCounters(model: Model): CappedCounter[] {
-  const range = model.properties.find((p) => p.kind === 'builtin' && p.dslName === OUT_OF_RANGE);
-  if (range === undefined) return [];
-  const conjuncts =
-    range.body.kind === 'TlaJunction' && range.body.op === '/\\' ? range.body.items : [range.body];
-  const out: CappedCounter[] = [];
-  for (const c of conjuncts) {
-    const r = rangeOf(c);
-    if (r === undefined || r.hi.kind !== 'TlaName') continue;
-    const { variable, hi } = r;
-    const testing = model.actions.filter((a) =>
-      [...a.guards, ...treeExprs(a.body, [])].some((e) => testsBound(e, variable, hi)),
-    );
-    const tester = testing[0];
-    if (tester === undefined) continue;
-    const covered = range.covers?.find((x) => x.variable === variable);
-    const constant = model.constants.find((k) => k.name === hi.name);
-    const bound = constant?.dslName ?? hi.name;
-    out.push({
-      variable,
-      counter: covered?.dslName ?? variable,
-      owner: covered?.owner,
-      perThread: r.perThread,
-      hi,
-      testers: testing.flatMap((a) => (a.pc === undefined ? [] : [a.pc])),
-      bound,
-      value: boundValue(model, hi.name) ?? boundValue(model, bound),
-      boundDeclared: constant?.span ?? model.defs.find((d) => d.name === hi.name)?.span,
-      declared: covered?.span,
-      testedAt: tester.span,
-      testedBy: tester.owner === undefined ? tester.label : `${tester.owner.name}.${tester.label}`,
-    });
-  }
-  return out;
 }
 
 /**
@@ -224,7 +97,7 @@ export async function probeBounds(
   if (temporal.length === 0 || result.engine !== 'embedded' || result.verdict !== 'holds')
     return [];
   // A bound the spec gives a reason for is not searched for: the reason stands for the verdict.
-  let left = cappedCounters(built.model).filter((c) => !reasons.has(c.bound));
+  let left = cappedCounters(built.model).filter((c) => !c.boundNames.some((n) => reasons.has(n)));
   const hits: BoundHit[] = [];
   while (left.length > 0) {
     const probe = probeCase(built, left);
@@ -256,6 +129,23 @@ export function spanWhere(span: Span | undefined, spec: string): string {
 /** The place a finding is reported at: the bound's declaration. */
 export function boundHitWhere(h: BoundHit): string {
   return spanWhere(h.counter.boundDeclared ?? h.counter.declared, h.spec);
+}
+
+/** A finding as the result file records it (`boundHits` of result.schema.json). */
+export function boundHitJson(h: BoundHit): BoundHitRecord {
+  const c = h.counter;
+  const at = c.boundDeclared ?? c.declared;
+  return {
+    properties: h.properties,
+    counter: c.owner === undefined ? c.counter : `${c.owner}.${c.counter}`,
+    bound: c.bound,
+    ...(c.value === undefined ? {} : { value: c.value }),
+    steps: h.steps,
+    ...(c.testedBy === undefined ? {} : { testedBy: c.testedBy }),
+    location:
+      at === undefined ? null : { file: at.file, line: at.start.line, column: at.start.column },
+    message: `${describeBoundHit(h)}; ${boundHitAdvice(h)}`,
+  };
 }
 
 /** What to do about a finding. */

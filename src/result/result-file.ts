@@ -92,6 +92,24 @@ export interface Expectation {
   };
 }
 
+/** A temporal verdict a capped counter took part in, as a result file records it. */
+export interface BoundHitRecord {
+  readonly properties: readonly string[];
+  /** `Caller.restarts`. */
+  readonly counter: string;
+  /** As the spec writes it: `RESTARTS`, `NT + 1`. */
+  readonly bound: string;
+  readonly value?: number;
+  /** Steps from an initial state to the first state at the bound. */
+  readonly steps: number;
+  /** The first step that tests the counter against the bound (`Worker.attempt`). */
+  readonly testedBy?: string;
+  /** The bound's declaration. */
+  readonly location: SourceLocation | null;
+  /** The finding in words, as `check` warns of it. */
+  readonly message: string;
+}
+
 export interface VariantResult {
   readonly spec: string;
   readonly variant: string;
@@ -147,6 +165,11 @@ export interface VariantResult {
   readonly warnings?: readonly string[];
   /** Present when the check left named properties out (`--property`, `--safety-only`): its verdict is about the checked ones only. */
   readonly partial?: PartialCheck;
+  /**
+   * Temporal properties that held while a capped counter stood at its bound (driver/bound-probe.ts):
+   * the verdict may rest on the cap. Absent when there is none or the bound has a `// capped` reason.
+   */
+  readonly boundHits?: readonly BoundHitRecord[];
   /**
    * Lock-order inversions (embedded engine, one worker): present when the order graph the search
    * recorded has a cycle through edges the spec does not accept (`lock_order`).

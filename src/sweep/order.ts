@@ -13,6 +13,8 @@ export interface SizedSet {
   readonly threads: number;
   /** Each param's position among its declared values, in declaration order. */
   readonly ranks: readonly number[];
+  /** The params whose values differ from the variant's defaults (what a table row names). */
+  readonly differs?: ParamSet;
 }
 
 /** How many bool params the set switches on. */

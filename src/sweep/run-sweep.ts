@@ -1,7 +1,12 @@
 // Runs a sweep of one checked spec: for each variant, every parameter set its declared ranges
 // allow, smallest first (order.ts), each on the embedded engine. The budget is one deadline for
 // the whole sweep: a check running when it passes is stopped (inconclusive), and the sets not
-// started are listed as cut off by the budget.
+// started are listed as cut off by the budget. A set is lowered and emitted only when its turn
+// comes: the plan resolves each set's group sizes alone (cheap), since a spec's declared ranges
+// can hold thousands of sets and emitting them all first would spend the budget before the
+// first check. `maxThreads` narrows the sweep to the sets of at most that many threads, and
+// `maxSets` to the first sets of each variant in sweep order: both keep a sweep's cost known in
+// advance (unlike the budget, whose cut depends on the machine's speed).
 
 import type { CheckedProgram } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -9,23 +14,39 @@ import { collectDecls, declTable } from '../model/decls.js';
 import { LoweringError } from '../model/lowering-error.js';
 import type { ParamSet } from '../model/params.js';
 import { applyVariant, variantNames } from '../model/variants.js';
-import { buildCase, type BuiltCase } from '../emit/build-case.js';
+import { buildCase, type BuildResult, type BuiltCase } from '../emit/build-case.js';
+import { namedProperties, selectProperties } from '../driver/property-selection.js';
+import { resolveCase } from '../check/resolve-params.js';
+import { variantDecls } from '../model/instance.js';
+import { inconsistent } from '../model/lowering-error.js';
 import type { VariantResult } from '../result/result-file.js';
-import { runCase } from '../driver/run-case.js';
+import { type RunCaseOptions, runCase } from '../driver/run-case.js';
 import { compareSets, type SizedSet } from './order.js';
 import { paramSpace } from './param-space.js';
 
 /** What one parameter set of a sweep came to. */
 export type SetOutcome =
-  | { readonly kind: 'checked'; readonly set: SizedSet; readonly result: VariantResult }
-  | { readonly kind: 'budget'; readonly set: SizedSet };
+  | {
+      readonly kind: 'checked';
+      readonly set: SizedSet;
+      /** The check of every property. */
+      readonly result: VariantResult;
+      /** When it broke, the checks again without what broke (recheck), in order. */
+      readonly also: readonly VariantResult[];
+    }
+  | { readonly kind: 'budget'; readonly set: SizedSet }
+  | { readonly kind: 'failed'; readonly set: SizedSet; readonly message: string };
 
 /** A variant's sweep: every set in the order checked. */
 export interface VariantSweep {
   readonly variant: string;
   /** Some expectation of the variant says it holds: a violation anywhere is a finding. */
   readonly fixed: boolean;
+  /** The properties (`deadlock` for a deadlock) an expectation says the variant breaks. */
+  readonly expectedBreaks: readonly string[];
   readonly outcomes: readonly SetOutcome[];
+  /** Sets of the declared ranges left out by the thread limit. */
+  readonly beyond: number;
 }
 
 export interface SweepSettings {
@@ -45,7 +66,10 @@ export type SweepPlan =
       readonly variants: readonly {
         variant: string;
         fixed: boolean;
-        cases: readonly { set: SizedSet; built: BuiltCase }[];
+        expectedBreaks: readonly string[];
+        cases: readonly { set: SizedSet; build: () => BuildResult }[];
+        /** Sets of the declared ranges left out by `maxThreads` or `maxSets`: not swept. */
+        beyond: number;
       }[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly problem?: string };
@@ -57,6 +81,9 @@ export function planSweep(
     readonly variants: readonly string[];
     readonly generatedBy: string;
     readonly folder: string;
+    readonly maxThreads?: number | undefined;
+    /** Only the first this many sets of each variant, in sweep order. */
+    readonly maxSets?: number | undefined;
   },
 ): SweepPlan {
   const program = checked.program;
@@ -86,31 +113,55 @@ export function planSweep(
     }
     const space = paramSpace(table);
     if (!space.ok) return { ok: false, diagnostics: [], problem: space.problem };
-    const cases: { set: SizedSet; built: BuiltCase }[] = [];
+    const cases: { set: SizedSet; build: () => BuildResult }[] = [];
+    const decls = variantDecls(checked, variant);
+    let beyond = 0;
     for (const ranked of space.sets) {
       const overrides = Object.entries(ranked.params).map(([name, value]) => ({
         name,
         value: String(value),
         span: program.root.ast.name.span,
       }));
-      const built = buildCase(
-        checked,
-        { variant, overrides, expects: [] },
-        settings.generatedBy,
-        settings.folder,
-      );
-      if (!built.ok) return { ok: false, diagnostics: built.diagnostics };
-      const threads = built.built.model.groups.reduce((n, g) => n + g.members.length, 0);
+      const resolved = resolveCase(decls, overrides, inconsistent);
+      if (!resolved.ok) return { ok: false, diagnostics: resolved.diagnostics };
+      let threads = 0;
+      for (const g of resolved.resolved.groupSizes.values()) threads += g.born + g.spare;
+      if (settings.maxThreads !== undefined && threads > settings.maxThreads) {
+        beyond++;
+        continue;
+      }
       cases.push({
-        set: { params: ranked.params, threads, ranks: ranked.ranks },
-        built: built.built,
+        set: {
+          params: ranked.params,
+          threads,
+          ranks: ranked.ranks,
+          differs: resolved.resolved.params.overrides,
+        },
+        build: () =>
+          buildCase(
+            checked,
+            { variant, overrides, expects: [] },
+            settings.generatedBy,
+            settings.folder,
+          ),
       });
     }
     cases.sort((a, b) => compareSets(a.set, b.set));
-    const fixed = base.expects.some(
-      (e) => e.variant.name === variant && e.verdict.kind === 'holds',
+    const kept = settings.maxSets === undefined ? cases : cases.slice(0, settings.maxSets);
+    const own = base.expects.filter((e) => e.variant.name === variant);
+    const fixed = own.some((e) => e.verdict.kind === 'holds');
+    const expectedBreaks = own.flatMap((e) =>
+      e.verdict.kind === 'holds'
+        ? []
+        : [e.verdict.kind === 'deadlock' ? 'deadlock' : e.verdict.property.name],
     );
-    variants.push({ variant, fixed, cases });
+    variants.push({
+      variant,
+      fixed,
+      expectedBreaks,
+      cases: kept,
+      beyond: beyond + cases.length - kept.length,
+    });
   }
   return { ok: true, variants };
 }
@@ -131,24 +182,85 @@ export async function runSweep(
       let outcome: SetOutcome;
       if ((left !== undefined && left <= 0) || settings.signal?.aborted === true)
         outcome = { kind: 'budget', set: c.set };
-      else {
-        const timeoutSeconds = left === undefined ? undefined : Math.max(1, Math.ceil(left));
-        const result = await runCase(c.built, specPath, {
-          engine: 'embedded',
-          cwd: settings.cwd,
-          env: settings.env,
-          maxStates: settings.maxStates,
-          timeoutSeconds,
-          signal: settings.signal,
-        });
-        outcome = { kind: 'checked', set: c.set, result };
-      }
+      else outcome = await runSet(c, specPath, settings, left);
       outcomes.push(outcome);
       settings.onOutcome?.(v.variant, outcome);
     }
-    out.push({ variant: v.variant, fixed: v.fixed, outcomes });
+    out.push({
+      variant: v.variant,
+      fixed: v.fixed,
+      expectedBreaks: v.expectedBreaks,
+      outcomes,
+      beyond: v.beyond,
+    });
   }
   return out;
+}
+
+/** Builds and checks one set within the budget left (seconds). */
+async function runSet(
+  c: { set: SizedSet; build: () => BuildResult },
+  specPath: string,
+  settings: Omit<SweepSettings, 'variants'>,
+  left: number | undefined,
+): Promise<SetOutcome> {
+  const built = c.build();
+  if (!built.ok) {
+    const d = built.diagnostics[0];
+    const detail = d?.args?.detail;
+    return {
+      kind: 'failed',
+      set: c.set,
+      message: `${d?.code ?? 'CS9001'} ${typeof detail === 'string' ? detail : 'the set could not be built'}`,
+    };
+  }
+  const options = {
+    engine: 'embedded' as const,
+    cwd: settings.cwd,
+    env: settings.env,
+    maxStates: settings.maxStates,
+    timeoutSeconds: left === undefined ? undefined : Math.max(1, Math.ceil(left)),
+    signal: settings.signal,
+  };
+  const result = await runCase(built.built, specPath, options);
+  return {
+    kind: 'checked',
+    set: c.set,
+    result,
+    also: await recheck(built.built, result, specPath, options),
+  };
+}
+
+/**
+ * A search stops at the first property it finds broken, which would hide any other property
+ * that breaks in the same set. The set is checked again without each property found broken
+ * (deadlock: with deadlock off) until what is left holds or stops otherwise: the further
+ * violations found. Assertions and the built-in checks cannot be left out, so one of them
+ * breaking ends the search.
+ */
+async function recheck(
+  built: BuiltCase,
+  first: VariantResult,
+  specPath: string,
+  options: RunCaseOptions,
+): Promise<VariantResult[]> {
+  const named = namedProperties(built).map((p) => p.dslName);
+  const dropped = new Set<string>();
+  let noDeadlock = false;
+  const also: VariantResult[] = [];
+  let last = first;
+  for (;;) {
+    if (last.verdict === 'deadlock') noDeadlock = true;
+    else if (last.verdict === 'violated' && named.includes(last.property ?? ''))
+      dropped.add(last.property ?? '');
+    else return also;
+    const names = named.filter((n) => !dropped.has(n));
+    if (names.length === 0) return also;
+    const selected = selectProperties(built, { names, safetyOnly: false, noDeadlock });
+    if (!selected.ok) return also;
+    last = await runCase(selected.built, specPath, options);
+    also.push(last);
+  }
 }
 
 /** A parameter set as one word per param (`CALLERS=1 FAULTS=false`). */

@@ -9,6 +9,7 @@ import { runCi } from '../../src/cli/commands/ci.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { lintInWorkspace, specWorkspaces } from '../support/spec-workspace.js';
+import { schemaValidator } from '../support/schemas.js';
 
 // Nobody ever sets `ready`, so the worker retries until `tries` reaches TRIES and gives up: the
 // property holds only because the cap ends the loop (unbounded, the worker spins forever).
@@ -148,6 +149,51 @@ describe('a temporal verdict a capped counter took part in', () => {
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
     expect(io.out()).not.toContain('FAIL');
+  });
+});
+
+describe('bounds written as expressions, and the result file', () => {
+  test('a bound written as an expression is a cap too, and a mark above its param excuses it', async () => {
+    const expr = (mark: string): string =>
+      capped(mark)
+        .replace('0..TRIES = 0', '0..TRIES + 1 = 0')
+        .replace('tries < TRIES', 'tries < TRIES + 1');
+    const { dir, env } = workspace({ 'retry.cred': expr('') });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCli(['check', 'specs/retry.cred'], io)).toBe(0);
+    expect(io.out()).toContain(
+      'specs/retry.cred:3:1: all_finished holds on base, but counter Worker.tries stands at its bound TRIES + 1 = 3 where a step tests it',
+    );
+    const marked = workspace({ 'retry.cred': expr('// capped "gives up by design"\n') });
+    const quiet = memoryIo({ cwd: marked.dir, env: marked.env });
+    expect(await runCi({ dir: 'specs' }, quiet)).toBe(0);
+    expect(quiet.out()).not.toContain('FAIL');
+  });
+
+  test('the result file carries the finding, valid against the result schema', async () => {
+    const { dir, env } = workspace({ 'retry.cred': capped('') });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCli(['check', 'specs/retry.cred', '--json', 'r.json'], io)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(schemaValidator('result')(report)).toBe(true);
+    expect(report.results[0].boundHits).toEqual([
+      {
+        properties: ['all_finished'],
+        counter: 'Worker.tries',
+        bound: 'TRIES',
+        value: 2,
+        steps: 5,
+        testedBy: 'Worker.attempt',
+        location: { file: 'specs/retry.cred', line: 3, column: 1 },
+        message: FINDING.slice(FINDING.indexOf(' ') + 1),
+      },
+    ]);
+    // A counter that never reaches its bound leaves no record.
+    const genuine = workspace({ 'turns.cred': GENUINE });
+    const clean = memoryIo({ cwd: genuine.dir, env: genuine.env });
+    expect(await runCli(['check', 'specs/turns.cred', '--json', 'r.json'], clean)).toBe(0);
+    const plain = JSON.parse(readFileSync(join(genuine.dir, 'r.json'), 'utf8'));
+    expect(plain.results[0].boundHits).toBeUndefined();
   });
 
   test('a counter that never reaches its bound says nothing', async () => {

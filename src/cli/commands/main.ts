@@ -259,6 +259,16 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
       'stop the whole sweep after this many seconds',
       intOption('--budget'),
     )
+    .option(
+      '--max-threads <n>',
+      'only the sets of at most this many threads (spare slots included)',
+      intOption('--max-threads'),
+    )
+    .option(
+      '--max-sets <n>',
+      'only the first this many sets of each variant, in sweep order',
+      intOption('--max-sets'),
+    )
     .option('--json <file>', 'write the sweep report (- for standard output)')
     .option('--table', 'print a Markdown table instead of the summary')
     .addOption(importPathOption())

@@ -2,13 +2,13 @@
 // smallest first, on the embedded engine (src/sweep/). Prints per variant and property the
 // smallest set that breaks it with its trace, and what held or was cut off; `--table` prints a
 // Markdown table instead; `--json` writes the report of schema/sweep.schema.json.
-// Exit codes of CLI.md: 3 (an engine failure), 2 (bad input), 1 (a variant an expectation says
-// holds breaks under some set), else 0; a set cut off by a limit or the budget is stated, not failed.
+// Exit codes of CLI.md: 3 (an engine failure), 2 (bad input), 1 (a finding: a variant an
+// expectation says holds breaks a property no expectation says it breaks), else 0; a set cut off by a limit or the budget is stated, not failed.
 
 import { checkProgram } from '../../check/check.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
-import { planSweep, runSweep, setText } from '../../sweep/run-sweep.js';
+import { planSweep, runSweep, type SetOutcome, setText } from '../../sweep/run-sweep.js';
 import { summarise } from '../../sweep/summary.js';
 import { summaryTable, summaryText, sweepJson } from '../../sweep/report.js';
 import { EXIT } from '../exit-codes.js';
@@ -24,10 +24,28 @@ export interface SweepArgs {
   readonly variant: readonly string[];
   readonly maxStates?: number | undefined;
   readonly budget?: number | undefined;
+  /** Only the sets of at most this many threads (spare slots included). */
+  readonly maxThreads?: number | undefined;
+  /** Only the first this many sets of each variant, in sweep order. */
+  readonly maxSets?: number | undefined;
   readonly json?: string | undefined;
   /** A Markdown table instead of the text summary. */
   readonly table?: boolean | undefined;
   readonly importPath?: readonly string[] | undefined;
+}
+
+/** One set's progress line's verdict. */
+function outcomeWord(o: SetOutcome): string {
+  if (o.kind === 'budget') return 'cut off by the budget';
+  if (o.kind === 'failed') return `failed: ${o.message}`;
+  const broke = [o.result, ...o.also].flatMap((r) =>
+    r.verdict === 'violated'
+      ? [r.property ?? 'unnamed']
+      : r.verdict === 'deadlock'
+        ? ['deadlock']
+        : [],
+  );
+  return broke.length === 0 ? o.result.verdict : `breaks ${broke.join(', ')}`;
 }
 
 /** Runs `credspec sweep`; resolves with the exit code. */
@@ -63,6 +81,8 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
         variants: args.variant,
         generatedBy,
         folder: outputFolderOf(file, io.cwd, 'generated'),
+        maxThreads: args.maxThreads,
+        maxSets: args.maxSets,
       });
   if (!plan.ok) {
     for (const d of [...plan.diagnostics].sort(compareDiagnostics))
@@ -81,7 +101,7 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
         ? undefined
         : (variant, o) =>
             void io.stderr.write(
-              `  ${variant} ${setText(o.set.params) || '(no params)'}: ${o.kind === 'budget' ? 'cut off by the budget' : o.result.verdict}\n`,
+              `  ${variant} ${setText(o.set.params) || '(no params)'}: ${outcomeWord(o)}\n`,
             ),
   });
   const summaries = sweeps.map(summarise);
@@ -90,7 +110,7 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
   );
   let code: number = summaries.some((s) => s.failed.length > 0)
     ? EXIT.toolFailed
-    : summaries.some((s) => s.fixed && s.breaking.length > 0)
+    : summaries.some((s) => s.breaking.some((b) => b.unexpected))
       ? EXIT.violated
       : EXIT.ok;
   for (const destination of reports.destinations) {
