@@ -346,7 +346,8 @@ export function lockOrderOf(
     }
     if (step === undefined) throw new Error('internal: a lock-order witness step did not replay');
     const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);
-    return { held: w.held, taken: w.taken, thread, trace: [...trace, traceStep(module, step)] };
+    const shown = traceStep(module, step);
+    return { held: w.held, taken: w.taken, kind: w.kind, thread, trace: [...trace, shown] };
   };
   return {
     edges: recorded.edges.size,

@@ -42,11 +42,18 @@ export interface LockWatch {
 export interface LockEdgeWitness {
   readonly held: string;
   readonly taken: string;
+  /** How the step showed it: took `taken`, waited on it, or completed `held`. */
+  readonly kind: LockEdgeKind;
   /** Index of the state the step starts from, and the step (as the module enumerates it). */
   readonly from: number;
   readonly action: number;
   readonly sub: number;
 }
+
+/** How a step shows an edge: it takes the lock, waits on the completion, or completes it. */
+export type LockEdgeKind = 'acquire' | 'wait' | 'complete';
+
+type Edge = readonly [held: string, taken: string, kind: LockEdgeKind];
 
 const NONE: readonly LockEdgeWitness[] = [];
 
@@ -91,10 +98,10 @@ export class LockOrderRecorder {
     const ops = this.byAction[action]?.[sub];
     if (ops === undefined || !(param instanceof ModelValue)) return NONE;
     let fresh: LockEdgeWitness[] | undefined;
-    for (const [held, taken] of this.edgesOf(s, ops, param)) {
+    for (const [held, taken, kind] of this.edgesOf(s, ops, param)) {
       const k = key(held, taken);
       if (this.edges.has(k) || this.accepted.has(k)) continue;
-      const w = { held, taken, from, action, sub };
+      const w = { held, taken, kind, from, action, sub };
       this.edges.set(k, w);
       (fresh ??= []).push(w);
     }
@@ -108,22 +115,23 @@ export class LockOrderRecorder {
     return this.edgesOf(s, ops, thread).some(([h, t]) => h === w.held && t === w.taken);
   }
 
-  /** The edges `[held, taken]` of operations `ops` by `thread` from `s`, in order. */
-  private edgesOf(s: State, ops: readonly LockOp[], thread: ModelValue): [string, string][] {
+  /** The edges of operations `ops` by `thread` from `s`, in order. */
+  private edgesOf(s: State, ops: readonly LockOp[], thread: ModelValue): Edge[] {
     const held: string[] = [];
     for (const l of this.watch.locks) {
       const v = s[l.variable];
       if (v !== undefined && !held.includes(l.lock) && names(v, thread)) held.push(l.lock);
     }
-    const out: [string, string][] = [];
+    const out: Edge[] = [];
     for (const op of ops) {
-      if (op.kind === 'release') {
+      const kind = op.kind;
+      if (kind === 'release') {
         const i = held.indexOf(op.lock);
         if (i >= 0) held.splice(i, 1);
         continue;
       }
       for (const h of held)
-        if (h !== op.lock) out.push(op.kind === 'complete' ? [op.lock, h] : [h, op.lock]);
+        if (h !== op.lock) out.push(kind === 'complete' ? [op.lock, h, kind] : [h, op.lock, kind]);
       if (op.kind === 'acquire' && !held.includes(op.lock)) held.push(op.lock);
     }
     return out;

@@ -142,7 +142,8 @@ export async function simulate(
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: SimulateOptions = {},
 ): Promise<CheckResult> {
-  const locks = options.locks === undefined ? undefined : new SimulatedLockOrder(module, options.locks);
+  const locks =
+    options.locks === undefined ? undefined : new SimulatedLockOrder(module, options.locks);
   const result = await settle(runSimulation(module, config, options, locks));
   return locks === undefined ? result : { ...result, lockOrder: locks.found() };
 }
@@ -171,7 +172,13 @@ class SimulatedLockOrder {
     const trace = traceOf(this.module, init, path);
     const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);
     for (const w of fresh)
-      this.witnesses.set(`${w.held}\0${w.taken}`, { held: w.held, taken: w.taken, thread, trace });
+      this.witnesses.set(`${w.held}\0${w.taken}`, {
+        held: w.held,
+        taken: w.taken,
+        kind: w.kind,
+        thread,
+        trace,
+      });
   }
 
   found(): NonNullable<CheckResult['lockOrder']> {

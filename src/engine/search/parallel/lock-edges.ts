@@ -43,8 +43,8 @@ export class ParallelLockEdges {
     const recorder = new LockOrderRecorder(module, watch);
     const seen = [...this.best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     seen.forEach(([k, { edge }], from) => {
-      const { held, taken, action, sub } = edge;
-      recorder.edges.set(k, { held, taken, from, action, sub });
+      const { held, taken, kind, action, sub } = edge;
+      recorder.edges.set(k, { held, taken, kind, from, action, sub });
     });
     const paths = new Map<number, [number, number][]>();
     for (const cycle of recorder.cycles())

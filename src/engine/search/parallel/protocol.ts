@@ -2,7 +2,7 @@
 // layout of the shared control words. Types and constants only: nothing here runs.
 
 import type { BranchWatch } from '../branch-places.js';
-import type { LockWatch } from '../lock-order.js';
+import type { LockEdgeKind, LockWatch } from '../lock-order.js';
 import type { Finding } from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
 
@@ -39,6 +39,7 @@ export interface WorkerSetup {
 export interface ShardEdge {
   readonly held: string;
   readonly taken: string;
+  readonly kind: LockEdgeKind;
   readonly local: number;
   readonly rank: number;
   readonly j: number;

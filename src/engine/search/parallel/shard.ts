@@ -352,6 +352,7 @@ export class Shard {
         this.levelEdges.push({
           held: w.held,
           taken: w.taken,
+          kind: w.kind,
           local,
           rank: this.curRank,
           j,
