@@ -3,7 +3,7 @@
 // `done`). Says which step takes, waits on or completes which class, and which variables hold
 // locks. Shared by the checker (`lock_order` names) and the lowering (the lock-order report).
 
-import type { Expr, Stmt, TypeExpr } from '../syntax/ast.js';
+import type { Block, Expr, Stmt, TypeExpr } from '../syntax/ast.js';
 import { KERNEL_OPS } from './kernel-ops.js';
 
 /** The prelude's lock and completion types a variable is declared with, by name. */
@@ -44,9 +44,8 @@ export function lockClassOf(e: Expr): string | undefined {
 }
 
 /**
- * What a step does to a lock class: a call of a prelude lock operation (or one that may fail) as
- * the whole statement. Trylocks, RCU read sections and operations inside `atomic` blocks are not
- * followed.
+ * What a statement does to a lock class: a call of a prelude lock operation (or one that may
+ * fail) as the whole statement. Trylocks and RCU read sections are not followed.
  */
 export function lockStepOf(stmt: Stmt): LockStep | undefined {
   const call = stmt.kind === 'FaultStmt' ? stmt.body : stmt;
@@ -60,6 +59,49 @@ export function lockStepOf(stmt: Stmt): LockStep | undefined {
   if (WAITS.has(name)) return { kind: 'wait', lock };
   if (COMPLETES.has(name)) return { kind: 'complete', lock };
   return undefined;
+}
+
+/** One lock operation of a step, in order: an `atomic` block's releases matter to what it takes next. */
+export interface LockOp {
+  readonly kind: LockStepKind | 'release';
+  readonly lock: string;
+}
+
+/** The release of a lock class a statement makes (an unlock call as the whole statement). */
+function releaseOf(stmt: Stmt): LockOp | undefined {
+  const call = stmt.kind === 'FaultStmt' ? stmt.body : stmt;
+  if (call.kind !== 'CallStmt') return undefined;
+  const op = KERNEL_OPS[call.callee.name];
+  const first = call.args[0];
+  const lock = first === undefined ? undefined : lockClassOf(first);
+  return op?.effect === 'release' && op.lock !== 'rcu' && lock !== undefined
+    ? { kind: 'release', lock }
+    : undefined;
+}
+
+/**
+ * The lock operations of one step, in order: the statement's own, or an `atomic` block's
+ * straight-line ones (nested blocks included). An operation under a test inside the block (`if`,
+ * `while`, `for`, `either`) is not followed: whether it runs depends on the state, and an edge
+ * the step may not show would be a false report.
+ */
+export function lockOpsOf(stmt: Stmt): LockOp[] {
+  if (stmt.kind !== 'AtomicStmt') {
+    const own = lockStepOf(stmt);
+    return own === undefined ? [] : [own];
+  }
+  const out: LockOp[] = [];
+  const walk = (b: Block): void => {
+    for (const s of b.stmts) {
+      if (s.kind === 'AtomicStmt') walk(s.body);
+      else {
+        const op = lockStepOf(s) ?? releaseOf(s);
+        if (op !== undefined) out.push(op);
+      }
+    }
+  };
+  walk(stmt.body);
+  return out;
 }
 
 /** True when a variable of this declared type is a lock whose value names its holders. */

@@ -6,6 +6,7 @@
 import type { LockOrderFound } from '../result/check-result.js';
 import type { LockOrderReport, LockOrderWitness, VariantResult } from '../result/result-file.js';
 import type { SourceMap } from '../emit/source-map.js';
+import type { Model } from '../model/ir.js';
 import { mapTrace } from '../trace/map-trace.js';
 
 /** The result file's `lockOrder`; undefined when no cycle was found (or nothing was recorded). */
@@ -21,6 +22,7 @@ export function lockOrderReport(
     return {
       held: e.held,
       taken: e.taken,
+      kind: e.kind,
       thread: e.thread,
       step: last?.step ?? '',
       location: last?.location ?? null,
@@ -36,13 +38,28 @@ export function lockOrderReport(
   };
 }
 
-/** How an edge's last step took its lock, in words. */
+/**
+ * What a TLC run of a model with lock steps says instead of a lock-order report: TLC runs none of
+ * this tool's code on its steps, and its one trace covers one behaviour, not every state.
+ */
+export function tlcLockOrderNote(model: Model): string | undefined {
+  const takes = model.actions.some((a) => a.lockOps?.some((o) => o.kind !== 'release'));
+  if (!takes || !model.variables.some((v) => v.lock === true)) return undefined;
+  return 'lock order: not recorded by TLC, which runs none of our code on its steps; the embedded engine (`--engine embedded`, any number of workers, or `--simulate`) reports lock-order inversions';
+}
+
+/** How an edge's last step took its lock, in words (a file without `kind`: from its source). */
 function how(w: LockOrderWitness): string {
   const source = w.trace[w.trace.length - 1]?.source ?? '';
-  if (/^\s*(?:\w+\s*:\s*)?complete(?:_all)?\s*\(/.test(source))
-    return `${w.thread} completes ${w.held} holding ${w.taken}`;
-  if (/wait_for_completion/.test(source))
-    return `${w.thread} waits on ${w.taken} holding ${w.held}`;
+  const kind =
+    w.kind ??
+    (/^\s*(?:\w+\s*:\s*)?complete(?:_all)?\s*\(/.test(source)
+      ? 'complete'
+      : /wait_for_completion/.test(source)
+        ? 'wait'
+        : 'acquire');
+  if (kind === 'complete') return `${w.thread} completes ${w.held} holding ${w.taken}`;
+  if (kind === 'wait') return `${w.thread} waits on ${w.taken} holding ${w.held}`;
   return `${w.thread} takes ${w.taken} holding ${w.held}`;
 }
 

@@ -25,7 +25,7 @@ import { errorInSpecTerms } from './error-in-spec.js';
 import { runTlc, type TlcRunOptions } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
 import { at } from '../source/checked-index.js';
-import { lockOrderReport } from './lock-order.js';
+import { lockOrderReport, tlcLockOrderNote } from './lock-order.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
 
@@ -211,6 +211,11 @@ async function runEngine(
       simulate: options.simulate,
       distributed: options.distributed,
     });
+    const unrecorded = tlcLockOrderNote(built.model);
+    if (unrecorded !== undefined) {
+      warnings.push(unrecorded);
+      options.onNote?.(unrecorded);
+    }
     // TLC's trace, re-minimised on the embedded engine (or said why not).
     const { minimiseTlcTrace } = await import('../engine/index.js');
     return minimiseTlcTrace(built, found, {

@@ -122,8 +122,14 @@ export interface ModelAction {
    * watches the pc value it moves to, and the vacuity gate reports it when never taken.
    */
   readonly elseOutcome?: ElseOutcome;
-  /** The lock class the step takes, waits on or completes (the lock-order report). */
-  readonly lockStep?: { readonly kind: 'acquire' | 'wait' | 'complete'; readonly lock: string };
+  /**
+   * The lock classes the step takes, waits on, completes or (inside an `atomic` block) releases,
+   * in order (the lock-order report).
+   */
+  readonly lockOps?: readonly {
+    readonly kind: 'acquire' | 'wait' | 'complete' | 'release';
+    readonly lock: string;
+  }[];
 }
 
 /**

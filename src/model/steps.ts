@@ -22,7 +22,7 @@ import type { StepCtx } from './step-ctx.js';
 import { assignSelf, leafOf, withChecks } from './sym-state.js';
 import { execStmt, faultHandler, withMacroResult } from './symbolic.js';
 import { TRUE, bin, eq, fcnApp, ite, name, not, setEnum, str, walkTla } from './tla-build.js';
-import { lockStepOf } from '../check/lock-classes.js';
+import { lockOpsOf } from '../check/lock-classes.js';
 import { stepCalls } from './step-calls.js';
 
 /** The statement's text as written, first line only, whitespace collapsed. */
@@ -164,7 +164,7 @@ function actionMaker(
     kernel: step !== undefined ? kernelOf(step.stmt) : undefined,
     ...callsOfStep(ctx, step),
     ...unreachableOf(step?.stmt, extra.outcome),
-    ...lockStepOfStep(step),
+    ...lockOpsOfStep(step),
     ...extra,
   });
 }
@@ -175,10 +175,10 @@ function callsOfStep(ctx: LowerContext, step: PlannedStep | undefined): Pick<Mod
   return calls === undefined ? {} : { calls };
 }
 
-/** The lock class a step takes, waits on or completes (lock-classes.ts). */
-function lockStepOfStep(step: PlannedStep | undefined): Pick<ModelAction, 'lockStep'> {
-  const found = step === undefined ? undefined : lockStepOf(step.stmt);
-  return found === undefined ? {} : { lockStep: found };
+/** The lock classes a step takes, waits on, completes or releases, in order (lock-classes.ts). */
+function lockOpsOfStep(step: PlannedStep | undefined): Pick<ModelAction, 'lockOps'> {
+  const found = step === undefined ? [] : lockOpsOf(step.stmt);
+  return found.length === 0 ? {} : { lockOps: found };
 }
 
 /** The mark an action of `stmt` carries: a fault point's failure half has its own. */

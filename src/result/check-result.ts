@@ -88,7 +88,7 @@ export interface CheckResult {
   };
   /** For a safety violation or a deadlock: how its trace was chosen (minimise-trace.ts). */
   readonly counterexample?: CounterexampleFacts;
-  /** The lock-order graph the search recorded (embedded engine, one worker, exhaustive search). */
+  /** The lock-order graph the search recorded (embedded engine: any search, simulation included). */
   readonly lockOrder?: LockOrderFound;
 }
 
@@ -96,6 +96,8 @@ export interface CheckResult {
 export interface LockOrderEdge {
   readonly held: string;
   readonly taken: string;
+  /** How the step showed it: took `taken`, waited on it, or completed `held`. */
+  readonly kind: 'acquire' | 'wait' | 'complete';
   /** The thread that took it. */
   readonly thread: string;
   /** A behaviour whose last step is the first one the search saw showing the edge. */

@@ -195,6 +195,8 @@ export interface LockOrderWitness {
   /** The lock held, and the one taken (a completion waited on, or completed) while holding it. */
   readonly held: string;
   readonly taken: string;
+  /** How the step showed it (took `taken`, waited on it, completed `held`); older files lack it. */
+  readonly kind?: 'acquire' | 'wait' | 'complete';
   readonly thread: string;
   /** The step that takes it (`owner.label`), and where it is written. */
   readonly step: string;

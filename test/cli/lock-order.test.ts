@@ -13,8 +13,10 @@ import type { ResultFile } from '../../src/result/result-file.js';
 import { specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
 import { ROOT } from './locked-spec.js';
+import { JAR, NO_JAR } from './pick-spec.js';
 
 const INVERSION = readFileSync(join(ROOT, 'test/fixtures/lock-order/inversion.cred'), 'utf8');
+const ATOMIC = readFileSync(join(ROOT, 'test/fixtures/lock-order/atomic.cred'), 'utf8');
 
 /** The same two threads with the order B uses accepted. */
 const ACCEPTED = `${INVERSION}
@@ -73,11 +75,12 @@ const workspace = specWorkspaces('credspec-lock-order-');
 async function check(
   files: Record<string, string>,
   spec: string,
+  options: Partial<Parameters<typeof runCheck>[0]> = {},
 ): Promise<{ code: number; out: string; err: string; result: ResultFile | null }> {
   const { dir, env } = workspace(files);
   const io = memoryIo({ cwd: dir, env });
   const code = await runCheck(
-    { inputs: [`specs/${spec}`], variant: [], param: [], json: 'r.json' },
+    { inputs: [`specs/${spec}`], variant: [], param: [], json: 'r.json', ...options },
     io,
   );
   let result: ResultFile | null = null;
@@ -197,4 +200,67 @@ describe('the lock-order report: names and quiet specs', () => {
     expect(out).toContain('    b1 completes ready holding m at B.signal');
     expect(out).toContain('    a1 waits on ready holding m at A.wait');
   });
+});
+
+describe('the lock-order report of other searches and engines', () => {
+  test('a simulation reports the inversion of the behaviours it took (exit 1)', async () => {
+    const { code, out, result } = await check({ 'inv.cred': INVERSION }, 'inv.cred', {
+      simulate: true,
+      seed: 1,
+      traces: 50,
+    });
+    expect(code).toBe(1);
+    expect(result?.results[0]?.verdict).toBe('inconclusive');
+    expect(out).toContain(
+      '  lock-order inversion: m1 -> m2 -> m1; this check reaches no deadlock through it\n',
+    );
+    expect(out).toContain('    a1 takes m2 holding m1 at A.take2 (specs/inv.cred:15)');
+    expect(out).toContain('    b1 takes m1 holding m2 at B.take1 (specs/inv.cred:24)');
+    expect(schemaValidator('result')(result)).toBe(true);
+  });
+
+  test('locks taken inside atomic blocks close the cycle, named by the block', async () => {
+    const { code, out, result } = await check({ 'at.cred': ATOMIC }, 'at.cred');
+    expect(code).toBe(1);
+    expect(out).toContain('specs/at.cred base: holds');
+    expect(out).toContain(
+      '    p1 takes b holding a at P.bump (specs/at.cred:15), trace of 3 states:',
+    );
+    expect(out).toContain(
+      '    q1 takes a holding b at Q.bump (specs/at.cred:27), trace of 8 states (4 steps of other threads not shown):',
+    );
+    expect(result?.results[0]?.lockOrder?.cycles[0]?.edges.map((e) => e.kind)).toEqual([
+      'acquire',
+      'acquire',
+    ]);
+  });
+
+  (JAR === undefined ? test.skip : test)(
+    `TLC records no order and says so, on stderr and in the result file${JAR === undefined ? ` (${NO_JAR})` : ''}`,
+    async () => {
+      const { dir, env } = workspace({ 'inv.cred': INVERSION });
+      // TLC runs on the java on this machine's PATH.
+      const io = memoryIo({ cwd: dir, env: { ...env, PATH: process.env.PATH ?? '' } });
+      const code = await runCheck(
+        {
+          inputs: ['specs/inv.cred'],
+          variant: [],
+          param: [],
+          json: 'r.json',
+          engine: 'tlc',
+          tlcJar: JAR,
+        },
+        io,
+      );
+      const err = io.err();
+      const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as ResultFile;
+      expect(code).toBe(0);
+      const note =
+        'lock order: not recorded by TLC, which runs none of our code on its steps; the embedded engine (`--engine embedded`, any number of workers, or `--simulate`) reports lock-order inversions';
+      expect(err).toContain(`credspec check: ${note}`);
+      expect(result?.results[0]?.warnings).toEqual([note]);
+      expect(result?.results[0]?.lockOrder).toBeUndefined();
+    },
+    120000,
+  );
 });

@@ -1,5 +1,5 @@
 // The lock steps and lock variables of a built case (search/lock-order.ts): each model action's
-// `lockStep` placed on the executable module's actions, each lock variable on its index in a
+// `lockOps` placed on the executable module's actions, each lock variable on its index in a
 // state, and the orders the spec accepts (`lock_order`).
 
 import type { Model } from '../../model/ir.js';
@@ -10,11 +10,12 @@ import type { LockWatch } from '../search/lock-order.js';
 export function lockWatch(model: Model, module: ExecutableModule): LockWatch | undefined {
   const steps: LockWatch['steps'][number][] = [];
   for (const a of model.actions) {
-    const step = a.lockStep;
-    if (step === undefined) continue;
+    const ops = a.lockOps;
+    // Releases alone show no order: only a step that takes, waits or completes is watched.
+    if (ops === undefined || ops.every((o) => o.kind === 'release')) continue;
     module.actions.forEach((info, action) => {
       const sub = info.subActions.indexOf(a.name);
-      if (sub >= 0) steps.push({ action, sub, kind: step.kind, lock: step.lock });
+      if (sub >= 0) steps.push({ action, sub, ops });
     });
   }
   const locks = model.variables.flatMap((v) => {

@@ -82,7 +82,7 @@ export async function runEmbedded(
     const found = await simulate(
       executable,
       config,
-      definedOnly({ ...common, ...options.simulate }),
+      definedOnly({ ...common, ...options.simulate, locks: lockWatch(built.model, executable) }),
     );
     // A random walk: shrunk first, then the fewest preemptions among the states shrinking saw.
     return minimiseTrace(executable, found, { trace, shrink: true, graph: stepGraph(built.model) });
@@ -106,9 +106,7 @@ export async function runEmbedded(
       onNote: options.onNote,
       onProgress: options.onProgress,
       branches: branchWatch(built.model, executable),
-      // Recorded by the one-worker search only: the parallel one's workers keep no parent links here.
-      locks:
-        options.workers > 1 && ample === undefined ? undefined : lockWatch(built.model, executable),
+      locks: lockWatch(built.model, executable),
       ample,
     }),
   );

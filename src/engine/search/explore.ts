@@ -316,22 +316,24 @@ function buildResult(
   const counted = stats(bfs, seconds, stateBytes);
   const result = stopResult(searchEnd(module, bfs, options), counted);
   const recorded = bfs.lockOrder;
+  const fingerprints = (w: LockEdgeWitness): (readonly [number, number])[] =>
+    bfs.pathTo(w.from).map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const);
   return recorded === undefined
     ? result
-    : { ...result, lockOrder: lockOrderOf(module, bfs, recorded) };
+    : { ...result, lockOrder: lockOrderOf(module, recorded, fingerprints) };
 }
 
-/** The recorded order graph's cycles, each edge with the trace of its first witness step. */
-function lockOrderOf(
+/**
+ * The recorded order graph's cycles, each edge with the trace of its first witness step, rebuilt
+ * from `fingerprints`: those of the states from an initial one to the one the step starts from.
+ */
+export function lockOrderOf(
   module: ExecutableModule,
-  bfs: Bfs,
   recorded: LockOrderRecorder,
+  fingerprints: (w: LockEdgeWitness) => readonly (readonly [number, number])[],
 ): LockOrderFound {
   const traceOf = (w: LockEdgeWitness): LockOrderEdge => {
-    const { trace, last } = replayFingerprints(
-      module,
-      bfs.pathTo(w.from).map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const),
-    );
+    const { trace, last } = replayFingerprints(module, fingerprints(w));
     let step: StepRecord | undefined;
     try {
       module.successors(w.action, last, (next, action, param, sub) => {
@@ -345,7 +347,8 @@ function lockOrderOf(
     }
     if (step === undefined) throw new Error('internal: a lock-order witness step did not replay');
     const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);
-    return { held: w.held, taken: w.taken, thread, trace: [...trace, traceStep(module, step)] };
+    const shown = traceStep(module, step);
+    return { held: w.held, taken: w.taken, kind: w.kind, thread, trace: [...trace, shown] };
   };
   return {
     edges: recorded.edges.size,

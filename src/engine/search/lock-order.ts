@@ -1,11 +1,12 @@
 // The lock-order graph of a search, as lockdep builds it: on every step that takes a lock, waits
 // on a completion or completes one, the lock classes the moving thread holds in the state it
 // moves from, as edges `held -> taken` (a completion: `held -> completion` when waited on,
-// `completion -> held` when completed, since its waiter then depends on those locks). Each edge
-// keeps its first witness (the state index and the step), so a trace to it can be rebuilt from
-// the parent links. A cycle through edges the spec does not accept (`lock_order`) is an
-// inversion even where the bounded model never deadlocks. Steps that touch no lock cost one
-// array lookup.
+// `completion -> held` when completed, since its waiter then depends on those locks). An
+// `atomic` block's operations are followed in order: a lock it took is held by what it takes
+// next, one it released is not. Each edge keeps its first witness (the state index and the
+// step), so a trace to it can be rebuilt from the parent links. A cycle through edges the spec
+// does not accept (`lock_order`) is an inversion even where the bounded model never deadlocks.
+// Steps that touch no lock cost one array lookup.
 
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import {
@@ -17,14 +18,19 @@ import {
   type Value,
 } from '../values/values.js';
 
+/** One lock operation of a step (check/lock-classes.ts). */
+interface LockOp {
+  readonly kind: 'acquire' | 'wait' | 'complete' | 'release';
+  readonly lock: string;
+}
+
 /** What to record: a plain object, built from the model (run/lock-watch.ts). */
 export interface LockWatch {
-  /** Per watched action and sub-action: what it does to which lock class. */
+  /** Per watched action and sub-action: its lock operations, in order. */
   readonly steps: readonly {
     readonly action: number;
     readonly sub: number;
-    readonly kind: 'acquire' | 'wait' | 'complete';
-    readonly lock: string;
+    readonly ops: readonly LockOp[];
   }[];
   /** The state variables that are locks (their values name the holders), with their class. */
   readonly locks: readonly { readonly variable: number; readonly lock: string }[];
@@ -36,12 +42,20 @@ export interface LockWatch {
 export interface LockEdgeWitness {
   readonly held: string;
   readonly taken: string;
+  /** How the step showed it: took `taken`, waited on it, or completed `held`. */
+  readonly kind: LockEdgeKind;
   /** Index of the state the step starts from, and the step (as the module enumerates it). */
   readonly from: number;
   readonly action: number;
   readonly sub: number;
-  readonly param: Value;
 }
+
+/** How a step shows an edge: it takes the lock, waits on the completion, or completes it. */
+export type LockEdgeKind = 'acquire' | 'wait' | 'complete';
+
+type Edge = readonly [held: string, taken: string, kind: LockEdgeKind];
+
+const NONE: readonly LockEdgeWitness[] = [];
 
 /** True when `v` names `thread` as a holder: the lock's owner, a writer or one of the readers. */
 function names(v: Value, thread: ModelValue): boolean {
@@ -54,7 +68,7 @@ function names(v: Value, thread: ModelValue): boolean {
 
 /** Records the order edges of the steps of a search. */
 export class LockOrderRecorder {
-  private readonly byAction: (LockWatch['steps'][number] | undefined)[][];
+  private readonly byAction: (readonly LockOp[] | undefined)[][];
   private readonly accepted: Set<string>;
   readonly edges = new Map<string, LockEdgeWitness>();
 
@@ -65,34 +79,62 @@ export class LockOrderRecorder {
     this.byAction = module.actions.map(() => []);
     for (const s of watch.steps) {
       const subs = this.byAction[s.action];
-      if (subs !== undefined) subs[s.sub] = s;
+      if (subs !== undefined) subs[s.sub] = s.ops;
     }
     this.accepted = new Set(watch.accepted.map(([a, b]) => key(a, b)));
   }
 
-  /** A step of `action` (sub-action `sub`) by thread `param` from state `s` (index `from`). */
-  record(s: State, from: number, action: number, param: Value | undefined, sub: number): void {
-    const step = this.byAction[action]?.[sub];
-    if (step === undefined || !(param instanceof ModelValue)) return;
-    for (const l of this.watch.locks) {
-      const v = s[l.variable];
-      if (l.lock === step.lock || v === undefined || !names(v, param)) continue;
-      const [held, taken] = step.kind === 'complete' ? [step.lock, l.lock] : [l.lock, step.lock];
+  /**
+   * A step of `action` (sub-action `sub`) by thread `param` from state `s` (index `from`): the
+   * edges it shows that were not known, recorded with it as their witness.
+   */
+  record(
+    s: State,
+    from: number,
+    action: number,
+    param: Value | undefined,
+    sub: number,
+  ): readonly LockEdgeWitness[] {
+    const ops = this.byAction[action]?.[sub];
+    if (ops === undefined || !(param instanceof ModelValue)) return NONE;
+    let fresh: LockEdgeWitness[] | undefined;
+    for (const [held, taken, kind] of this.edgesOf(s, ops, param)) {
       const k = key(held, taken);
       if (this.edges.has(k) || this.accepted.has(k)) continue;
-      this.edges.set(k, { held, taken, from, action, sub, param });
+      const w = { held, taken, kind, from, action, sub };
+      this.edges.set(k, w);
+      (fresh ??= []).push(w);
     }
+    return fresh ?? NONE;
   }
 
-  /** True when a step of `thread` from `s` shows the witness's edge: it holds the held side. */
+  /** True when a step of `thread` from `s` shows the witness's edge. */
   shows(s: State, w: LockEdgeWitness, thread: Value | undefined): boolean {
-    if (!(thread instanceof ModelValue)) return false;
-    const step = this.byAction[w.action]?.[w.sub];
-    const held = step?.kind === 'complete' ? w.taken : w.held;
-    return this.watch.locks.some((l) => {
+    const ops = this.byAction[w.action]?.[w.sub];
+    if (ops === undefined || !(thread instanceof ModelValue)) return false;
+    return this.edgesOf(s, ops, thread).some(([h, t]) => h === w.held && t === w.taken);
+  }
+
+  /** The edges of operations `ops` by `thread` from `s`, in order. */
+  private edgesOf(s: State, ops: readonly LockOp[], thread: ModelValue): Edge[] {
+    const held: string[] = [];
+    for (const l of this.watch.locks) {
       const v = s[l.variable];
-      return l.lock === held && v !== undefined && names(v, thread);
-    });
+      if (v !== undefined && !held.includes(l.lock) && names(v, thread)) held.push(l.lock);
+    }
+    const out: Edge[] = [];
+    for (const op of ops) {
+      const kind = op.kind;
+      if (kind === 'release') {
+        const i = held.indexOf(op.lock);
+        if (i >= 0) held.splice(i, 1);
+        continue;
+      }
+      for (const h of held)
+        if (h !== op.lock) out.push(kind === 'complete' ? [op.lock, h, kind] : [h, op.lock, kind]);
+      if (op.kind === 'acquire' && !held.includes(op.lock)) held.push(op.lock);
+    }
+    return out;
   }
 
   /**

@@ -19,6 +19,11 @@ export interface PreemptionSearchOptions {
   readonly maxLength: number;
   /** Only states with these fingerprints (shrinking: the states its replays visited). */
   readonly within?: FingerprintSet;
+  /**
+   * With `within`: also states up to this many steps away from it (default 0): a tube around the
+   * behaviours shrinking replayed, where a shorter way to the same kind of violation may lie.
+   */
+  readonly slack?: number;
   /** Give up after this many (state, last thread) pairs. */
   readonly maxPairs?: number;
 }
@@ -37,6 +42,8 @@ interface Layer {
   readonly pairs: number[][];
   /** Per state: it violates some invariant (a behaviour ends there). */
   readonly broken: boolean[];
+  /** Per state: the fewest steps any path to it took outside `within` in a row (0: inside). */
+  readonly off: number[];
 }
 
 /** A pair that ends a behaviour violating the target, with the step that does (-1: none). */
@@ -86,7 +93,7 @@ class PairSearch {
       const ended = this.brokenEnding(layer);
       if (ended !== undefined) return this.found(ended);
       if (layer.broken.some((b) => b)) layer = pruned(layer);
-      const next: Layer = { states: [], pairs: [], broken: [] };
+      const next: Layer = { states: [], pairs: [], broken: [], off: [] };
       const keys = new FingerprintSet(1 << 10);
       let best: Ending | undefined;
       const grow = depth + 1 < this.options.maxLength;
@@ -96,7 +103,7 @@ class PairSearch {
         const end = this.ending(s, layer.pairs[k] ?? [], exp, depth + 1 < this.options.maxLength);
         if (end !== undefined && (best === undefined || end.cost < best.cost)) best = end;
         if (grow && best === undefined)
-          this.relax(depth + 1, layer.pairs[k] ?? [], exp, next, keys);
+          this.relax(depth + 1, layer.pairs[k] ?? [], exp, next, keys, layer.off[k] ?? 0);
         if (this.from.length > this.maxPairs) return undefined;
       }
       if (best !== undefined) return this.found(best);
@@ -110,21 +117,25 @@ class PairSearch {
     fingerprintState(s);
   }
 
-  private allowed(): boolean {
+  /** How far outside `within` the state fingerprinted in FP is, one step after `off`; -1: too far. */
+  private allowed(off: number): number {
     const within = this.options.within;
-    return within === undefined || within.lookup(FP.h1, FP.h2) >= 0;
+    if (within === undefined || within.lookup(FP.h1, FP.h2) >= 0) return 0;
+    return off + 1 <= (this.options.slack ?? 0) ? off + 1 : -1;
   }
 
   private initialLayer(): Layer {
-    const layer: Layer = { states: [], pairs: [], broken: [] };
+    const layer: Layer = { states: [], pairs: [], broken: [], off: [] };
     let n = 0;
     this.module.initialStates((s) => {
       const ordinal = n++;
       this.fingerprint(s);
-      if (!this.allowed() || this.addState(0, layer.states.length) >= 0) return;
+      const off = this.allowed(0);
+      if (off < 0 || this.addState(0, layer.states.length) >= 0) return;
       layer.pairs.push([this.newPair(-1, ordinal, NO_THREAD, 0)]);
       layer.states.push(s);
       layer.broken.push(this.breaks(s));
+      layer.off.push(off);
     });
     return layer;
   }
@@ -202,10 +213,12 @@ class PairSearch {
     exp: Expansion,
     next: Layer,
     keys: FingerprintSet,
+    fromOff: number,
   ): void {
     for (const st of exp.steps) {
       this.fingerprint(st.next);
-      if (!this.allowed()) continue;
+      const off = this.allowed(fromOff);
+      if (off < 0) continue;
       const h1 = FP.h1;
       const h2 = FP.h2;
       const known = this.addState(depth, next.states.length);
@@ -215,8 +228,12 @@ class PairSearch {
         next.states.push(st.next);
         next.pairs.push([]);
         next.broken.push(this.breaks(st.next));
+        next.off.push(off);
       } else if (this.layerOf.get(known) !== depth) continue;
-      else slot = this.slotOf.get(known);
+      else {
+        slot = this.slotOf.get(known);
+        if (off < (next.off[slot] ?? 0)) next.off[slot] = off;
+      }
       for (const p of pairs) {
         const last = this.last.get(p);
         const moved = st.thread === NO_THREAD ? last : st.thread;
@@ -262,5 +279,6 @@ function pruned(layer: Layer): Layer {
     states: layer.states.filter((_, k) => keep[k]),
     pairs: layer.pairs.filter((_, k) => keep[k]),
     broken: layer.broken.filter((_, k) => keep[k]),
+    off: layer.off.filter((_, k) => keep[k]),
   };
 }

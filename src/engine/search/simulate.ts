@@ -5,7 +5,12 @@
 // the advice text that tells a user which scaling mode to try after a limit. Reads the clock
 // (time budget, seconds); no files, no environment.
 
-import type { CheckResult, InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
+import type {
+  CheckResult,
+  InconclusiveReason,
+  LockOrderEdge,
+  TlaTraceStep,
+} from '../../result/check-result.js';
 import type { TlcConfig } from '../../tla/tla-ast.js';
 import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { toTlaState, traceStep } from './explore.js';
@@ -14,7 +19,8 @@ import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { LimitReached, RunLimits, type LimitReason } from './run-limits.js';
 import { fingerprintOrbit, symmetryCost } from '../evaluation/symmetry.js';
 import { type Finding, settle, stopResult } from './stop-result.js';
-import { statesEqual, type Value } from '../values/values.js';
+import { ModelValue, statesEqual, type Value } from '../values/values.js';
+import { LockOrderRecorder, type LockWatch } from './lock-order.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
 
@@ -39,6 +45,8 @@ export interface SimulateOptions {
   readonly progressIntervalMs?: number;
   /** The command line the user ran, for the advice. */
   readonly commandLine?: string;
+  /** Lock steps whose order edges to record over every step taken (lock-order.ts). */
+  readonly locks?: LockWatch;
 }
 
 /** Progress of a simulation run. */
@@ -134,13 +142,58 @@ export async function simulate(
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: SimulateOptions = {},
 ): Promise<CheckResult> {
-  return settle(runSimulation(module, config, options));
+  const locks =
+    options.locks === undefined ? undefined : new SimulatedLockOrder(module, options.locks);
+  const result = await settle(runSimulation(module, config, options, locks));
+  return locks === undefined ? result : { ...result, lockOrder: locks.found() };
+}
+
+/**
+ * The lock-order graph of the steps a simulation takes: each edge with the behaviour that first
+ * showed it, up to that step, kept when found (a walk's states are not kept after it ends).
+ */
+class SimulatedLockOrder {
+  private readonly recorder: LockOrderRecorder;
+  private readonly witnesses = new Map<string, LockOrderEdge>();
+
+  constructor(
+    private readonly module: ExecutableModule,
+    watch: LockWatch,
+  ) {
+    this.recorder = new LockOrderRecorder(module, watch);
+  }
+
+  /** The last step of `path` (from `cur`), of the behaviour from `init`. */
+  record(cur: State, init: State, path: readonly Step[]): void {
+    const step = path[path.length - 1];
+    if (step === undefined) return;
+    const fresh = this.recorder.record(cur, 0, step.action, step.param, step.sub);
+    if (fresh.length === 0) return;
+    const trace = traceOf(this.module, init, path);
+    const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);
+    for (const w of fresh)
+      this.witnesses.set(`${w.held}\0${w.taken}`, {
+        held: w.held,
+        taken: w.taken,
+        kind: w.kind,
+        thread,
+        trace,
+      });
+  }
+
+  found(): NonNullable<CheckResult['lockOrder']> {
+    const cycles = this.recorder
+      .cycles()
+      .map((cycle) => cycle.flatMap((w) => this.witnesses.get(`${w.held}\0${w.taken}`) ?? []));
+    return { edges: this.recorder.edges.size, cycles };
+  }
 }
 
 function* runSimulation(
   module: ExecutableModule,
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: SimulateOptions,
+  locks: SimulatedLockOrder | undefined,
 ): Generator<void, CheckResult> {
   // Time, memory and the abort signal are looked at inside every behaviour, not only between them.
   const limits = new RunLimits(options);
@@ -175,7 +228,15 @@ function* runSimulation(
   if (inits.length === 0) return noInitialState(tally.counts(), tally.seconds());
 
   const walker = newWalker(
-    { module, checkDeadlock: config.checkDeadlock, rng, limits, depthLimit, reached: tally.reach },
+    {
+      module,
+      checkDeadlock: config.checkDeadlock,
+      rng,
+      limits,
+      depthLimit,
+      reached: tally.reach,
+      locks,
+    },
     stepCost,
   );
 
@@ -285,6 +346,8 @@ interface Walker {
   readonly sink: (next: State, action: number, param: Value | undefined, sub: number) => void;
   /** Told of every state a step reaches. */
   readonly reached: (s: State) => void;
+  /** Records the lock-order edges of the steps taken (undefined: not recorded). */
+  readonly locks: SimulatedLockOrder | undefined;
 }
 
 /** A walker whose sink collects the successors of the current state, each costing `stepCost` of the limits. */
@@ -318,6 +381,7 @@ function* behaviour(w: Walker, init: State, path: Step[]): Generator<void, Outco
     const step = at(successors, rng.below(successors.length), 'a successor');
     path.push(step);
     w.reached(step.next);
+    w.locks?.record(cur, init, path);
     const bad = firstBrokenInvariant(module, step.next);
     if (bad !== undefined) return { kind: 'invariant', property: bad, path, init };
     const prop = firstBrokenActionProperty(module, cur, step.next);

@@ -42,6 +42,7 @@ import { RunLimits } from '../run-limits.js';
 import { ownerOf } from './shard.js';
 import { chooseStop, mergeKeys, stopCounts, type LevelCounts } from './stop-counts.js';
 import { StateWriter } from './value-codec.js';
+import { ParallelLockEdges } from './lock-edges.js';
 import { at } from '../../../source/checked-index.js';
 
 /** Options of a parallel search: the one-worker options plus the number of workers. */
@@ -141,6 +142,7 @@ export async function exploreParallel(
     control,
     heapLimit,
     branches: options.branches,
+    locks: options.locks,
   });
   const send = (w: number, msg: ToWorker, transfer: ArrayBuffer[] = []): void => {
     at(ports, w, 'the port of a worker').postMessage(msg, transfer);
@@ -232,6 +234,7 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   const coverReached = module.covers.map(() => false);
   const branchTaken =
     options.branches === undefined ? undefined : new BranchRecorder(module, options.branches);
+  const lockEdges = options.locks === undefined ? undefined : new ParallelLockEdges();
   let level: LevelCounts = {
     level: 1,
     distinct: init.distinct,
@@ -281,10 +284,11 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     }
     const reports = await expandLevel(run, ranks, tick, Math.min(100, interval));
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
-    for (const r of reports) {
+    reports.forEach((r, w) => {
       markReached(r, actionReached, coverReached);
       branchTaken?.merge(r.branchTaken);
-    }
+      lockEdges?.add(level.level, w, r.edges);
+    });
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
       const why: InconclusiveReason =
         Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
@@ -293,7 +297,13 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const next = settleLevel(run, reports, level, heapUsed, () =>
       unreachedOf(module, actionReached, coverReached, branchTaken),
     );
-    if ('result' in next) return next.result;
+    if ('result' in next) {
+      const result = await next.result;
+      const locks = options.locks;
+      if (lockEdges === undefined || locks === undefined) return result;
+      const found = await lockEdges.found(module, locks, (w, l) => pathTo(run, w, l));
+      return { ...result, lockOrder: found };
+    }
     level = next.level;
     ranks = next.ranks;
   }

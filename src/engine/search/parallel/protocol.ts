@@ -2,6 +2,7 @@
 // layout of the shared control words. Types and constants only: nothing here runs.
 
 import type { BranchWatch } from '../branch-places.js';
+import type { LockEdgeKind, LockWatch } from '../lock-order.js';
 import type { Finding } from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
 
@@ -27,6 +28,23 @@ export interface WorkerSetup {
   readonly heapLimit: number;
   /** Outcomes of test steps to record (branch-places.ts). */
   readonly branches: BranchWatch | undefined;
+  /** Lock steps whose order edges to record (lock-order.ts). */
+  readonly locks: LockWatch | undefined;
+}
+
+/**
+ * An order edge a worker saw for the first time, and where: the state the step starts from (its
+ * index at that worker, its rank in the level) and the step (successor index `j`).
+ */
+export interface ShardEdge {
+  readonly held: string;
+  readonly taken: string;
+  readonly kind: LockEdgeKind;
+  readonly local: number;
+  readonly rank: number;
+  readonly j: number;
+  readonly action: number;
+  readonly sub: number;
 }
 
 /** Where a search event happened, in the order one worker would meet it. */
@@ -77,6 +95,8 @@ export type FromWorker =
       readonly coverReached: Uint8Array;
       /** Per watched outcome of a test step (branch-places.ts): taken. */
       readonly branchTaken: Uint8Array;
+      /** The order edges this worker saw first in this level (lock-order.ts). */
+      readonly edges: readonly ShardEdge[];
       readonly heapUsed: number;
       readonly stopped: boolean;
     }

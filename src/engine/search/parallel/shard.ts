@@ -13,6 +13,7 @@ import { type Value } from '../../values/values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../../values/fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
 import { BranchRecorder, type BranchWatch, noteReached } from '../branch-places.js';
+import { LockOrderRecorder, type LockWatch } from '../lock-order.js';
 import {
   STOP_MEMORY,
   STOP_WORD,
@@ -21,6 +22,7 @@ import {
   newWord,
   type FromWorker,
   type PeerMessage,
+  type ShardEdge,
   type WorkerEvent,
 } from './protocol.js';
 import { StateReader, StateWriter } from './value-codec.js';
@@ -73,6 +75,9 @@ export class Shard {
   private readonly actionReached: boolean[][];
   private readonly coverReached: boolean[];
   private readonly branchTaken: BranchRecorder | undefined;
+  private readonly lockOrder: LockOrderRecorder | undefined;
+  /** Order edges this worker saw first in the level under way. */
+  private levelEdges: ShardEdge[] = [];
   private readonly guards: GuardSkip;
   private readonly nvars: number;
 
@@ -96,6 +101,7 @@ export class Shard {
     private readonly control: Int32Array,
     private readonly heapLimit: number,
     branches: BranchWatch | undefined,
+    locks: LockWatch | undefined,
   ) {
     this.writers = peers.map(() => new StateWriter());
     this.readers = peers.map(() => new StateReader());
@@ -105,6 +111,7 @@ export class Shard {
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
     this.branchTaken = branches === undefined ? undefined : new BranchRecorder(module, branches);
+    this.lockOrder = locks === undefined ? undefined : new LockOrderRecorder(module, locks);
     this.guards = new GuardSkip(module);
     this.nvars = module.variables.length;
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
@@ -268,9 +275,17 @@ export class Shard {
       actionReached: Uint8Array.from(this.actionReached.flat().map((b) => (b ? 1 : 0))),
       coverReached: Uint8Array.from(this.coverReached.map((b) => (b ? 1 : 0))),
       branchTaken: this.branchTaken?.taken.slice() ?? new Uint8Array(0),
+      edges: this.takeEdges(),
       heapUsed: process.memoryUsage().heapUsed,
       stopped,
     };
+  }
+
+  /** The level's first-seen order edges, handed over once. */
+  private takeEdges(): ShardEdge[] {
+    const edges = this.levelEdges;
+    this.levelEdges = [];
+    return edges;
   }
 
   private expandOne(s: State, i: number): void {
@@ -330,6 +345,21 @@ export class Shard {
     const j = this.curJ++;
     this.levelGenerated++;
     noteReached(this.actionReached, this.branchTaken, t, action, param, sub);
+    if (this.lockOrder !== undefined) {
+      // This worker expands in (level, rank, successor) order: its first witness is its least.
+      const local = this.curLocal;
+      for (const w of this.lockOrder.record(this.cur, local, action, param, sub))
+        this.levelEdges.push({
+          held: w.held,
+          taken: w.taken,
+          kind: w.kind,
+          local,
+          rank: this.curRank,
+          j,
+          action,
+          sub,
+        });
+    }
     const m = this.module;
     const sym = m.symmetry;
     if (sym !== undefined) fingerprintOrbit(t, sym);

@@ -40,6 +40,7 @@ try {
     control,
     setup.heapLimit,
     setup.branches,
+    setup.locks,
   );
   const reader = new StateReader();
   post({ t: 'ready' });
