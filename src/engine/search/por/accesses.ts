@@ -24,10 +24,14 @@ export interface ReadUse {
   others: Labels | undefined;
 }
 
-/** How a variable is written: the own entry (with the string literals written), any other entry. */
+/**
+ * How a variable is written: the own entry (with the string literals written), any other entry
+ * (with the string literals written there, `othersTo`, when `others`).
+ */
 export interface WriteUse {
   own: Labels | undefined;
   others: boolean;
+  othersTo?: Labels;
 }
 
 /** The accesses of one action or property, by variable name. */
@@ -75,10 +79,10 @@ export class AccessReader {
 
   /**
    * The conjuncts of invariant `name`: per conjunct `\A t \in DOMAIN v : P` that reads nothing
-   * but entry `t` of `v`, the variable `v` in `entrywise`; the accesses of the other conjuncts.
+   * but entry `t` of `v`, the variable `v` in `entrywise`; the accesses of each other conjunct.
    */
-  ofInvariant(name: string): { entrywise: Set<string>; rest: Accesses } {
-    const rest: Accesses = { reads: new Map(), writes: new Map() };
+  ofInvariant(name: string): { entrywise: Set<string>; rest: Accesses[] } {
+    const rest: Accesses[] = [];
     const entrywise = new Set<string>();
     const d = this.defs.get(name);
     if (d === undefined) throw new Error(`internal error: no definition ${name}`);
@@ -87,7 +91,11 @@ export class AccessReader {
     for (const c of conjuncts) {
       const v = this.entrywiseVariable(c);
       if (v !== undefined) entrywise.add(v);
-      else this.walk(c, NO_SELF, rest);
+      else {
+        const out: Accesses = { reads: new Map(), writes: new Map() };
+        this.walk(c, NO_SELF, out);
+        rest.push(out);
+      }
     }
     return { entrywise, rest };
   }
@@ -123,10 +131,13 @@ export class AccessReader {
     out.reads.set(v, r);
   }
 
-  private write(out: Accesses, v: string, own: Labels | undefined): void {
-    const w = out.writes.get(v) ?? { own: undefined, others: false };
-    if (own === undefined) w.others = true;
-    else w.own = joinLabels(w.own, own);
+  /** A write of the own entry (`own` the labels written), or else of others (`to` the labels written there). */
+  private write(out: Accesses, v: string, own: Labels | undefined, to: Labels = 'any'): void {
+    const w: WriteUse = out.writes.get(v) ?? { own: undefined, others: false };
+    if (own === undefined) {
+      w.others = true;
+      w.othersTo = joinLabels(w.othersTo, to);
+    } else w.own = joinLabels(w.own, own);
     out.writes.set(v, w);
   }
 
@@ -166,7 +177,8 @@ export class AccessReader {
       const first = c.path[0];
       const own = first?.kind === 'index' && this.isSelf(first.index, env);
       const literals = c.path.length === 1 ? literalsOf(c.value) : undefined;
-      this.write(out, v, own ? (literals ?? 'any') : undefined);
+      if (own) this.write(out, v, literals ?? 'any');
+      else this.write(out, v, undefined, literals ?? 'any');
       for (const step of c.path) if (step.kind === 'index') this.walk(step.index, env, out);
       this.walk(c.value, { self: env.self, at: { variable: v, own } }, out);
     }

@@ -13,15 +13,10 @@ import { type Accesses, AccessReader, joinLabels, type Labels, type ReadUse } fr
 /** Accesses of the actions and of the checked state predicates. */
 export class Independence {
   readonly actions: readonly Accesses[];
-  /** What the invariants and covers read, every access counted as reading other entries. */
+  /** What the action properties read, every access counted as reading other entries. */
   private readonly observed = new Map<string, ReadUse>();
-  /**
-   * Variables an invariant reads entry by entry only (`\A t \in DOMAIN v : P(v[t])`): a
-   * thread's write of its own entry is invisible to such a conjunct, because a violation at
-   * another entry stays, and one at its own entry could only come from its own steps (never
-   * left out of an ample set) or from writes of other threads, which do not commute with it.
-   */
-  private readonly entrywise = new Set<string>();
+  /** What each conjunct of an invariant (other than an entry-by-entry one) and each cover reads. */
+  private readonly states: Accesses[] = [];
   private readonly visibleCache: (boolean | undefined)[];
   private readonly conflictCache = new Map<number, boolean>();
 
@@ -43,14 +38,17 @@ export class Independence {
       }
       return acc;
     });
-    const invariants = module.invariants.map((p) => reader.ofInvariant(p.name));
-    for (const inv of invariants) for (const v of inv.entrywise) this.entrywise.add(v);
-    const observedBy = [
-      ...invariants.map((inv) => inv.rest),
-      ...module.covers.map((p) => reader.ofDefinition(p.name, undefined)),
-      ...module.actionProperties.map((p) => reader.ofActionProperty(p.name)),
-    ];
-    for (const acc of observedBy) {
+    // A conjunct `\A t \in DOMAIN v : P(v[t])` makes no write of v visible, and a state
+    // predicate that reads only variables a step writes whole does not make the step visible.
+    // A step t of a stubborn set that is put off while steps w outside the set reach a state
+    // where the predicate is violated (or met, for a cover) commutes with w, so w writes none
+    // of what t writes. What such a predicate reads of it still holds what it held where the
+    // search was, where the predicate held (was not met), so the violation w reaches is
+    // another predicate's, or at another entry, and t does not undo it.
+    for (const p of module.invariants) this.states.push(...reader.ofInvariant(p.name).rest);
+    for (const p of module.covers) this.states.push(reader.ofDefinition(p.name, undefined));
+    for (const p of module.actionProperties) {
+      const acc = reader.ofActionProperty(p.name);
       for (const [v, r] of acc.reads) this.observe(v, r.own ? 'any' : (r.others ?? 'any'));
       for (const v of acc.writes.keys()) this.observe(v, 'any');
     }
@@ -67,18 +65,50 @@ export class Independence {
     return this.actions[a]?.writes.get(variable)?.own;
   }
 
+  /** The labels a step of action `a` may write to entries of `variable` other than its own (undefined: none). */
+  othersLabels(a: number, variable: string): Labels | undefined {
+    const w = this.actions[a]?.writes.get(variable);
+    return w?.others === true ? (w.othersTo ?? 'any') : undefined;
+  }
+
+  /**
+   * May a step of action `c` write a location a step of action `b` reads, the two taken by
+   * one thread (`same`) or by different ones (a parameterless action counts as another)?
+   */
+  writesRead(c: number, b: number, same: boolean): boolean {
+    const x = this.actions[c];
+    const y = this.actions[b];
+    if (x === undefined || y === undefined)
+      throw new Error(`internal error: no action ${c} or ${b}`);
+    for (const [v, w] of x.writes) {
+      const r = y.reads.get(v);
+      if (r === undefined) continue;
+      if (w.others) return true;
+      if (same && r.own) return true;
+      if (meets(w.own, { own: false, others: r.others })) return true;
+    }
+    return false;
+  }
+
   /** May a step of action `a` change what an invariant or cover reads? */
   visible(a: number): boolean {
     const known = this.visibleCache[a];
     if (known !== undefined) return known;
     const acc = this.actions[a];
     if (acc === undefined) throw new Error(`internal error: no action ${a}`);
-    let vis = false;
-    for (const [v, w] of acc.writes) {
-      if (w.others && this.entrywise.has(v)) vis = true;
-      const r = this.observed.get(v);
-      if (r !== undefined && meets(w.others ? 'any' : w.own, r)) vis = true;
-    }
+    const changes = (reads: ReadonlyMap<string, ReadUse>): boolean => {
+      for (const [v, w] of acc.writes) {
+        const r = reads.get(v);
+        const read: ReadUse | undefined =
+          r === undefined ? undefined : { own: false, others: r.own ? 'any' : (r.others ?? 'any') };
+        if (read !== undefined && meets(w.others ? 'any' : w.own, read)) return true;
+      }
+      return false;
+    };
+    const wholly = (v: string): boolean => acc.writes.get(v)?.others === true;
+    let vis = changes(this.observed);
+    for (const c of this.states)
+      if (!vis && changes(c.reads) && ![...c.reads.keys()].every(wholly)) vis = true;
     this.visibleCache[a] = vis;
     return vis;
   }
