@@ -7,10 +7,11 @@
 //   interfere only when both may be taken at one label, since a thread is at one label at a
 //   time and so never has both enabled);
 // - with every disabled transition in it, it holds a necessary enabling set in this state: when
-//   the thread is not at the transition's label, the transitions that can put it there (its own
-//   steps that write that label, any step that writes the label of another thread's entry);
-//   otherwise those that write something the transition reads (of the same thread, only steps
-//   at that label: another step of it moves the thread away first, and that one is counted);
+//   the thread is not at the transition's label, the transitions that can put it there (its
+//   steps that write that label from a label it can reach by its own steps, any step that
+//   writes that label to another thread's entry); otherwise those that write something the
+//   transition reads (of the same thread, only steps at that label: another step of it moves
+//   the thread away first, and that one is counted);
 // - no enabled transition in it can change what an invariant, cover or action property reads;
 // - (the breadth-first proviso) none of its successors was found before at the level of the
 //   state or an earlier one. Along an edge the breadth-first level grows by one at most, so a
@@ -33,6 +34,7 @@ import {
   type Value,
   valueEquals,
 } from '../../values/values.js';
+import type { Labels } from './accesses.js';
 import type { Independence } from './independence.js';
 
 /** What the search lends an expansion: seen-before tests, the successor sink, a full expansion. */
@@ -79,8 +81,14 @@ export class AmpleSets {
   private readonly interfering: (readonly number[] | undefined)[];
   /** Per transition: the transitions that may write what it reads (its enabling set at its label). */
   private readonly enablers: (readonly number[] | undefined)[];
-  /** Per thread and label: the transitions that can put the thread at that label. */
+  /** Per thread, label it is at and label wanted: the transitions that can put it there. */
   private readonly toLabel = new Map<string, readonly number[]>();
+  /** Per thread and label it is at: the transitions that can move it away. */
+  private readonly fromLabel = new Map<string, readonly number[]>();
+  /** The guarded actions of each label. */
+  private readonly atLabel = new Map<string, number[]>();
+  /** Per label: the labels a thread there can reach by its own steps, or 'all'. */
+  private readonly reachCache = new Map<string, ReadonlySet<string> | 'all'>();
   private readonly visibleAction: boolean[];
   private readonly guardName: string;
   private readonly steps: Step[] = [];
@@ -107,6 +115,8 @@ export class AmpleSets {
         a.paramName === undefined
           ? [this.threads.length]
           : a.paramValues.map((p) => this.threads.findIndex((t) => valueEquals(t, p)));
+      if (label !== undefined)
+        this.atLabel.set(label, [...(this.atLabel.get(label) ?? []), action]);
       return slots.map((slot) => {
         this.transitions.push({ action, slot, label });
         return this.transitions.length - 1;
@@ -202,8 +212,10 @@ export class AmpleSets {
       const seed = st.transition;
       if (tried[seed] === 1) continue;
       tried[seed] = 1;
-      const size = this.grow(seed, total);
-      if (size >= 0) found.push({ set: this.inSet.slice(), size });
+      for (const leave of [false, true]) {
+        const size = this.grow(seed, total, leave);
+        if (size >= 0) found.push({ set: this.inSet.slice(), size });
+      }
     }
     found.sort((x, y) => x.size - y.size);
     return found.map((f) => f.set);
@@ -213,7 +225,7 @@ export class AmpleSets {
    * Grows a stubborn set from `seed` into `inSet`; returns the number of successors of its
    * enabled transitions, or -1 when it holds a visible enabled transition or all `total`.
    */
-  private grow(seed: number, total: number): number {
+  private grow(seed: number, total: number, leave: boolean): number {
     const inSet = this.inSet;
     inSet.fill(0);
     inSet[seed] = 1;
@@ -229,7 +241,7 @@ export class AmpleSets {
         size += succ;
         if (size >= total) return -1;
         next = this.interferingWith(t);
-      } else next = this.enablingSet(t, tr);
+      } else next = this.enablingSet(t, tr, leave);
       for (const u of next) {
         if (inSet[u] === 1) continue;
         inSet[u] = 1;
@@ -240,10 +252,10 @@ export class AmpleSets {
   }
 
   /** A necessary enabling set of disabled transition `t` in the state looked at. */
-  private enablingSet(t: number, tr: Transition): readonly number[] {
+  private enablingSet(t: number, tr: Transition, leave: boolean): readonly number[] {
     const at = tr.slot < this.threads.length ? this.labels[tr.slot] : undefined;
     if (tr.label !== undefined && at !== undefined && at !== tr.label)
-      return this.puttingAt(tr.slot, tr.label);
+      return leave ? this.leaving(tr.slot, at) : this.puttingAt(tr.slot, at, tr.label);
     let known = this.enablers[t];
     if (known === undefined) {
       known = this.transitions.flatMap((u, i) => {
@@ -256,22 +268,72 @@ export class AmpleSets {
     return known;
   }
 
-  /** The transitions that can set thread `slot`'s label to `label`. */
-  private puttingAt(slot: number, label: string): readonly number[] {
-    const key = `${slot}\u0000${label}`;
+  /**
+   * The transitions that can put thread `slot`, now at label `at`, at `label`: its steps
+   * that write that label, at a label it can reach from `at` by its own steps (or at none), and
+   * any step that writes that label to another thread's entry.
+   */
+  private puttingAt(slot: number, at: string, label: string): readonly number[] {
+    const key = `${slot}\u0000${at}\u0000${label}`;
     let known = this.toLabel.get(key);
     if (known === undefined) {
       const ind = this.independence;
-      const has = (l: ReturnType<Independence['ownLabels']>): boolean =>
+      const pc = this.guardName;
+      const has = (l: Labels | undefined): boolean =>
         l === 'any' || (l !== undefined && l.has(label));
+      const reach = this.reach(at);
       known = this.transitions.flatMap((u, i) => {
-        const others = has(ind.othersLabels(u.action, this.guardName));
-        const own = u.slot === slot && has(ind.ownLabels(u.action, this.guardName));
-        return own || others ? [i] : [];
+        const from = u.label === undefined || reach === 'all' || reach.has(u.label);
+        const own = u.slot === slot && from && has(ind.ownLabels(u.action, pc));
+        return own || has(ind.othersLabels(u.action, pc)) ? [i] : [];
       });
       this.toLabel.set(key, known);
     }
     return known;
+  }
+
+  /**
+   * The transitions that can move thread `slot` away from `label`, where it is: its steps at
+   * that label (or at none) and any step that writes the label of another thread's entry.
+   */
+  private leaving(slot: number, label: string): readonly number[] {
+    const key = `${slot}\u0000${label}`;
+    let known = this.fromLabel.get(key);
+    if (known === undefined) {
+      const ind = this.independence;
+      const pc = this.guardName;
+      known = this.transitions.flatMap((u, i) => {
+        const own = u.slot === slot && (u.label === undefined || u.label === label);
+        return own || ind.othersLabels(u.action, pc) !== undefined ? [i] : [];
+      });
+      this.fromLabel.set(key, known);
+    }
+    return known;
+  }
+
+  /** The labels a thread at `label` can reach by its own steps, or 'all'. */
+  private reach(label: string): ReadonlySet<string> | 'all' {
+    const known = this.reachCache.get(label);
+    if (known !== undefined) return known;
+    const found = new Set<string>([label]);
+    const todo = [label];
+    let result: ReadonlySet<string> | 'all' = found;
+    for (let l = todo.pop(); l !== undefined && result !== 'all'; l = todo.pop()) {
+      for (const a of this.atLabel.get(l) ?? []) {
+        const next = this.independence.ownLabels(a, this.guardName);
+        if (next === 'any') {
+          result = 'all';
+          break;
+        }
+        for (const n of next ?? []) {
+          if (found.has(n)) continue;
+          found.add(n);
+          todo.push(n);
+        }
+      }
+    }
+    this.reachCache.set(label, result);
+    return result;
   }
 
   /** Can transitions `u` and `v` of one thread be enabled in one state? Not when they wait at different labels. */
