@@ -285,7 +285,9 @@ export class AmpleSets {
       known = this.transitions.flatMap((u, i) => {
         const from = u.label === undefined || reach === 'all' || reach.has(u.label);
         const own = u.slot === slot && from && has(ind.ownLabels(u.action, pc));
-        return own || has(ind.othersLabels(u.action, pc)) ? [i] : [];
+        const others =
+          has(ind.othersLabels(u.action, pc)) && ind.writesEntryFrom(u.action, pc, reach);
+        return own || others ? [i] : [];
       });
       this.toLabel.set(key, known);
     }
@@ -304,7 +306,7 @@ export class AmpleSets {
       const pc = this.guardName;
       known = this.transitions.flatMap((u, i) => {
         const own = u.slot === slot && (u.label === undefined || u.label === label);
-        return own || ind.othersLabels(u.action, pc) !== undefined ? [i] : [];
+        return own || ind.writesEntryFrom(u.action, pc, new Set([label])) ? [i] : [];
       });
       this.fromLabel.set(key, known);
     }

@@ -8,11 +8,20 @@
 
 import type { TlaModule } from '../../../tla/tla-ast.js';
 import type { ExecutableModule } from '../../evaluation/module-api.js';
-import { type Accesses, AccessReader, joinLabels, type Labels, type ReadUse } from './accesses.js';
+import {
+  type Accesses,
+  AccessReader,
+  joinLabels,
+  type Labels,
+  type ReadUse,
+  type WriteUse,
+} from './accesses.js';
 
 /** Accesses of the actions and of the checked state predicates. */
 export class Independence {
   readonly actions: readonly Accesses[];
+  /** Per action: the variable and label its guard waits for. */
+  private readonly guards: readonly ({ variable: string; label: string } | undefined)[];
   /** What the action properties read, every access counted as reading other entries. */
   private readonly observed = new Map<string, ReadUse>();
   /** What each conjunct of an invariant (other than an entry-by-entry one) and each cover reads. */
@@ -22,6 +31,11 @@ export class Independence {
 
   constructor(tla: TlaModule, module: ExecutableModule) {
     const reader = new AccessReader(tla);
+    this.guards = module.actions.map((info) => {
+      const g = info.guard;
+      const variable = g === undefined ? undefined : module.variables[g.variable];
+      return g === undefined || variable === undefined ? undefined : { variable, label: g.label };
+    });
     const refs = tla.roles.actions;
     this.actions = module.actions.map((info, i) => {
       const ref = refs[i];
@@ -72,6 +86,20 @@ export class Independence {
   }
 
   /**
+   * May a step of action `a` write `variable` at the entry of a thread whose entry of that
+   * variable can be one of `from` (or any label, 'all') when it is taken?
+   */
+  writesEntryFrom(a: number, variable: string, from: ReadonlySet<string> | 'all'): boolean {
+    const w = this.actions[a]?.writes.get(variable);
+    if (w?.others !== true) return false;
+    const where = w.othersWhere;
+    if (from === 'all' || where === undefined || where === 'any' || where.variable !== variable)
+      return true;
+    for (const l of from) if (where.labels.has(l)) return true;
+    return false;
+  }
+
+  /**
    * May a step of action `c` write a location a step of action `b` reads, the two taken by
    * one thread (`same`) or by different ones (a parameterless action counts as another)?
    */
@@ -83,7 +111,7 @@ export class Independence {
     for (const [v, w] of x.writes) {
       const r = y.reads.get(v);
       if (r === undefined) continue;
-      if (w.others) return true;
+      if (w.others && (r.others !== undefined || !this.spared(w, b))) return true;
       if (same && r.own) return true;
       if (meets(w.own, { own: false, others: r.others })) return true;
     }
@@ -122,24 +150,44 @@ export class Independence {
     const y = this.actions[b];
     if (x === undefined || y === undefined)
       throw new Error(`internal error: no action ${a} or ${b}`);
-    const c = oneWay(x, y) || oneWay(y, x);
+    const c = this.oneWay(x, b, y) || this.oneWay(y, a, x);
     this.conflictCache.set(key, c);
     this.conflictCache.set(b * 65536 + a, c);
     return c;
   }
-}
 
-/** Does a write of `x` meet a read or write of `y`, the two made by different threads? */
-function oneWay(x: Accesses, y: Accesses): boolean {
-  for (const [v, w] of x.writes) {
-    const r = y.reads.get(v);
-    // Any write of another entry meets every access; an own write meets only other-entry accesses.
-    if (w.others && (r !== undefined || y.writes.has(v))) return true;
-    if (r !== undefined && w.own !== undefined && meets(w.own, { own: false, others: r.others }))
-      return true;
-    if (y.writes.get(v)?.others === true) return true;
+  /** Does a write of `x` meet a read or write of `y` (action `b`), the two made by different threads? */
+  private oneWay(x: Accesses, b: number, y: Accesses): boolean {
+    for (const [v, w] of x.writes) {
+      const r = y.reads.get(v);
+      const yw = y.writes.get(v);
+      // A write of another entry meets every access (of the own entry unless spared); an own write meets only other-entry accesses.
+      if (w.others) {
+        const others = r?.others !== undefined || yw?.others === true;
+        const own = r?.own === true || yw?.own !== undefined;
+        if (others || (own && !this.spared(w, b))) return true;
+      }
+      if (r !== undefined && w.own !== undefined && meets(w.own, { own: false, others: r.others }))
+        return true;
+    }
+    return false;
   }
-  return false;
+
+  /**
+   * Are the other entries `w` writes never the own entry of a thread taking action `b`? They
+   * are when they are entries chosen by a label of `b`'s guard variable that `b` neither waits
+   * at nor writes: the thread is not at such a label while `b` is enabled, nor after it.
+   */
+  spared(w: WriteUse, b: number): boolean {
+    const where = w.othersWhere;
+    const guard = this.guards[b];
+    if (where === undefined || where === 'any' || guard === undefined) return false;
+    if (where.variable !== guard.variable || where.labels.has(guard.label)) return false;
+    const written = this.ownLabels(b, where.variable);
+    if (written === 'any') return false;
+    for (const l of written ?? []) if (where.labels.has(l)) return false;
+    return true;
+  }
 }
 
 /** Does a write of an entry with these labels meet a read of other entries? */
