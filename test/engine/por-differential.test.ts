@@ -23,6 +23,34 @@ describe('--por against the plain search', () => {
     await fc.assert(fc.asyncProperty(specText, bothWays), { numRuns: 60, seed: 16 });
   }, 600_000);
 
+  it('takes a step that may fail an assertion alone when only its own thread meets it', async () => {
+    const text = [
+      'spec asserts',
+      'process P[3] {',
+      '  var t: 0..3 = 0',
+      '  a: t := 1',
+      '  b: assert t == 1, "set"',
+      '}',
+    ].join('\n');
+    const dir = scratch('por-assert');
+    const file = join(dir, 'asserts.cred');
+    writeFileSync(file, text);
+    const program = loadSpec(file, { cwd: dir, env: process.env });
+    const checked = checkProgram(program);
+    const c = checkCases(program, { variants: [], params: [] }).cases[0];
+    if (c === undefined) throw new Error('no case');
+    const built = buildCase(checked, c, 'credspec test');
+    if (!built.ok) throw new Error('does not build');
+    const { module: tla, config } = built.built.emitted;
+    const plain = await explore(interpretModule(tla, config), config);
+    const exe = interpretModule(tla, config);
+    const plan = porPlan(tla, exe);
+    if (plan.kind !== 'reduce') throw new Error(plan.why);
+    const reduced = await explore(exe, config, { ample: plan.ample });
+    expect([plain.verdict, reduced.verdict]).toEqual(['holds', 'holds']);
+    expect([plain.stats.distinctStates, reduced.stats.distinctStates]).toEqual([27, 11]);
+  });
+
   it('finds fewer states on independent threads and still the same deadlock', async () => {
     const text = [
       'spec ind',

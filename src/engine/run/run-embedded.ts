@@ -112,7 +112,7 @@ export async function runEmbedded(
   );
   if (ample !== undefined)
     options.onNote?.(
-      `--por: ${ample.reduced} of ${found.stats.distinctStates} states expanded by one thread's steps alone`,
+      `--por: ${ample.reduced} of ${found.stats.distinctStates} states expanded with some of their steps only (stubborn sets)`,
     );
   return minimiseTrace(executable, found, { trace, shrink: false, graph: stepGraph(built.model) });
 }

@@ -536,6 +536,15 @@ export class Bfs {
   private readonly checked: number[] = [];
   private checkedNext = -1;
 
+  /**
+   * Was the state of index `found` (-1: none) found at most as deep as the state being
+   * expanded? Breadth-first levels grow by one at most along an edge, so every cycle has an
+   * edge to such a state; one found deeper (in this level's expansion) closes none.
+   */
+  private notDeeper(found: number): boolean {
+    return found >= 0 && found < this.levelEnd;
+  }
+
   /** What an ample-set expansion (`--por`) may ask of the search. */
   private readonly porHooks: ExpandHooks = {
     begin: () => {
@@ -546,11 +555,11 @@ export class Bfs {
       const exact = this.exact;
       if (exact !== undefined) {
         this.encode(t, 0, this.scratch, 0);
-        return exact.lookup(this.scratch, 0) >= 0;
+        return this.notDeeper(exact.lookup(this.scratch, 0));
       }
       this.fingerprint(t, true);
       this.checked.push(FP.h1, FP.h2, FP_SUM.s1, FP_SUM.s2);
-      return this.seen.lookup(FP.h1, FP.h2) >= 0;
+      return this.notDeeper(this.seen.lookup(FP.h1, FP.h2));
     },
     emit: (t, action, param, sub) => {
       if (this.checkedNext < 0) this.checkedNext = 0;

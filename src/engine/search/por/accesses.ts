@@ -24,10 +24,26 @@ export interface ReadUse {
   others: Labels | undefined;
 }
 
-/** How a variable is written: the own entry (with the string literals written), any other entry. */
+/**
+ * How a variable is written: the own entry (with the string literals written), any other entry
+ * (with the string literals written there, `othersTo`, when `others`).
+ */
 export interface WriteUse {
   own: Labels | undefined;
   others: boolean;
+  othersTo?: Labels;
+  /**
+   * When every write of another entry is of an entry chosen by its label
+   * (`\E c \in S : pc[c] = "Unborn" /\ v' = [v EXCEPT ![c] = ...]`): that variable and those
+   * labels; 'any' otherwise.
+   */
+  othersWhere?: Where | 'any';
+}
+
+/** Entries of threads whose entry of `variable` is one of `labels` when the step is taken. */
+export interface Where {
+  readonly variable: string;
+  readonly labels: ReadonlySet<string>;
 }
 
 /** The accesses of one action or property, by variable name. */
@@ -46,6 +62,8 @@ export function joinLabels(a: Labels | undefined, b: Labels): Labels {
 interface Env {
   readonly self: ReadonlySet<string>;
   readonly at: { readonly variable: string; readonly own: boolean } | undefined;
+  /** Names bound by `\E c \in S : pc[c] = "l" /\ ...`, with the labels their entry has. */
+  readonly chosen?: ReadonlyMap<string, Where>;
 }
 
 const NO_SELF: Env = { self: new Set(), at: undefined };
@@ -75,10 +93,10 @@ export class AccessReader {
 
   /**
    * The conjuncts of invariant `name`: per conjunct `\A t \in DOMAIN v : P` that reads nothing
-   * but entry `t` of `v`, the variable `v` in `entrywise`; the accesses of the other conjuncts.
+   * but entry `t` of `v`, the variable `v` in `entrywise`; the accesses of each other conjunct.
    */
-  ofInvariant(name: string): { entrywise: Set<string>; rest: Accesses } {
-    const rest: Accesses = { reads: new Map(), writes: new Map() };
+  ofInvariant(name: string): { entrywise: Set<string>; rest: Accesses[] } {
+    const rest: Accesses[] = [];
     const entrywise = new Set<string>();
     const d = this.defs.get(name);
     if (d === undefined) throw new Error(`internal error: no definition ${name}`);
@@ -87,7 +105,11 @@ export class AccessReader {
     for (const c of conjuncts) {
       const v = this.entrywiseVariable(c);
       if (v !== undefined) entrywise.add(v);
-      else this.walk(c, NO_SELF, rest);
+      else {
+        const out: Accesses = { reads: new Map(), writes: new Map() };
+        this.walk(c, NO_SELF, out);
+        rest.push(out);
+      }
     }
     return { entrywise, rest };
   }
@@ -123,10 +145,20 @@ export class AccessReader {
     out.reads.set(v, r);
   }
 
-  private write(out: Accesses, v: string, own: Labels | undefined): void {
-    const w = out.writes.get(v) ?? { own: undefined, others: false };
-    if (own === undefined) w.others = true;
-    else w.own = joinLabels(w.own, own);
+  /** A write of the own entry (`own` the labels written), or else of others (`to` the labels written there). */
+  private write(
+    out: Accesses,
+    v: string,
+    own: Labels | undefined,
+    to: Labels = 'any',
+    where: Where | 'any' = 'any',
+  ): void {
+    const w: WriteUse = out.writes.get(v) ?? { own: undefined, others: false };
+    if (own === undefined) {
+      w.othersWhere = w.others ? joinWhere(w.othersWhere ?? 'any', where) : where;
+      w.others = true;
+      w.othersTo = joinLabels(w.othersTo, to);
+    } else w.own = joinLabels(w.own, own);
     out.writes.set(v, w);
   }
 
@@ -166,15 +198,46 @@ export class AccessReader {
       const first = c.path[0];
       const own = first?.kind === 'index' && this.isSelf(first.index, env);
       const literals = c.path.length === 1 ? literalsOf(c.value) : undefined;
-      this.write(out, v, own ? (literals ?? 'any') : undefined);
+      const where =
+        first?.kind === 'index' && first.index.kind === 'TlaName'
+          ? env.chosen?.get(first.index.name)
+          : undefined;
+      if (own) this.write(out, v, literals ?? 'any');
+      else this.write(out, v, undefined, literals ?? 'any', where ?? 'any');
       for (const step of c.path) if (step.kind === 'index') this.walk(step.index, env, out);
       this.walk(c.value, { self: env.self, at: { variable: v, own } }, out);
     }
   }
 
   private bind(env: Env, names: readonly string[]): Env {
-    if (!names.some((n) => env.self.has(n))) return env;
-    return { self: new Set([...env.self].filter((n) => !names.includes(n))), at: env.at };
+    const chosen = env.chosen;
+    const shadowed = chosen !== undefined && names.some((n) => chosen.has(n));
+    if (!names.some((n) => env.self.has(n)) && !shadowed) return env;
+    return {
+      self: new Set([...env.self].filter((n) => !names.includes(n))),
+      at: env.at,
+      chosen: new Map([...(chosen ?? [])].filter(([n]) => !names.includes(n))),
+    };
+  }
+
+  /** `\E c \in S : ... /\ pc[c] = "l" /\ ...`: the body's environment, `c` chosen by its label. */
+  private choose(e: TlaExpr & { kind: 'TlaQuant' }, env: Env): Env {
+    const inner = this.bind(env, e.variables);
+    const name = e.variables[0];
+    if (e.quantifier !== '\\E' || e.variables.length !== 1 || name === undefined) return inner;
+    const parts = e.body.kind === 'TlaJunction' && e.body.op === '/\\' ? e.body.items : [e.body];
+    for (const c of parts) {
+      if (c.kind !== 'TlaBinary' || (c.op !== '=' && c.op !== '\\in')) continue;
+      const labels = stringsOf(c.right);
+      const loc = this.location(c.left);
+      const index = loc?.index;
+      if (labels === undefined || loc === undefined || index?.kind !== 'TlaName') continue;
+      if (index.name !== name) continue;
+      const chosen = new Map(inner.chosen ?? []);
+      chosen.set(name, { variable: loc.variable, labels });
+      return { ...inner, chosen };
+    }
+    return inner;
   }
 
   private walk(e: TlaExpr, env: Env, out: Accesses): void {
@@ -270,7 +333,7 @@ export class AccessReader {
         return w(e.body, this.bind(env, [e.variable]));
       case 'TlaQuant':
         w(e.set);
-        return w(e.body, this.bind(env, e.variables));
+        return w(e.body, this.choose(e, env));
       case 'TlaExcept':
         w(e.base);
         for (const c of e.clauses) {
@@ -313,6 +376,11 @@ export class AccessReader {
     this.walk(d.body, { self, at: undefined }, out);
     this.active.delete(key);
   }
+}
+
+function joinWhere(a: Where | 'any', b: Where | 'any'): Where | 'any' {
+  if (a === 'any' || b === 'any' || a.variable !== b.variable) return 'any';
+  return { variable: a.variable, labels: new Set([...a.labels, ...b.labels]) };
 }
 
 /** The strings an expression can be when every value it can take is a string literal (`IF c THEN "a" ELSE "b"`). */
