@@ -347,7 +347,7 @@ process W[1] {
     column: 6,
     message:
       '`n` is written twice in one step: by macro `atomic_inc_return_val` (as `v`) and by the assignment',
-    related: { line: 617, column: 3, file: 'prelude/kernel.cred' },
+    related: { line: 639, column: 3, file: 'prelude/kernel.cred' },
     src: `spec t
 import kernel
 shared var n: 0..3 = 0

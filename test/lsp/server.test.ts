@@ -1,6 +1,6 @@
 // `credspec lsp --stdio` driven by a real JSON-RPC client over the child's stdio, on the shipped
 // specs. Every expected line and column was read off the spec files (0-based, as the protocol
-// counts): e.g. specs/exectime.cred line 117 is `  cred := cred with { cap: CAP, dom: EXISTING ?
+// counts): e.g. specs/exectime.cred line 129 is `  cred := cred with { cap: CAP, dom: EXISTING ?
 // landlock_merge(...`, `landlock_merge` at columns 48..62.
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
@@ -50,7 +50,7 @@ const range = (line: number, start: number, end: number, endLine = line) => ({
 });
 
 test('hover on a prelude operation shows its signature and the prelude doc comment', async () => {
-  const hover = await client.connection.sendRequest('textDocument/hover', at(EXECTIME, 116, 50));
+  const hover = await client.connection.sendRequest('textDocument/hover', at(EXECTIME, 128, 50));
   expect(hover).toEqual({
     contents: {
       kind: 'markdown',
@@ -62,21 +62,21 @@ test('hover on a prelude operation shows its signature and the prelude doc comme
         'landlock_merge_ruleset(dom, ruleset), as a value: the new domain object.',
       ].join('\n'),
     },
-    range: range(116, 48, 62),
+    range: range(128, 48, 62),
   });
 });
 
 test('hover on a parameter and on a prelude thread variable shows their types', async () => {
   const param = (await client.connection.sendRequest(
     'textDocument/hover',
-    at(EXECTIME, 116, 28),
+    at(EXECTIME, 128, 28),
   )) as {
     contents: { value: string };
   };
   expect(param.contents.value).toBe('```credspec\n(param) CAP: bool\n```');
   const threadVar = (await client.connection.sendRequest(
     'textDocument/hover',
-    at(EXECTIME, 112, 60),
+    at(EXECTIME, 124, 60),
   )) as { contents: { value: string } };
   expect(threadVar.contents.value).toContain('(thread variable) sig_fatal: bool');
   expect(threadVar.contents.value).toContain('SIGKILL queued (fatal_signal_pending).');
@@ -84,32 +84,32 @@ test('hover on a parameter and on a prelude thread variable shows their types', 
 
 test('definition goes into the prelude, and from `at(t, linger)` to both `linger` steps', async () => {
   expect(
-    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 116, 50)),
-  ).toEqual([{ uri: PRELUDE, range: range(452, 4, 18) }]);
+    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 128, 50)),
+  ).toEqual([{ uri: PRELUDE, range: range(468, 4, 18) }]);
   expect(
-    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 112, 82)),
+    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 124, 82)),
   ).toEqual([
-    { uri: EXECTIME, range: range(272, 2, 8) },
-    { uri: EXECTIME, range: range(290, 2, 8) },
+    { uri: EXECTIME, range: range(315, 2, 8) },
+    { uri: EXECTIME, range: range(334, 2, 8) },
   ]);
 });
 
 test('references of a def and of a step label stay in their spec', async () => {
   const refs = await client.connection.sendRequest('textDocument/references', {
-    ...at(EXECTIME, 111, 6),
+    ...at(EXECTIME, 123, 6),
     context: { includeDeclaration: true },
   });
   expect(refs).toEqual([
-    { uri: EXECTIME, range: range(111, 4, 16) },
-    { uri: EXECTIME, range: range(272, 30, 42) },
-    { uri: EXECTIME, range: range(290, 30, 42) },
+    { uri: EXECTIME, range: range(123, 4, 16) },
+    { uri: EXECTIME, range: range(315, 30, 42) },
+    { uri: EXECTIME, range: range(334, 30, 42) },
   ]);
   // `override step do_execve.install` refers to the `install:` step of do_execve.
   const steps = await client.connection.sendRequest('textDocument/references', {
-    ...at(EXECTIME, 320, 28),
+    ...at(EXECTIME, 364, 28),
     context: { includeDeclaration: false },
   });
-  expect(steps).toEqual([{ uri: EXECTIME, range: range(320, 26, 33) }]);
+  expect(steps).toEqual([{ uri: EXECTIME, range: range(364, 26, 33) }]);
 });
 
 test('document symbols list procedures with their steps, variants and properties', async () => {
@@ -161,7 +161,7 @@ test('workspace symbols find declarations of every spec under the folder', async
 test('completion offers parameters after `expect ... with` and prelude operations with signatures', async () => {
   const params = (await client.connection.sendRequest(
     'textDocument/completion',
-    at(EXECTIME, 386, 25),
+    at(EXECTIME, 430, 25),
   )) as {
     label: string;
   }[];
@@ -178,10 +178,10 @@ test('completion offers parameters after `expect ... with` and prelude operation
     ]),
   );
   expect(params.every((p) => /^[A-Z_]+$/.test(p.label))).toBe(true);
-  // Inside setup_thread's body (line 119, `  nnp := NNP`): locals, spec names and the prelude.
+  // Inside setup_thread's body (line 131, `  nnp := NNP`): locals, spec names and the prelude.
   const names = (await client.connection.sendRequest(
     'textDocument/completion',
-    at(EXECTIME, 118, 9),
+    at(EXECTIME, 130, 9),
   )) as {
     label: string;
     detail?: string;
@@ -194,36 +194,36 @@ test('completion offers parameters after `expect ... with` and prelude operation
 
 test('rename changes a macro with its overrides, and a variant with its expectations', async () => {
   const macro = (await client.connection.sendRequest('textDocument/rename', {
-    ...at(EXECTIME, 123, 8),
+    ...at(EXECTIME, 135, 8),
     newName: 'stage_req',
   })) as { changes: Record<string, { range: unknown }[]> };
   expect(macro.changes[EXECTIME]?.map((e) => e.range)).toEqual([
-    range(123, 6, 19),
-    range(149, 9, 22),
-    range(346, 17, 30),
-    range(363, 17, 30),
+    range(135, 6, 19),
+    range(164, 9, 22),
+    range(390, 17, 30),
+    range(407, 17, 30),
   ]);
   const variant = (await client.connection.sendRequest('textDocument/rename', {
-    ...at(EXECTIME, 318, 10),
+    ...at(EXECTIME, 362, 10),
     newName: 'nnp_cap',
   })) as { changes: Record<string, { range: unknown; newText: string }[]> };
   expect(variant.changes).toEqual({
     [EXECTIME]: [
-      { range: range(318, 8, 22), newText: 'nnp_cap' },
-      { range: range(390, 13, 27), newText: 'nnp_cap' },
+      { range: range(362, 8, 22), newText: 'nnp_cap' },
+      { range: range(434, 13, 27), newText: 'nnp_cap' },
     ],
   });
 });
 
 test('typing an error publishes its diagnostic at the right range, fixing it clears it', async () => {
   const lines = specText('exectime.cred').split('\n');
-  lines[118] = '  nnp := NPP';
+  lines[130] = '  nnp := NPP';
   const broken = client.diagnostics(EXECTIME, (ds) => ds.length > 0);
   client.change(EXECTIME, 2, lines.join('\n'));
   const ds = await broken;
   expect(ds).toEqual([
     expect.objectContaining({
-      range: range(118, 9, 12),
+      range: range(130, 9, 12),
       severity: 1,
       code: 'CS2001',
       source: 'credspec',
@@ -247,7 +247,7 @@ test('a code lens on each expect line checks it on the embedded engine, with the
       .split('\n')
       .filter((l) => l.startsWith('expect ')).length,
   );
-  const e1 = lenses.find((l) => l.range.start.line === 390);
+  const e1 = lenses.find((l) => l.range.start.line === 434);
   expect(e1?.command.title).toBe('check: violates ex_nnp_sticky');
   const result = (await client.connection.sendRequest('workspace/executeCommand', {
     command: e1?.command.command,
@@ -264,20 +264,20 @@ test('a code lens on each expect line checks it on the embedded engine, with the
   const after = (await client.connection.sendRequest('textDocument/codeLens', {
     textDocument: { uri: EXECTIME },
   })) as { range: { start: { line: number } }; command: { title: string } }[];
-  expect(after.find((l) => l.range.start.line === 390)?.command.title).toBe(
+  expect(after.find((l) => l.range.start.line === 434)?.command.title).toBe(
     'nnp_unless_cap: violates ex_nnp_sticky (as expected): check again',
   );
   expect(result.trace[0]).toMatchObject({
-    location: { uri: EXECTIME, range: range(260, 2, 23) },
+    location: { uri: EXECTIME, range: range(303, 2, 23) },
     thread: 'requester1',
   });
 }, 180_000);
 
 test('completion in `at(t, ...)` offers step labels; built-ins and bad names cannot be renamed', async () => {
-  // Line 113: `... && !at(t, linger) && ...`, the cursor where `linger` starts.
+  // Line 125: `... && !at(t, linger) && ...`, the cursor where `linger` starts.
   const labels = (await client.connection.sendRequest(
     'textDocument/completion',
-    at(EXECTIME, 112, 80),
+    at(EXECTIME, 124, 80),
   )) as {
     label: string;
   }[];
@@ -287,50 +287,50 @@ test('completion in `at(t, ...)` offers step labels; built-ins and bad names can
   expect(labels.map((l) => l.label)).not.toContain('exec_pending');
   // `alive(t)` on the same line is a built-in function.
   expect(
-    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 33)),
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 124, 33)),
   ).toBeNull();
   expect(
-    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 82)),
-  ).toEqual(range(112, 80, 86));
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 124, 82)),
+  ).toEqual(range(124, 80, 86));
   await expect(
     client.connection.sendRequest('textDocument/rename', {
-      ...at(EXECTIME, 112, 82),
+      ...at(EXECTIME, 124, 82),
       newName: 'not a name',
     }),
   ).rejects.toThrow('is not a credspec identifier');
 });
 
 test('rename of a local variable changes its declaration and every use in its process only', async () => {
-  // Line 258 `  var k: 0..2 = 0`, used on lines 262 to 264.
+  // Line 300 `  var k: 0..2 = 0`, used on lines 305 to 307.
   const edit = (await client.connection.sendRequest('textDocument/rename', {
-    ...at(EXECTIME, 261, 18),
+    ...at(EXECTIME, 304, 18),
     newName: 'made',
   })) as { changes: Record<string, { range: unknown }[]> };
   expect(edit.changes[EXECTIME]?.map((e) => e.range)).toEqual([
-    range(257, 6, 7),
-    range(261, 18, 19),
-    range(262, 49, 50),
-    range(263, 18, 19),
-    range(263, 23, 24),
+    range(299, 6, 7),
+    range(304, 18, 19),
+    range(305, 49, 50),
+    range(306, 18, 19),
+    range(306, 23, 24),
   ]);
 });
 
 test('a prelude operation cannot be renamed: prepareRename and rename refuse, naming the prelude', async () => {
-  // Line 117 `... landlock_merge(...)`: declared in the prelude, used by every Landlock spec.
+  // Line 129 `... landlock_merge(...)`: declared in the prelude, used by every Landlock spec.
   const refusal =
     /`landlock_merge` cannot be renamed: it is declared in the kernel prelude \(<prelude>\/kernel\.cred\)/;
   await expect(
-    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 116, 50)),
+    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 128, 50)),
   ).rejects.toThrow(refusal);
   await expect(
     client.connection.sendRequest('textDocument/rename', {
-      ...at(EXECTIME, 116, 50),
+      ...at(EXECTIME, 128, 50),
       newName: 'merge_layer',
     }),
   ).rejects.toThrow(refusal);
-  // A prelude thread variable (line 113 `sig_fatal[t]`) is refused the same way.
+  // A prelude thread variable (line 125 `sig_fatal[t]`) is refused the same way.
   await expect(
-    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 60)),
+    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 124, 60)),
   ).rejects.toThrow(/`sig_fatal` cannot be renamed: it is declared in the kernel prelude/);
 });
 
