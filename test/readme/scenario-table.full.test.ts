@@ -3,45 +3,20 @@
 // (bin/credspec.js over dist/, which `npm ci` builds through `prepare`): compiled, the run takes
 // a fraction of the time it takes under ts-jest. After changing src/, `npm run build` first.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   extractScenarioTable,
   maskTimes,
   renderScenarioTable,
 } from '../../src/cli/reports/scenario-table.js';
+import { ROOT, requireBuiltCli, runBuiltCli } from '../support/built-cli.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
 
 const scratch = scratchDirs();
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'credspec.js');
-
-/** Runs the built CLI in the repository; its exit code and what it printed. */
-function runBuiltCli(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test('the README scenario table matches a fresh ci run (times aside)', async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
-    throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
+  requireBuiltCli();
   const home = scratch('credspec-readme-');
   const out = join(home, 'ci.json');
   // Only what the command needs: a home of its own (for its cache) and CI set, as the in-process run had.

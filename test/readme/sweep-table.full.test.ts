@@ -3,45 +3,20 @@
 // limit per check), which makes the table the same on any machine. Runs the built command
 // (bin/credspec.js over dist/): after changing src/, `npm run build` first.
 
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   extractSweepSection,
   readmeSweepArgs,
   renderSweepSection,
 } from '../../src/sweep/readme-table.js';
+import { ROOT, requireBuiltCli, runBuiltCli } from '../support/built-cli.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
 
 const scratch = scratchDirs();
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'credspec.js');
-
-/** Runs the built CLI in the repository; its exit code and what it printed. */
-function runBuiltCli(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test('the README sweep table matches fresh sweeps of the shipped specs', async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
-    throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
+  requireBuiltCli();
   const home = scratch('credspec-sweep-readme-');
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', HOME: home };
   const specs = readdirSync(join(ROOT, 'specs'))
