@@ -32,21 +32,7 @@ describe('--por against the plain search', () => {
       '  b: assert t == 1, "set"',
       '}',
     ].join('\n');
-    const dir = scratch('por-assert');
-    const file = join(dir, 'asserts.cred');
-    writeFileSync(file, text);
-    const program = loadSpec(file, { cwd: dir, env: process.env });
-    const checked = checkProgram(program);
-    const c = checkCases(program, { variants: [], params: [] }).cases[0];
-    if (c === undefined) throw new Error('no case');
-    const built = buildCase(checked, c, 'credspec test');
-    if (!built.ok) throw new Error('does not build');
-    const { module: tla, config } = built.built.emitted;
-    const plain = await explore(interpretModule(tla, config), config);
-    const exe = interpretModule(tla, config);
-    const plan = porPlan(tla, exe);
-    if (plan.kind !== 'reduce') throw new Error(plan.why);
-    const reduced = await explore(exe, config, { ample: plan.ample });
+    const { plain, reduced } = await plainAndReduced('asserts', text);
     expect([plain.verdict, reduced.verdict]).toEqual(['holds', 'holds']);
     expect([plain.stats.distinctStates, reduced.stats.distinctStates]).toEqual([27, 11]);
   });
@@ -61,23 +47,29 @@ describe('--por against the plain search', () => {
       '  c: await t == 0',
       '}',
     ].join('\n');
-    const dir = scratch('por-ind');
-    const file = join(dir, 'ind.cred');
-    writeFileSync(file, text);
-    const program = loadSpec(file, { cwd: dir, env: process.env });
-    const checked = checkProgram(program);
-    const c = checkCases(program, { variants: [], params: [] }).cases[0];
-    if (c === undefined) throw new Error('no case');
-    const built = buildCase(checked, c, 'credspec test');
-    if (!built.ok) throw new Error('does not build');
-    const { module: tla, config } = built.built.emitted;
-    const plain = await explore(interpretModule(tla, config), config);
-    const exe = interpretModule(tla, config);
-    const plan = porPlan(tla, exe);
-    if (plan.kind !== 'reduce') throw new Error(plan.why);
-    const reduced = await explore(exe, config, { ample: plan.ample });
+    const { plain, reduced } = await plainAndReduced('ind', text);
     expect([plain.verdict, reduced.verdict]).toEqual(['deadlock', 'deadlock']);
     expect(plain.stats.distinctStates).toBe(27);
     expect(reduced.stats.distinctStates).toBeLessThan(10);
   });
 });
+
+/** Checks a spec's default case twice: without and with the reduction --por plans for it. */
+async function plainAndReduced(name: string, text: string) {
+  const dir = scratch(`por-${name}`);
+  const file = join(dir, `${name}.cred`);
+  writeFileSync(file, text);
+  const program = loadSpec(file, { cwd: dir, env: process.env });
+  const checked = checkProgram(program);
+  const c = checkCases(program, { variants: [], params: [] }).cases[0];
+  if (c === undefined) throw new Error('no case');
+  const built = buildCase(checked, c, 'credspec test');
+  if (!built.ok) throw new Error('does not build');
+  const { module: tla, config } = built.built.emitted;
+  const plain = await explore(interpretModule(tla, config), config);
+  const exe = interpretModule(tla, config);
+  const plan = porPlan(tla, exe);
+  if (plan.kind !== 'reduce') throw new Error(plan.why);
+  const reduced = await explore(exe, config, { ample: plan.ample });
+  return { plain, reduced };
+}
