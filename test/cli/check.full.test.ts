@@ -41,5 +41,5 @@ describe('simulation on a shipped spec', () => {
     expect(first.code).toBe(1);
     expect(first.result.verdict).toBe('deadlock');
     expect(JSON.stringify(second.result.trace)).toBe(JSON.stringify(first.result.trace));
-  }, 180_000);
+  }, 600_000);
 });
