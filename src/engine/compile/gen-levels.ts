@@ -10,16 +10,9 @@ import type { CodeGen } from './gen-code.js';
  */
 export function levelOf(e: TlaExpr, g: CodeGen): 'state' | 'action' | 'temporal' {
   let level: 'state' | 'action' | 'temporal' = 'state';
-  const seen = new Set<string>();
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      for (const i of x) visit(i);
-      return;
-    }
-    const n = x as TlaExpr;
+  visitThroughDefs(e, g, (n) => {
     // ENABLED A is a state predicate whatever A mentions.
-    if (n.kind === 'TlaUnary' && n.op === 'ENABLED') return;
+    if (n.kind === 'TlaUnary' && n.op === 'ENABLED') return false;
     if (
       n.kind === 'TlaTemporal' ||
       n.kind === 'TlaBoxAction' ||
@@ -29,6 +22,26 @@ export function levelOf(e: TlaExpr, g: CodeGen): 'state' | 'action' | 'temporal'
       level = 'temporal';
     else if ((n.kind === 'TlaPrimed' || n.kind === 'TlaUnchanged') && level === 'state')
       level = 'action';
+    return true;
+  });
+  return level;
+}
+
+/**
+ * Calls `onNode` on every node of `e` and, once each, of the bodies of the definitions it names
+ * (`f(...)` or a bare name), so a property of an expression counts what its definitions do.
+ * `onNode` returning false skips that node's children.
+ */
+export function visitThroughDefs(e: TlaExpr, g: CodeGen, onNode: (n: TlaExpr) => boolean): void {
+  const seen = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const i of x) visit(i);
+      return;
+    }
+    const n = x as TlaExpr;
+    if (!onNode(n)) return;
     const ref = n.kind === 'TlaApply' ? n.op : n.kind === 'TlaName' ? n.name : undefined;
     if (ref !== undefined && !seen.has(ref)) {
       seen.add(ref);
@@ -38,7 +51,6 @@ export function levelOf(e: TlaExpr, g: CodeGen): 'state' | 'action' | 'temporal'
     for (const v of Object.values(n)) if (typeof v === 'object') visit(v);
   };
   visit(e);
-  return level;
 }
 
 /** Follows zero-argument definition names to the expression they stand for (as the interpreter does). */

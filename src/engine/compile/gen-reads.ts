@@ -7,7 +7,7 @@
 
 import type { TlaExpr } from '../../tla/tla-ast.js';
 import type { CodeGen } from './gen-code.js';
-import { resolveZeroArg } from './gen-levels.js';
+import { resolveZeroArg, visitThroughDefs } from './gen-levels.js';
 
 /** One conjunct of a state predicate and the indices of the variables it may read, ascending. */
 export interface ReadConjunct {
@@ -36,14 +36,7 @@ export function readConjuncts(body: TlaExpr, g: CodeGen): ReadConjunct[] | undef
 /** Indices of the variables `e` may read, through the definitions it uses. */
 function variablesRead(e: TlaExpr, g: CodeGen): number[] {
   const found = new Set<number>();
-  const seenDefs = new Set<string>();
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      for (const i of x) visit(i);
-      return;
-    }
-    const n = x as TlaExpr;
+  visitThroughDefs(e, g, (n) => {
     // Under ENABLED, `x'` and `UNCHANGED x` constrain x through the current value of x.
     const refs =
       n.kind === 'TlaApply'
@@ -56,14 +49,8 @@ function variablesRead(e: TlaExpr, g: CodeGen): number[] {
     for (const ref of refs) {
       const v = g.tables.variableIndex.get(ref);
       if (v !== undefined) found.add(v);
-      const d = g.tables.defs.get(ref);
-      if (d !== undefined && !seenDefs.has(ref)) {
-        seenDefs.add(ref);
-        visit(d.body);
-      }
     }
-    for (const v of Object.values(n)) if (typeof v === 'object') visit(v);
-  };
-  visit(e);
+    return true;
+  });
   return [...found].sort((a, b) => a - b);
 }

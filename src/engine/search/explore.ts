@@ -156,6 +156,10 @@ function* runSearch(
   let lastProgress = started;
   let stateBytes: number | undefined;
 
+  /** The heap grown since the start, per distinct state (the bytes-per-state estimate). */
+  const heapPerState = (): number =>
+    Math.max(0, Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct));
+
   const progress = (now: number): void => {
     const seconds = (now - started) / 1000;
     options.onProgress?.({
@@ -170,12 +174,7 @@ function* runSearch(
 
   const finish = (): EngineCheckResult => {
     const seconds = (Date.now() - started) / 1000;
-    if (stateBytes === undefined && bfs.distinct > 0) {
-      stateBytes = Math.max(
-        0,
-        Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct),
-      );
-    }
+    if (stateBytes === undefined && bfs.distinct > 0) stateBytes = heapPerState();
     return buildResult(module, bfs, seconds, stateBytes, options);
   };
 
@@ -194,11 +193,7 @@ function* runSearch(
       if (reason !== undefined)
         return inconclusive(bfs, reason, (now - started) / 1000, options, stateBytes);
       if (limits.yieldDue) {
-        if (bfs.distinct > 0)
-          stateBytes = Math.max(
-            0,
-            Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct),
-          );
+        if (bfs.distinct > 0) stateBytes = heapPerState();
         yield;
         limits.yielded();
       }
