@@ -51,8 +51,12 @@ interface Taken {
   readonly move: Move;
 }
 
-/** Whether the schedule's moves, taken in this order (positions), still violate the target. */
-type Reorder = (order: readonly number[]) => boolean | undefined;
+/**
+ * Whether the schedule's moves, taken in this order (positions) from the state step `from`
+ * started in, still violate the target. The recorded steps before `from` are the same in every
+ * order tried, so they are not replayed again.
+ */
+type Reorder = (from: number, order: readonly number[]) => boolean | undefined;
 
 /**
  * The state indices (1 = the first step) of the steps the violation at the schedule's end
@@ -74,12 +78,11 @@ export function essentialSteps(
       valueEquals(read(t.before, l), read(t.step.next, l)) ? [] : [i],
     ),
   }));
-  const init = states[0] as State;
-  const reorder: Reorder = (order) =>
+  const reorder: Reorder = (from, order) =>
     reorderedViolates(
       threads,
       target,
-      init,
+      (withWrites[from] as Taken).before,
       order.map((k) => (withWrites[k] as Taken).move),
     );
   const slice = new Slice(module, leaves, withWrites, states, graph, reorder);
@@ -181,14 +184,13 @@ class Slice {
    */
   private timingMatters(k: number, j: number): boolean {
     const thread = this.at(k).step.thread;
-    const head = Array.from({ length: k }, (_, i) => i);
     const between = Array.from({ length: j - k - 1 }, (_, i) => k + 1 + i);
     const others = between.filter((i) => this.at(i).step.thread !== thread);
     const own = between.filter((i) => this.at(i).step.thread === thread);
     const tail = Array.from({ length: this.taken.length - j - 1 }, (_, i) => j + 1 + i);
-    const kept = this.reorder([...head, k, ...others, j, ...own, ...tail]);
+    const kept = this.reorder(k, [k, ...others, j, ...own, ...tail]);
     if (kept !== true) return false;
-    return this.reorder([...head, ...others, j, k, ...own, ...tail]) === false;
+    return this.reorder(k, [...others, j, k, ...own, ...tail]) === false;
   }
 
   /** Each leaf the breaking state needs: its last assignment. */

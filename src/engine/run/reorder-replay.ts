@@ -27,18 +27,18 @@ export function moveOf(steps: readonly ThreadStep[], st: ThreadStep): Move {
 }
 
 /**
- * Whether `moves`, taken in order from `init`, still violate `target`: true at the target's
+ * Whether `moves`, taken in order from `start`, still violate `target`: true at the target's
  * violation (a deadlock: no successor after the last move), false when they run through
  * without it, undefined when they cannot all be taken or break another property first.
  */
 export function reorderedViolates(
   threads: ThreadTable,
   target: ViolationTarget,
-  init: State,
+  start: State,
   moves: readonly Move[],
 ): boolean | undefined {
   try {
-    let cur = init;
+    let cur = start;
     for (const move of moves) {
       const options = threads.expand(cur).steps.filter((x) => same(x, move));
       const st = options[move.rank];
