@@ -39,10 +39,12 @@ function check(folder) {
       env: { ...process.env, XDG_CACHE_HOME: cache },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The verdict is stdout's first line; notes go to stderr and may arrive first.
     let out = '';
+    let err = '';
     child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (out += c));
-    child.on('close', (code) => resolve({ code, out }));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('close', (code) => resolve({ code, out: out === '' ? err : out }));
   });
 }
 

@@ -38,12 +38,18 @@ function check(folder: string): Promise<{ code: number | null; first: string }> 
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The verdict is stdout's first line; notes (such as TLC's lock-order note) go to stderr
+    // and may arrive first, so stderr is kept only to explain a missing verdict.
     let out = '';
+    let err = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
     child.on('error', reject);
     child.on('close', (code) =>
-      resolve({ code, first: out.split('\n')[0]!.replace(/\s*\(.*$/, '') }),
+      resolve({
+        code,
+        first: out === '' ? `no verdict; stderr: ${err.trim()}` : out.split('\n')[0]!.replace(/\s*\(.*$/, ''),
+      }),
     );
   });
 }
