@@ -22,7 +22,7 @@ import {
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../../driver/package-root.js';
-import { type ProgressLine, progressLine } from '../progress-line.js';
+import { type ProgressLine, progressLine, type StartingCheck } from '../progress-line.js';
 import { formatViolation } from '../../driver/report-text.js';
 import { formatLockOrder } from '../../driver/lock-order.js';
 import { buildJunitReport } from '../reports/junit.js';
@@ -306,6 +306,27 @@ interface SpecContext {
   readonly progress: ProgressLine;
 }
 
+/**
+ * The notes of `ci`'s checks: among dozens of checks a note must say which one it is about, and
+ * a check that searches more than once (a safety pass, then its liveness graph or bound probe)
+ * must not repeat the same line.
+ */
+function checkNotes(io: Io): { start(check: StartingCheck): void; say(message: string): void } {
+  let about = '';
+  let said = new Set<string>();
+  return {
+    start(check) {
+      about = `${check.spec} ${check.variant}${check.params === '' ? '' : ` (${check.params})`}: `;
+      said = new Set();
+    },
+    say(message) {
+      if (said.has(message)) return;
+      said.add(message);
+      io.stderr.write(`credspec ci: ${about}${message}\n`);
+    },
+  };
+}
+
 /** Checks one spec file's cases and prints their lines; `printed` hands over what was printed since the last call. */
 async function checkSpecFile(
   file: string,
@@ -315,6 +336,7 @@ async function checkSpecFile(
 ): Promise<SpecRun> {
   const { args, io, onGithub, progress } = c;
   printed();
+  const notes = checkNotes(io);
   const outcome = await runSpecs(
     [file],
     io,
@@ -327,9 +349,12 @@ async function checkSpecFile(
       workers: args.workers,
       por: args.por,
       signal: io.signal,
-      onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
+      onNote: notes.say,
       ...modeOptions(args, io),
-      onCaseStart: (check) => progress.start(check),
+      onCaseStart: (check) => {
+        notes.start(check);
+        progress.start(check);
+      },
       onProgress: (p) => progress.update(p),
     },
     (result, sourceMap) => {
