@@ -19,6 +19,9 @@ import { githubProblems, schemaProblems } from './sarif-checks.js';
 
 const INVERSION = readFileSync(join(ROOT, 'test/fixtures/lock-order/inversion.cred'), 'utf8');
 const ATOMIC = readFileSync(join(ROOT, 'test/fixtures/lock-order/atomic.cred'), 'utf8');
+const CONDITIONAL = readFileSync(join(ROOT, 'test/fixtures/lock-order/conditional.cred'), 'utf8');
+/** The same spec with the branch never taken: B completes outside the lock. */
+const NOT_TAKEN = CONDITIONAL.replace('shared var go: bool = true', 'shared var go: bool = false');
 
 /** The same two threads with the order B uses accepted. */
 const ACCEPTED = `${INVERSION}
@@ -283,6 +286,32 @@ describe('the lock-order report of other searches and engines', () => {
       'acquire',
       'acquire',
     ]);
+  });
+
+  test('a completion under an if in an atomic block closes the cycle when the branch runs', async () => {
+    const { code, out, result } = await check({ 'c.cred': CONDITIONAL }, 'c.cred');
+    expect(code).toBe(1);
+    expect(out).toContain('specs/c.cred base: holds');
+    expect(out).toContain(
+      '  lock-order inversion: m -> ready -> m; this check reaches no deadlock through it\n',
+    );
+    expect(out).toContain(
+      '    b1 completes ready holding m at B.signal (specs/c.cred:22), trace of 2 states:',
+    );
+    expect(out).toContain('    a1 waits on ready holding m at A.wait (specs/c.cred:17)');
+    expect(result?.results[0]?.lockOrder?.cycles[0]?.edges.map((e) => e.kind)).toEqual([
+      'wait',
+      'complete',
+    ]);
+  });
+
+  test('the same block whose branch never runs shows no edge from it', async () => {
+    expect(NOT_TAKEN).not.toBe(CONDITIONAL);
+    const { code, out, result } = await check({ 'n.cred': NOT_TAKEN }, 'n.cred');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^specs\/n\.cred base: holds/m);
+    expect(out).not.toContain('lock-order');
+    expect(result?.results[0]?.lockOrder).toBeUndefined();
   });
 
   (JAR === undefined ? test.skip : test)(
