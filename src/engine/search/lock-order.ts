@@ -140,10 +140,10 @@ export class LockOrderRecorder {
         conditional: Uint8Array.from(s.ops, (o) => (o.conditional === true ? 1 : 0)),
       };
     }
-    for (const [a, b] of watch.accepted) id(a), id(b);
+    const accepted = watch.accepted.map(([a, b]) => [id(a), id(b)] as const);
     const n = this.classes.length;
     this.known = new Uint8Array(n * n);
-    for (const [a, b] of watch.accepted) this.known[id(a) * n + id(b)] = 1;
+    for (const [a, b] of accepted) this.known[a * n + b] = 1;
     this.held = new Int32Array(n);
     this.isHeld = new Uint8Array(n);
   }
