@@ -3,7 +3,8 @@
 // `done`). Says which step takes, waits on or completes which class, and which variables hold
 // locks. Shared by the checker (`lock_order` names) and the lowering (the lock-order report).
 
-import type { Block, Expr, Stmt, TypeExpr } from '../syntax/ast.js';
+import type { Expr, Stmt, TypeExpr } from '../syntax/ast.js';
+import { stmtParts } from '../syntax/visit.js';
 import { KERNEL_OPS } from './kernel-ops.js';
 
 /** The prelude's lock and completion types a variable is declared with, by name. */
@@ -65,6 +66,11 @@ export function lockStepOf(stmt: Stmt): LockStep | undefined {
 export interface LockOp {
   readonly kind: LockStepKind | 'release';
   readonly lock: string;
+  /**
+   * Under a test inside an `atomic` block (`if`, `either`, `for`, a fault handler): whether it
+   * runs depends on the state, so the search decides from the state the step reaches.
+   */
+  readonly conditional?: true;
 }
 
 /** The release of a lock class a statement makes (an unlock call as the whole statement). */
@@ -80,10 +86,10 @@ function releaseOf(stmt: Stmt): LockOp | undefined {
 }
 
 /**
- * The lock operations of one step, in order: the statement's own, or an `atomic` block's
- * straight-line ones (nested blocks included). An operation under a test inside the block (`if`,
- * `while`, `for`, `either`) is not followed: whether it runs depends on the state, and an edge
- * the step may not show would be a false report.
+ * The lock operations of one step, in order: the statement's own, or an `atomic` block's (nested
+ * blocks included). An operation under a test inside the block (`if`, `either`, `for`, a fault
+ * handler) is marked conditional: the search follows it only where the step's successor shows it
+ * ran (search/lock-order.ts), since an edge the step may not show would be a false report.
  */
 export function lockOpsOf(stmt: Stmt): LockOp[] {
   if (stmt.kind !== 'AtomicStmt') {
@@ -91,16 +97,16 @@ export function lockOpsOf(stmt: Stmt): LockOp[] {
     return own === undefined ? [] : [own];
   }
   const out: LockOp[] = [];
-  const walk = (b: Block): void => {
-    for (const s of b.stmts) {
-      if (s.kind === 'AtomicStmt') walk(s.body);
-      else {
-        const op = lockStepOf(s) ?? releaseOf(s);
-        if (op !== undefined) out.push(op);
-      }
+  const walk = (stmts: readonly Stmt[], conditional: boolean): void => {
+    for (const s of stmts) {
+      const op = lockStepOf(s) ?? releaseOf(s);
+      if (op !== undefined) out.push(conditional ? { ...op, conditional: true } : op);
+      // A fault's guarded call is the operation itself; its handler runs only when it fails.
+      for (const p of stmtParts(s))
+        if (p.role !== 'attempt') walk(p.stmts, conditional || p.role !== 'atomic');
     }
   };
-  walk(stmt.body);
+  walk(stmt.body.stmts, false);
   return out;
 }
 

@@ -49,7 +49,7 @@ export function tlcLockOrderNote(model: Model): string | undefined {
 }
 
 /** How an edge's last step took its lock, in words (a file without `kind`: from its source). */
-function how(w: LockOrderWitness): string {
+export function describeLockEdge(w: LockOrderWitness): string {
   const source = w.trace[w.trace.length - 1]?.source ?? '';
   const kind =
     w.kind ??
@@ -77,7 +77,7 @@ export function formatLockOrder(r: VariantResult): string[] {
       const others = w.trace.length - 1 - mine.length;
       const where = w.location === null ? '' : ` (${w.location.file}:${w.location.line})`;
       lines.push(
-        `    ${how(w)} at ${w.step}${where}, trace of ${w.trace.length} states` +
+        `    ${describeLockEdge(w)} at ${w.step}${where}, trace of ${w.trace.length} states` +
           (others > 0 ? ` (${others} steps of other threads not shown):` : ':'),
       );
       for (const s of mine) {

@@ -129,6 +129,8 @@ export interface ModelAction {
   readonly lockOps?: readonly {
     readonly kind: 'acquire' | 'wait' | 'complete' | 'release';
     readonly lock: string;
+    /** Under a test inside the block: followed only where the successor shows it ran. */
+    readonly conditional?: true;
   }[];
 }
 
@@ -166,6 +168,8 @@ export interface ModelVariable {
   readonly note?: string;
   /** A lock (`Spinlock`, `Mutex`, `Rwsem`): its value names the threads that hold it. */
   readonly lock?: true;
+  /** A `Completion`: a conditional `complete()` ran where its value changed. */
+  readonly completion?: true;
 }
 
 /** `tombstone`: the model value stored references to returned calls of one procedure become. */

@@ -2,7 +2,7 @@
 // globals, process locals, procedure frames and loop variables, then the internal ones (pc,
 // the call stack, frame liveness, the failure message). Pruning comes later (prune.ts).
 
-import type { Expr, VarDecl } from '../syntax/ast.js';
+import type { Expr, TypeExpr, VarDecl } from '../syntax/ast.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, PC_DONE, PC_UNBORN, liveVarName, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
@@ -13,7 +13,7 @@ import type { Owners } from './lower-owners.js';
 import type { OwnerPlan } from './plan.js';
 import { FALSE, bin, ite, name, setEnum, str, tuple } from './tla-build.js';
 import { declaredType, defaultValue } from './types.js';
-import { isLockType } from '../check/lock-classes.js';
+import { isLockClassType, isLockType } from '../check/lock-classes.js';
 
 /** Builds `[t \in set |-> body]` functions over threads with one bound name, fresh for the module. */
 interface ThreadFunctions {
@@ -63,7 +63,7 @@ function globalVariable(
       perThread: true,
       init: fns.over(allThreads, init),
       span: g.span,
-      ...(isLockType(g.type) ? { lock: true as const } : {}),
+      ...lockFlags(g.type),
     };
   }
   const init =
@@ -77,8 +77,14 @@ function globalVariable(
     perThread: false,
     init,
     span: g.span,
-    ...(isLockType(g.type) ? { lock: true as const } : {}),
+    ...lockFlags(g.type),
   };
+}
+
+/** What the lock-order report needs to know of a variable's type: a lock, or a completion. */
+function lockFlags(t: TypeExpr): { lock?: true; completion?: true } {
+  if (isLockType(t)) return { lock: true };
+  return isLockClassType(t) ? { completion: true } : {};
 }
 
 /** A process's locals, then its hidden loop variables. */

@@ -5,6 +5,7 @@
 // a completion waited on with a lock held closes a cycle with the completer holding that lock.
 
 import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
@@ -14,9 +15,13 @@ import { specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
 import { ROOT } from './locked-spec.js';
 import { JAR, NO_JAR } from './pick-spec.js';
+import { githubProblems, schemaProblems } from './sarif-checks.js';
 
 const INVERSION = readFileSync(join(ROOT, 'test/fixtures/lock-order/inversion.cred'), 'utf8');
 const ATOMIC = readFileSync(join(ROOT, 'test/fixtures/lock-order/atomic.cred'), 'utf8');
+const CONDITIONAL = readFileSync(join(ROOT, 'test/fixtures/lock-order/conditional.cred'), 'utf8');
+/** The same spec with the branch never taken: B completes outside the lock. */
+const NOT_TAKEN = CONDITIONAL.replace('shared var go: bool = true', 'shared var go: bool = false');
 
 /** The same two threads with the order B uses accepted. */
 const ACCEPTED = `${INVERSION}
@@ -148,13 +153,57 @@ describe('the lock-order report in ci and with lock_order', () => {
   test('ci fails on it and counts it, though every verdict is as expected', async () => {
     const { dir, env } = workspace({ 'inv.cred': INVERSION });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(1);
+    const reports = { junit: 'r.xml', sarif: 'r.sarif' };
+    expect(await runCi({ dir: 'specs', vacuityGate: true, ...reports }, io)).toBe(1);
     expect(io.out()).toContain(
       'FAIL specs/inv.cred: lock-order inversion: m1 -> m2 -> m1; this check reaches no deadlock through it',
     );
     expect(io.out()).toContain(
       '1 checks: 1 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 1 check with a lock-order inversion',
     );
+    // JUnit: the verdict's case passes, a case of its own fails with both acquisitions.
+    const xml = readFileSync(join(dir, 'r.xml'), 'utf8');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    const cases = [doc.testsuites.testsuite.testcase].flat();
+    expect(cases.map((c: { name: string }) => c.name)).toEqual(['base', 'lock order: base']);
+    expect(cases[0].failure).toBeUndefined();
+    const failure = cases[1].failure;
+    expect(failure.type).toBe('LockOrderInversion');
+    expect(failure.message).toBe(
+      '1 lock-order inversion: m1 -> m2 -> m1; accept an order the kernel documents with `lock_order a < b`',
+    );
+    expect(failure['#text']).toContain(
+      'a1 takes m2 holding m1 at A.take2 (specs/inv.cred:15), trace of 3 states:',
+    );
+    expect(failure['#text']).toContain('b1 takes m1 holding m2 at B.take1 (specs/inv.cred:24)');
+    // SARIF: one result, valid and ingestible, at the first acquisition, a thread flow per edge.
+    const log = JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8'));
+    expect(schemaProblems(log)).toEqual([]);
+    expect(githubProblems(log)).toEqual([]);
+    const [result, ...more] = log.runs[0].results;
+    expect(more).toEqual([]);
+    expect(result.ruleId).toBe('lock-order-inversion');
+    expect(result.message.text).toBe(
+      'specs/inv.cred base: lock-order inversion m1 -> m2 -> m1; this check reaches no deadlock through it: a1 takes m2 holding m1 at A.take2 (specs/inv.cred:15); b1 takes m1 holding m2 at B.take1 (specs/inv.cred:24). Rerun: credspec check specs/inv.cred --variant base',
+    );
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(15);
+    const flows = result.codeFlows[0].threadFlows.map(
+      (f: { locations: { location: { message: { text: string } } }[] }) =>
+        f.locations.map((l) => l.location.message.text),
+    );
+    expect(flows).toEqual([
+      ['1: a1 mutex_lock(m1)', '2: a1 mutex_lock(m2)'],
+      [
+        '1: a1 mutex_lock(m1)',
+        '2: a1 mutex_lock(m2)',
+        '3: a1 mutex_unlock(m2)',
+        '4: a1 mutex_unlock(m1)',
+        '5: a1 a_done := true',
+        '6: b1 await a_done',
+        '7: b1 mutex_lock(m2)',
+        '8: b1 mutex_lock(m1)',
+      ],
+    ]);
   });
 
   test('lock_order accepts the order: check and ci pass, nothing reported', async () => {
@@ -164,7 +213,11 @@ describe('the lock-order report in ci and with lock_order', () => {
     expect(result?.results[0]?.lockOrder).toBeUndefined();
     const { dir, env } = workspace({ 'acc.cred': ACCEPTED });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(0);
+    expect(
+      await runCi({ dir: 'specs', vacuityGate: true, junit: 'r.xml', sarif: 'r.sarif' }, io),
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).runs[0].results).toEqual([]);
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).not.toContain('lock order');
   });
 });
 
@@ -233,6 +286,32 @@ describe('the lock-order report of other searches and engines', () => {
       'acquire',
       'acquire',
     ]);
+  });
+
+  test('a completion under an if in an atomic block closes the cycle when the branch runs', async () => {
+    const { code, out, result } = await check({ 'c.cred': CONDITIONAL }, 'c.cred');
+    expect(code).toBe(1);
+    expect(out).toContain('specs/c.cred base: holds');
+    expect(out).toContain(
+      '  lock-order inversion: m -> ready -> m; this check reaches no deadlock through it\n',
+    );
+    expect(out).toContain(
+      '    b1 completes ready holding m at B.signal (specs/c.cred:22), trace of 2 states:',
+    );
+    expect(out).toContain('    a1 waits on ready holding m at A.wait (specs/c.cred:17)');
+    expect(result?.results[0]?.lockOrder?.cycles[0]?.edges.map((e) => e.kind)).toEqual([
+      'wait',
+      'complete',
+    ]);
+  });
+
+  test('the same block whose branch never runs shows no edge from it', async () => {
+    expect(NOT_TAKEN).not.toBe(CONDITIONAL);
+    const { code, out, result } = await check({ 'n.cred': NOT_TAKEN }, 'n.cred');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^specs\/n\.cred base: holds/m);
+    expect(out).not.toContain('lock-order');
+    expect(result?.results[0]?.lockOrder).toBeUndefined();
   });
 
   (JAR === undefined ? test.skip : test)(

@@ -2,7 +2,7 @@
 // (2 workers) reports the inversion fixture's cycle with the same edges and traces as one worker,
 // a seeded simulation finds it too, and a lock taken inside an `atomic` block closes a cycle
 // (test/fixtures/lock-order/atomic.cred), as does a completion completed inside one with a lock
-// the block took.
+// the block took; an operation under a test in the block counts only where it ran.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,5 +159,65 @@ expect base: holds
       ['a1: m -> ready', 'b1: ready -> m'],
     ]);
     expect(one.lockOrder?.cycles[0]?.map((e) => e.kind)).toEqual(['wait', 'complete']);
+  });
+
+  test('a complete under an if in the block counts where it ran, on two workers as on one', async () => {
+    const { module, config, exe, locks } = built(fixture('conditional.cred'));
+    const one = await explore(exe, config, { locks });
+    const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, {
+      workers: 2,
+      workerScript,
+      locks,
+    });
+    expect(cycles(one.lockOrder).map((c) => c.map((e) => e.edge))).toEqual([
+      ['a1: m -> ready', 'b1: ready -> m'],
+    ]);
+    expect(many.lockOrder).toEqual(one.lockOrder);
+  }, 120000);
+
+  test('a release under an if in the block drops the lock only where the branch ran', async () => {
+    // B completes \`ready\` after the block's test: with \`go\` it has released m by then.
+    const spec = (go: boolean) => `spec atomic_release
+
+import kernel
+
+shared var m: Mutex = MUTEX_INIT
+shared var ready: Completion = COMPLETION_INIT
+shared var go: bool = ${go}
+shared var b_done: bool = false
+
+process A[1] {
+  start: await b_done
+  take: mutex_lock(m)
+  wait: wait_for_completion(ready)
+  drop: mutex_unlock(m)
+}
+
+process B[1] {
+  signal: atomic {
+    mutex_lock(m)
+    if go {
+      mutex_unlock(m)
+    }
+    complete(ready)
+  }
+  late: if !go {
+    mutex_unlock(m)
+  }
+  done: b_done := true
+}
+
+expect base: holds
+`;
+    const released = built(spec(true));
+    const kept = built(spec(false));
+    const quiet = await explore(released.exe, released.config, { locks: released.locks });
+    const found = await explore(kept.exe, kept.config, { locks: kept.locks });
+    expect(quiet.verdict).toBe('holds');
+    expect(cycles(quiet.lockOrder)).toEqual([]);
+    expect(found.verdict).toBe('holds');
+    expect(cycles(found.lockOrder).map((c) => c.map((e) => e.edge))).toEqual([
+      ['a1: m -> ready', 'b1: ready -> m'],
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   judgeExpectation,
 } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
+import { formatLockOrder } from '../../driver/lock-order.js';
 import { junitMarker } from '../junit-marker.js';
 import {
   describeBroken,
@@ -45,7 +46,10 @@ export function buildJunitReport(
   }
   for (const [spec, list] of bySpec) {
     const suite = builder.testSuite().name(spec);
-    for (const r of list) addResultCase(suite, spec, r);
+    for (const r of list) {
+      addResultCase(suite, spec, r);
+      addLockOrderCase(suite, spec, r);
+    }
   }
   return withMarker(builder.build());
 }
@@ -142,6 +146,28 @@ function addResultCase(suite: Suite, spec: string, r: VariantResult): void {
   } else {
     testCase.standardOutput(`${actual} as expected; ${stats}`);
   }
+}
+
+/**
+ * A check's lock-order inversions as a failed case of its own beside the verdict's case: `ci`
+ * fails on an inversion whatever the verdict, and the verdict's case keeps its own outcome.
+ */
+function addLockOrderCase(suite: Suite, spec: string, r: VariantResult): void {
+  const cycles = r.lockOrder?.cycles ?? [];
+  if (cycles.length === 0) return;
+  const params = describeParams(r.overrides ?? r.params);
+  const orders = cycles.map((c) => [...c.locks, c.locks[0] ?? ''].join(' -> ')).join(', ');
+  const n = cycles.length;
+  suite
+    .testCase()
+    .className(spec)
+    .name(`lock order: ${r.variant}${params ? ` (${params})` : ''}`)
+    .file(spec)
+    .failure(
+      `${n} lock-order inversion${n === 1 ? '' : 's'}: ${orders}; accept an order the kernel documents with \`lock_order a < b\``,
+      'LockOrderInversion',
+    )
+    .stacktrace(formatLockOrder(r).join('\n'));
 }
 
 /** Puts the marker that tells a later run this report is credspec's own, so it may replace it. */

@@ -232,6 +232,30 @@ export function toolRule(
   );
 }
 
+/** A cycle in the lock-order graph of a check: a finding whatever the verdict, never expected. */
+export function lockOrderRule(docs: DocsLink): SarifRule {
+  const full =
+    'As lockdep does, the embedded engine records which lock each thread takes (waits on, completes) while it holds which others, over every step a check explores; a cycle in that order graph through edges no lock_order accepts can deadlock even when the bounded model never reaches the deadlock.';
+  const fix =
+    'Take the locks in one order, or, where the kernel documents why the two orders never overlap, accept the order with lock_order a < b and a comment saying why.';
+  const reading =
+    'The alert is placed at the step that first showed the cycle\'s first edge; its code flow has one thread flow per edge: the behaviour up to the step that took the lock, each location labelled "step number: thread step".';
+  return rule(
+    {
+      id: 'lock-order-inversion',
+      short: 'A cycle in the order in which the threads of a check take their locks',
+      full,
+      what: `${full} ${fix}\n\n${reading}`,
+      whatMarkdown: `${full}\n\n${fix}\n\n${reading}`,
+      traced: false,
+      page: 'cli.md',
+      anchor: 'lock-order-inversions',
+      level: 'error',
+    },
+    docs,
+  );
+}
+
 /** A diagnostic code of a spec that could not be checked: docs/diagnostics.md has each one. */
 export function diagnosticRule(code: string, docs: DocsLink): SarifRule {
   const what = `credspec diagnostic ${code}: the spec has an error that lint reports, so it could not be checked.`;

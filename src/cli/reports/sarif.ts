@@ -3,7 +3,7 @@
 // result is only what is not as expected: a violation or deadlock the spec does not expect, an
 // expected race no longer found, a check that could not decide or failed, a place the vacuity
 // gate finds vacant, a broken `unreachable` mark, a stale generated file, a spec that could not
-// be checked. A run where everything is as expected has no results; the expected races are in
+// be checked, a lock-order inversion (never expected: an order the spec accepts is no edge). A run where everything is as expected has no results; the expected races are in
 // the JSON and JUnit reports. Each result sits at the spec line it is about, with the
 // counterexample as a code flow of spec locations and the command line that reruns the check;
 // its rule (sarif-rules.ts) says what the property is and how to read the trace.
@@ -29,12 +29,14 @@ import {
   diagnosticRule,
   expectationRule,
   inconclusiveRule,
+  lockOrderRule,
   propertyRule,
   type SarifRule,
   toolRule,
 } from './sarif-rules.js';
 import type { DocsLink } from './docs-link.js';
 import { sarifLog } from './sarif-log.js';
+import { describeLockEdge } from '../../driver/lock-order.js';
 
 /** Code scanning rejects a result with more thread flow locations; the last steps are kept. */
 const MAX_FLOW_STEPS = 10_000;
@@ -100,6 +102,7 @@ export function buildSarifLog(
     ...(findings.stale ?? []).map((s) => staleEntry(s, options.docs)),
     ...(findings.unchecked ?? []).flatMap((u) => uncheckedEntries(u, options.docs)),
     ...results.flatMap((r) => resultEntry(r, options) ?? []),
+    ...results.flatMap((r) => lockOrderEntries(r, options)),
   ];
   const byId = new Map(entries.map((e) => [e.rule.id, e.rule]));
   const rules = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -227,16 +230,61 @@ function messageOf(r: VariantResult, outcome: 'unmet' | 'inconclusive' | 'error'
   return `${head}${detail} Rerun: ${rerunCommand(r)}`;
 }
 
-/** The code flow of a trace: its steps at their spec lines, the last ones when it is very long. */
-function codeFlows(r: VariantResult): object[] | undefined {
-  const steps = (r.trace ?? []).flatMap((s) =>
+/** A trace's steps at their spec lines, the last ones when it is very long; none without one. */
+function threadFlow(trace: VariantResult['trace']): object | undefined {
+  const steps = (trace ?? []).flatMap((s) =>
     s.location === null
       ? []
       : [toSarifLocation(s.location, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`)],
   );
   if (steps.length === 0) return undefined;
   const kept = steps.slice(-MAX_FLOW_STEPS);
-  return [{ threadFlows: [{ locations: kept.map((location) => ({ location })) }] }];
+  return { locations: kept.map((location) => ({ location })) };
+}
+
+/** The code flow of a trace: its steps at their spec lines, the last ones when it is very long. */
+function codeFlows(r: VariantResult): object[] | undefined {
+  const flow = threadFlow(r.trace);
+  return flow === undefined ? undefined : [{ threadFlows: [flow] }];
+}
+
+/**
+ * A check's lock-order inversions, one result per cycle whatever the verdict: `ci` fails on
+ * each (an order the spec accepts is no edge), so none is ever as expected. Placed at the step
+ * that first showed the cycle's first edge, with a thread flow per edge.
+ */
+function lockOrderEntries(r: VariantResult, options: SarifOptions): Entry[] {
+  const cycles = r.lockOrder?.cycles ?? [];
+  if (cycles.length === 0) return [];
+  const rule = lockOrderRule(options.docs);
+  const params = describeParams(r.overrides ?? r.params);
+  const where = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
+  const reached = r.verdict === 'deadlock' ? '' : '; this check reaches no deadlock through it';
+  return cycles.map((cycle) => {
+    const order = [...cycle.locks, cycle.locks[0] ?? ''].join(' -> ');
+    const edges = cycle.edges.map((w) => {
+      const at = w.location === null ? '' : ` (${w.location.file}:${w.location.line})`;
+      return `${describeLockEdge(w)} at ${w.step}${at}`;
+    });
+    const anchor = cycle.edges.find((w) => w.location !== null)?.location ?? {
+      file: r.spec,
+      line: 1,
+      column: 1,
+    };
+    const flows = cycle.edges.flatMap((w) => threadFlow(w.trace) ?? []);
+    const result: Record<string, unknown> = {
+      level: 'error',
+      message: {
+        text: `${where}: lock-order inversion ${order}${reached}: ${edges.join('; ')}. Rerun: ${rerunCommand(r)}`,
+      },
+      locations: [toSarifLocation(anchor)],
+      partialFingerprints: {
+        credspecScenario: `${r.spec}|${r.variant}|${params}|${rule.id}|${cycle.locks.join(' ')}`,
+      },
+    };
+    if (flows.length > 0) result.codeFlows = [{ threadFlows: flows }];
+    return { rule, result };
+  });
 }
 
 /** A result's entry when it is not as expected; none when it is. */

@@ -22,6 +22,10 @@ export function lockWatch(model: Model, module: ExecutableModule): LockWatch | u
     const variable = module.variables.indexOf(v.name);
     return v.lock === true && variable >= 0 ? [{ variable, lock: v.dslName }] : [];
   });
+  const completions = model.variables.flatMap((v) => {
+    const variable = module.variables.indexOf(v.name);
+    return v.completion === true && variable >= 0 ? [{ variable, lock: v.dslName }] : [];
+  });
   if (steps.length === 0 || locks.length === 0) return undefined;
-  return { steps, locks, accepted: model.acceptedLockOrder };
+  return { steps, locks, completions, accepted: model.acceptedLockOrder };
 }

@@ -334,7 +334,7 @@ export class Bfs {
     this.statesGenerated++;
     this.successorCount++;
     noteReached(this.actionReached, this.branchTaken, t, action, param, sub);
-    this.lockOrder?.record(this.currentState, this.current, action, param, sub);
+    this.lockOrder?.record(this.currentState, t, this.current, action, param, sub);
     const m = this.module;
     const j = this.add(t, this.current);
     const g = this.graph;

@@ -333,7 +333,7 @@ export function lockOrderOf(
     try {
       module.successors(w.action, last, (next, action, param, sub) => {
         // Under symmetry the replayed state may be another of the orbit: any thread showing the edge.
-        if (sub !== w.sub || !recorded.shows(last, w, param)) return;
+        if (sub !== w.sub || !recorded.shows(last, next, w, param)) return;
         step = { next, action, param, sub };
         throw FOUND;
       });

@@ -3,10 +3,12 @@
 // moves from, as edges `held -> taken` (a completion: `held -> completion` when waited on,
 // `completion -> held` when completed, since its waiter then depends on those locks). An
 // `atomic` block's operations are followed in order: a lock it took is held by what it takes
-// next, one it released is not. Each edge keeps its first witness (the state index and the
+// next, one it released is not; one under a test in the block counts where the state the step
+// reaches shows it ran (its lock no longer held, its completion changed). Each edge keeps its first witness (the state index and the
 // step), so a trace to it can be rebuilt from the parent links. A cycle through edges the spec
 // does not accept (`lock_order`) is an inversion even where the bounded model never deadlocks.
-// Steps that touch no lock cost one array lookup.
+// Steps that touch no lock cost one array lookup; a step that does allocates nothing unless it
+// shows an edge not known (the lock classes are indices, the known edges a flag array).
 
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import {
@@ -16,12 +18,15 @@ import {
   SeqValue,
   SetValue,
   type Value,
+  valueEquals,
 } from '../values/values.js';
 
 /** One lock operation of a step (check/lock-classes.ts). */
 interface LockOp {
   readonly kind: 'acquire' | 'wait' | 'complete' | 'release';
   readonly lock: string;
+  /** Under a test inside an `atomic` block: followed where the successor shows it ran. */
+  readonly conditional?: true;
 }
 
 /** What to record: a plain object, built from the model (run/lock-watch.ts). */
@@ -34,6 +39,8 @@ export interface LockWatch {
   }[];
   /** The state variables that are locks (their values name the holders), with their class. */
   readonly locks: readonly { readonly variable: number; readonly lock: string }[];
+  /** The state variables that are completions, with their class: a conditional `complete()` changes one. */
+  readonly completions?: readonly { readonly variable: number; readonly lock: string }[];
   /** Edges `[held, taken]` the spec accepts: left out of the graph. */
   readonly accepted: readonly (readonly [string, string])[];
 }
@@ -53,88 +60,217 @@ export interface LockEdgeWitness {
 /** How a step shows an edge: it takes the lock, waits on the completion, or completes it. */
 export type LockEdgeKind = 'acquire' | 'wait' | 'complete';
 
-type Edge = readonly [held: string, taken: string, kind: LockEdgeKind];
-
 const NONE: readonly LockEdgeWitness[] = [];
+const NO_VARS: readonly number[] = [];
+
+/** Operation kinds as stored in a step's plan. */
+const ACQUIRE = 0;
+const WAIT = 1;
+const COMPLETE = 2;
+const RELEASE = 3;
+const KINDS: readonly LockEdgeKind[] = ['acquire', 'wait', 'complete'];
+const KIND_CODES = { acquire: ACQUIRE, wait: WAIT, complete: COMPLETE, release: RELEASE } as const;
+
+/**
+ * One watched step's operations, precomputed: per operation its kind, its lock class (an index),
+ * and whether it is conditional. Following a step allocates nothing.
+ */
+interface Plan {
+  readonly kind: Uint8Array;
+  readonly lock: Int32Array;
+  readonly conditional: Uint8Array;
+}
 
 /** True when `v` names `thread` as a holder: the lock's owner, a writer or one of the readers. */
 function names(v: Value, thread: ModelValue): boolean {
   if (v === thread) return true;
-  if (v instanceof RecordValue || v instanceof FcnValue)
-    return v.values.some((x) => names(x, thread));
-  if (v instanceof SetValue || v instanceof SeqValue) return v.elems.some((x) => names(x, thread));
+  if (v instanceof RecordValue || v instanceof FcnValue) return anyNames(v.values, thread);
+  if (v instanceof SetValue || v instanceof SeqValue) return anyNames(v.elems, thread);
   return false;
 }
 
+function anyNames(vs: readonly Value[], thread: ModelValue): boolean {
+  for (let i = 0; i < vs.length; i++) if (names(vs[i] as Value, thread)) return true;
+  return false;
+}
+
+/** What a scan of a step does with each edge it shows: record it, or look for one. */
+const RECORD = 0;
+const FIND = 1;
+
 /** Records the order edges of the steps of a search. */
 export class LockOrderRecorder {
-  private readonly byAction: (readonly LockOp[] | undefined)[][];
-  private readonly accepted: Set<string>;
+  private readonly byAction: (Plan | undefined)[][];
+  /** Lock classes by index, and per class the variables that hold it / that are it (completions). */
+  private readonly classes: string[] = [];
+  private readonly lockVars: number[][] = [];
+  private readonly completionVars: number[][] = [];
+  /** Per edge `held * n + taken`: 1 once recorded or when the spec accepts it. */
+  private readonly known: Uint8Array;
+  /** Scratch of a scan: the classes held, in the order taken, and a membership flag per class. */
+  private readonly held: Int32Array;
+  private readonly isHeld: Uint8Array;
+  private heldCount = 0;
+  private fresh: LockEdgeWitness[] | undefined;
+  private found = false;
   readonly edges = new Map<string, LockEdgeWitness>();
 
-  constructor(
-    module: ExecutableModule,
-    private readonly watch: LockWatch,
-  ) {
+  constructor(module: ExecutableModule, watch: LockWatch) {
+    const index = new Map<string, number>();
+    const id = (name: string): number => {
+      let i = index.get(name);
+      if (i === undefined) {
+        i = this.classes.length;
+        index.set(name, i);
+        this.classes.push(name);
+        this.lockVars.push([]);
+        this.completionVars.push([]);
+      }
+      return i;
+    };
+    for (const l of watch.locks) this.lockVars[id(l.lock)]?.push(l.variable);
+    for (const c of watch.completions ?? []) this.completionVars[id(c.lock)]?.push(c.variable);
     this.byAction = module.actions.map(() => []);
     for (const s of watch.steps) {
       const subs = this.byAction[s.action];
-      if (subs !== undefined) subs[s.sub] = s.ops;
+      if (subs === undefined) continue;
+      subs[s.sub] = {
+        kind: Uint8Array.from(s.ops, (o) => KIND_CODES[o.kind]),
+        lock: Int32Array.from(s.ops, (o) => id(o.lock)),
+        conditional: Uint8Array.from(s.ops, (o) => (o.conditional === true ? 1 : 0)),
+      };
     }
-    this.accepted = new Set(watch.accepted.map(([a, b]) => key(a, b)));
+    const accepted = watch.accepted.map(([a, b]) => [id(a), id(b)] as const);
+    const n = this.classes.length;
+    this.known = new Uint8Array(n * n);
+    for (const [a, b] of accepted) this.known[a * n + b] = 1;
+    this.held = new Int32Array(n);
+    this.isHeld = new Uint8Array(n);
   }
 
   /**
-   * A step of `action` (sub-action `sub`) by thread `param` from state `s` (index `from`): the
-   * edges it shows that were not known, recorded with it as their witness.
+   * A step of `action` (sub-action `sub`) by thread `param` from state `s` (index `from`) to `t`:
+   * the edges it shows that were not known, recorded with it as their witness.
    */
   record(
     s: State,
+    t: State,
     from: number,
     action: number,
     param: Value | undefined,
     sub: number,
   ): readonly LockEdgeWitness[] {
-    const ops = this.byAction[action]?.[sub];
-    if (ops === undefined || !(param instanceof ModelValue)) return NONE;
-    let fresh: LockEdgeWitness[] | undefined;
-    for (const [held, taken, kind] of this.edgesOf(s, ops, param)) {
-      const k = key(held, taken);
-      if (this.edges.has(k) || this.accepted.has(k)) continue;
-      const w = { held, taken, kind, from, action, sub };
-      this.edges.set(k, w);
-      (fresh ??= []).push(w);
-    }
+    const plan = this.byAction[action]?.[sub];
+    if (plan === undefined || !(param instanceof ModelValue)) return NONE;
+    this.fresh = undefined;
+    this.scan(s, t, plan, param, RECORD, from, action, sub, -1);
+    const fresh = this.fresh;
+    this.fresh = undefined;
     return fresh ?? NONE;
   }
 
-  /** True when a step of `thread` from `s` shows the witness's edge. */
-  shows(s: State, w: LockEdgeWitness, thread: Value | undefined): boolean {
-    const ops = this.byAction[w.action]?.[w.sub];
-    if (ops === undefined || !(thread instanceof ModelValue)) return false;
-    return this.edgesOf(s, ops, thread).some(([h, t]) => h === w.held && t === w.taken);
+  /** True when a step of `thread` from `s` to `t` shows the witness's edge. */
+  shows(s: State, t: State, w: LockEdgeWitness, thread: Value | undefined): boolean {
+    const plan = this.byAction[w.action]?.[w.sub];
+    const n = this.classes.length;
+    const held = this.classes.indexOf(w.held);
+    const taken = this.classes.indexOf(w.taken);
+    if (plan === undefined || !(thread instanceof ModelValue) || held < 0 || taken < 0)
+      return false;
+    this.found = false;
+    this.scan(s, t, plan, thread, FIND, w.from, w.action, w.sub, held * n + taken);
+    return this.found;
   }
 
-  /** The edges of operations `ops` by `thread` from `s`, in order. */
-  private edgesOf(s: State, ops: readonly LockOp[], thread: ModelValue): Edge[] {
-    const held: string[] = [];
-    for (const l of this.watch.locks) {
-      const v = s[l.variable];
-      if (v !== undefined && !held.includes(l.lock) && names(v, thread)) held.push(l.lock);
+  /** True when a conditional operation ran in the step from `s` to `t` (see docs/language.md). */
+  private ran(kind: number, lock: number, s: State, t: State, thread: ModelValue): boolean {
+    if (kind === RELEASE) return !this.holdsIn(t, lock, thread);
+    if (kind !== COMPLETE) return false;
+    // A completion the step changed was completed; one in a frame field is not followed.
+    const vars = this.completionVars[lock] ?? NO_VARS;
+    for (let i = 0; i < vars.length; i++) {
+      const v = vars[i] as number;
+      const before = s[v];
+      const after = t[v];
+      if (before !== undefined && after !== undefined && !valueEquals(before, after)) return true;
     }
-    const out: Edge[] = [];
-    for (const op of ops) {
-      const kind = op.kind;
-      if (kind === 'release') {
-        const i = held.indexOf(op.lock);
-        if (i >= 0) held.splice(i, 1);
+    return false;
+  }
+
+  private holdsIn(s: State, lock: number, thread: ModelValue): boolean {
+    const vars = this.lockVars[lock] ?? NO_VARS;
+    for (let i = 0; i < vars.length; i++) {
+      const x = s[vars[i] as number];
+      if (x !== undefined && names(x, thread)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Follows `plan`'s operations by `thread` from `s` to `t`, the classes it holds in `s` first:
+   * records each edge not known (RECORD), or notes whether edge `target` is shown (FIND).
+   */
+  private scan(
+    s: State,
+    t: State,
+    plan: Plan,
+    thread: ModelValue,
+    mode: number,
+    from: number,
+    action: number,
+    sub: number,
+    target: number,
+  ): void {
+    const n = this.classes.length;
+    const held = this.held;
+    const isHeld = this.isHeld;
+    this.heldCount = 0;
+    for (let c = 0; c < n; c++)
+      if (this.holdsIn(s, c, thread)) {
+        held[this.heldCount++] = c;
+        isHeld[c] = 1;
+      }
+    for (let i = 0; i < plan.kind.length; i++) {
+      const kind = plan.kind[i] as number;
+      const lock = plan.lock[i] as number;
+      if (plan.conditional[i] === 1 && !this.ran(kind, lock, s, t, thread)) continue;
+      if (kind === RELEASE) {
+        this.drop(lock);
         continue;
       }
-      for (const h of held)
-        if (h !== op.lock) out.push(kind === 'complete' ? [op.lock, h, kind] : [h, op.lock, kind]);
-      if (op.kind === 'acquire' && !held.includes(op.lock)) held.push(op.lock);
+      for (let j = 0; j < this.heldCount; j++) {
+        const h = held[j] as number;
+        if (h === lock) continue;
+        const e = kind === COMPLETE ? lock * n + h : h * n + lock;
+        if (mode === FIND) {
+          if (e === target) this.found = true;
+        } else if (this.known[e] !== 1) {
+          this.known[e] = 1;
+          const a = this.classes[Math.floor(e / n)] as string;
+          const b = this.classes[e % n] as string;
+          const w = { held: a, taken: b, kind: KINDS[kind] as LockEdgeKind, from, action, sub };
+          this.edges.set(key(a, b), w);
+          (this.fresh ??= []).push(w);
+        }
+      }
+      if (kind === ACQUIRE && isHeld[lock] !== 1) {
+        held[this.heldCount++] = lock;
+        isHeld[lock] = 1;
+      }
     }
-    return out;
+    for (let j = 0; j < this.heldCount; j++) isHeld[held[j] as number] = 0;
+  }
+
+  /** Drops a class from the scan's held list, keeping the order of the others. */
+  private drop(lock: number): void {
+    if (this.isHeld[lock] !== 1) return;
+    this.isHeld[lock] = 0;
+    let k = 0;
+    for (let j = 0; j < this.heldCount; j++) {
+      const h = this.held[j] as number;
+      if (h !== lock) this.held[k++] = h;
+    }
+    this.heldCount = k;
   }
 
   /**

@@ -167,7 +167,7 @@ class SimulatedLockOrder {
   record(cur: State, init: State, path: readonly Step[]): void {
     const step = path[path.length - 1];
     if (step === undefined) return;
-    const fresh = this.recorder.record(cur, 0, step.action, step.param, step.sub);
+    const fresh = this.recorder.record(cur, step.next, 0, step.action, step.param, step.sub);
     if (fresh.length === 0) return;
     const trace = traceOf(this.module, init, path);
     const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);

@@ -348,7 +348,7 @@ export class Shard {
     if (this.lockOrder !== undefined) {
       // This worker expands in (level, rank, successor) order: its first witness is its least.
       const local = this.curLocal;
-      for (const w of this.lockOrder.record(this.cur, local, action, param, sub))
+      for (const w of this.lockOrder.record(this.cur, t, local, action, param, sub))
         this.levelEdges.push({
           held: w.held,
           taken: w.taken,
