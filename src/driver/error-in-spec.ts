@@ -1,6 +1,7 @@
 // An engine's evaluation error in the spec's words: what went wrong said as the language says
 // it (`head` of an empty sequence, an index outside a map's keys), the spec's expression it
-// happened in with its file:line:col and its operands' values in the state it was met in, and
+// happened in with its file:line:col, the values of the bound variables it is under (`with t =
+// other1`) and its operands' values in the state it was met in, and
 // the step or property being evaluated. Both engines give TLC's words and name the definition
 // (the embedded engine by name, TLC by a position in the module); the expression is found by
 // evaluating the definition's parts on the trace's last state (src/engine/run/locate-error.ts).
@@ -86,6 +87,10 @@ export function errorInSpecTerms(
     .filter((o) => o.expression !== site.text)
     .map((o) => `; ${o.expression} is ${formatValue(o.value)}`)
     .join('');
+  const bindings =
+    site.bindings.length === 0
+      ? ''
+      : ` with ${site.bindings.map((b) => `${b.name} = ${formatValue(b.value)}`).join(', ')}`;
   const thread = site.thread === undefined ? '' : `, thread ${site.thread}`;
-  return `${words}: \`${site.text}\` at ${formatLocation(site.span)}${operands} (in ${origin.what}, ${where}${thread})`;
+  return `${words}: \`${site.text}\` at ${formatLocation(site.span)}${bindings}${operands} (in ${origin.what}, ${where}${thread})`;
 }

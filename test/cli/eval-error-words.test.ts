@@ -1,7 +1,8 @@
 // An evaluation error is told in the spec's words (src/driver/error-in-spec.ts): what went
-// wrong as the language says it, the spec's expression with its file:line:col, its operands'
-// values in the state it failed in, and the step (with the thread) or property evaluated; none
-// of TLC's words (`Attempted to apply`, `Head`, `Overflow:`, `while evaluating`, `TLA+`).
+// wrong as the language says it, the spec's expression with its file:line:col, the values of
+// the bound variables it failed under, its operands' values in the state it failed in, and the
+// step (with the thread) or property evaluated; none of TLC's words (`Attempted to apply`,
+// `Head`, `Overflow:`, `while evaluating`, `TLA+`).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -57,4 +58,32 @@ test("an integer past the checker's range: the arithmetic and its operand", () =
       '`big * 2` at test/fixtures/eval-errors/overflow.cred:7:13; big is 2147483000 ' +
       '(in step Worker.a, test/fixtures/eval-errors/overflow.cred:7:3, thread worker1)',
   );
+});
+
+describe('an error under a bound variable: the failing sub-expression and the value it failed for', () => {
+  const FILE = `${DIR}/under-binder.cred`;
+  test.each([
+    ['all_read', 'forall', 'slots[idx[t]]', '20:41', 't = other1', 'idx[t]', '20:1'],
+    ['none_three', 'exists', 'slots[idx[t]]', '21:45', 't = other1', 'idx[t]', '21:1'],
+    ['counted', 'a set comprehension', 'slots[idx[t]]', '22:41', 't = other1', 'idx[t]', '22:1'],
+    ['through_def', 'forall over a def', 'slots[idx[t]]', '18:32', 't = other1', 'idx[t]', '23:1'],
+    ['nested', 'two nested foralls', 'slots[idx[o]]', '24:73', 'w = worker1, o = other1', 'idx[o]', '24:1'],
+  ])('%s (%s)', (property, _kind, text, at, bound, operand, declared) => {
+    const got = errorLine('under-binder.cred', '--property', property);
+    expect(got.status).toBe(3);
+    expect(got.line).toBe(
+      `an index outside the keys of the map or sequence: \`${text}\` at ${FILE}:${at} ` +
+        `with ${bound}; slots is <<1>>; ${operand} is 2 (in invariant ${property}, ${FILE}:${declared})`,
+    );
+  });
+
+  test('the condition of an `any` in a step, with the thread running it', () => {
+    const got = errorLine('choose-under-binder.cred');
+    expect(got.status).toBe(3);
+    expect(got.line).toBe(
+      'an index outside the keys of the map or sequence: `slots[idx[t]]` at ' +
+        `${DIR}/choose-under-binder.cred:15:40 with t = other1; slots is <<1>>; idx[t] is 2 ` +
+        `(in step Other.take, ${DIR}/choose-under-binder.cred:15:3, thread other1)`,
+    );
+  });
 });
