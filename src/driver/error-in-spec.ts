@@ -38,6 +38,36 @@ const WORDS: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])[] = [
     (m) => `a ${m[1]} compared with a value of another kind`,
   ],
   [/^Attempted to evaluate a CASE with no arm enabled/, () => 'no branch applies'],
+  [
+    /^The interval (-?\d+)\.\.(-?\d+) has (\d+) members, more than the (\d+)/,
+    (m) =>
+      `the range ${m[1]}..${m[2]} has ${m[3]} members, more than the ${m[4]} a check enumerates`,
+  ],
+  [
+    /^SUBSET of a set with (\d+) elements is too large/,
+    (m) => `the subsets of a set of ${m[1]} members number 2^${m[1]}, more than a check enumerates`,
+  ],
+  [
+    /^Permutations of a set with (\d+) elements has \d+! = (\S+) members, more than the (\d+)/,
+    (m) =>
+      `the ${m[1]} threads of a \`symmetric\` group have ${m[1]}! = ${m[2]} orderings, more than the ${m[3]} a check enumerates`,
+  ],
+  [
+    /^The group the symmetry set \S+ generates has more than (\d+) members/,
+    (m) =>
+      `the threads of the \`symmetric\` groups have more than ${m[1]} orderings, more than a check enumerates`,
+  ],
+  [
+    /^The argument of (SUBSET|Permutations) should be a set, but is the (.*)\.$/,
+    (m) =>
+      m[1] === 'SUBSET'
+        ? `the subsets of a value that is not a set: the ${m[2]}`
+        : `the threads of a \`symmetric\` group are not a set: the ${m[2]}`,
+  ],
+  [
+    /^(The symmetry set \S+ is not a set|The argument of Permutations in \S+ is not a set|The symmetry set \S+ permutes values that are not model values)/,
+    () => 'symmetry reduction applies only to the threads of `symmetric` process groups',
+  ],
 ];
 
 /** The failure itself: without TLC's `Evaluating invariant X failed.` line and the engine's `(while evaluating X)`. */
@@ -75,8 +105,10 @@ export function errorInSpecTerms(
       .find((name) => new RegExp(`\\b${name}\\b`).test(error.message));
   }
   const origin = built.emitted.module.defs.find((d) => d.name === defName)?.origin;
-  if (origin === undefined || defName === undefined) return error.message;
   const words = errorWords(failure(error.message));
+  // Nowhere in the spec to point at: the language's words when it has some, else the engine's whole message.
+  if (origin === undefined || defName === undefined)
+    return words === failure(error.message) ? error.message : words;
   const where = formatLocation(origin.span);
   const site =
     state === undefined

@@ -20,7 +20,7 @@ function errorLine(spec: string, ...args: string[]): { status: number | null; li
     env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-eval-words-')) },
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith('  error: ')) ?? run.stdout;
-  expect(line).not.toMatch(/Attempted|Head|Overflow:|while evaluating|TLA\+|\\in|CHOOSE/);
+  expect(line).not.toMatch(/Attempted|Head|Overflow:|while evaluating|TLA\+|\\in|CHOOSE|interval|the engine/);
   return { status: run.status, line: line.slice('  error: '.length) };
 }
 
@@ -86,4 +86,14 @@ describe('an error under a bound variable: the failing sub-expression and the va
         `(in step Other.take, ${DIR}/choose-under-binder.cred:15:3, thread other1)`,
     );
   });
+});
+
+test('a range too large to enumerate, met by an invariant in the initial state: located there, with its bound', () => {
+  const got = errorLine('range-too-large.cred');
+  expect(got.status).toBe(3);
+  expect(got.line).toBe(
+    'the range 0..2000000000 has 2000000001 members, more than the 1048576 a check enumerates: ' +
+      `\`0..N\` at ${DIR}/range-too-large.cred:14:30; N is 2000000000 ` +
+      `(in invariant small, ${DIR}/range-too-large.cred:14:1)`,
+  );
 });
