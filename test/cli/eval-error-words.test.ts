@@ -20,7 +20,9 @@ function errorLine(spec: string, ...args: string[]): { status: number | null; li
     env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-eval-words-')) },
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith('  error: ')) ?? run.stdout;
-  expect(line).not.toMatch(/Attempted|Head|Overflow:|while evaluating|TLA\+|\\in|CHOOSE|interval|the engine/);
+  expect(line).not.toMatch(
+    /Attempted|Head|Overflow:|while evaluating|TLA\+|\\in|CHOOSE|interval|the engine/,
+  );
   return { status: run.status, line: line.slice('  error: '.length) };
 }
 
@@ -67,7 +69,15 @@ describe('an error under a bound variable: the failing sub-expression and the va
     ['none_three', 'exists', 'slots[idx[t]]', '21:45', 't = other1', 'idx[t]', '21:1'],
     ['counted', 'a set comprehension', 'slots[idx[t]]', '22:41', 't = other1', 'idx[t]', '22:1'],
     ['through_def', 'forall over a def', 'slots[idx[t]]', '18:32', 't = other1', 'idx[t]', '23:1'],
-    ['nested', 'two nested foralls', 'slots[idx[o]]', '24:73', 'w = worker1, o = other1', 'idx[o]', '24:1'],
+    [
+      'nested',
+      'two nested foralls',
+      'slots[idx[o]]',
+      '24:73',
+      'w = worker1, o = other1',
+      'idx[o]',
+      '24:1',
+    ],
   ])('%s (%s)', (property, _kind, text, at, bound, operand, declared) => {
     const got = errorLine('under-binder.cred', '--property', property);
     expect(got.status).toBe(3);
