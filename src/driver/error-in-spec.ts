@@ -17,6 +17,10 @@ import { definitionAtLine } from './definition-at-line.js';
 /** TLC's first line of each failure the spec can reach, and the language's words for it. */
 const WORDS: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])[] = [
   [/^Attempted to apply function:/, () => 'an index outside the keys of the map or sequence'],
+  [
+    /^Attempted to access index -?\d+ of tuple/,
+    () => 'an index outside the keys of the map or sequence',
+  ],
   [/^Attempted to apply Head to the empty sequence/, () => '`head` of an empty sequence'],
   [/^Attempted to apply Tail to the empty sequence/, () => '`tail` of an empty sequence'],
   [
@@ -87,6 +91,18 @@ export function errorWords(message: string): string {
 }
 
 /**
+ * Which errors the embedded engine meets while locating `message` are the same failure: the same
+ * first line, or the same words when the language has words for it (TLC words some failures
+ * otherwise than the embedded engine: `Attempted to access index 2 of tuple`).
+ */
+function sameFailure(message: string): (met: string) => boolean {
+  const said = failure(message);
+  const first = (said.split('\n')[0] ?? '').trim();
+  const words = errorWords(said);
+  return (met) => met === first || (words !== said && errorWords(met) === words);
+}
+
+/**
  * An engine error in the spec's words, located in the spec. `state`: the state the error was
  * met in (the trace's last), when the result has one.
  */
@@ -113,7 +129,7 @@ export function errorInSpecTerms(
   const site =
     state === undefined
       ? undefined
-      : locateEvalError(built, state, defName, failure(error.message));
+      : locateEvalError(built, state, defName, failure(error.message), sameFailure(error.message));
   if (site === undefined) return `${words} (in ${origin.what}, ${where})`;
   const operands = site.operands
     .filter((o) => o.expression !== site.text)

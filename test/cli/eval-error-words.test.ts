@@ -9,6 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { JAR, NO_JAR } from './pick-spec.js';
+
 const ROOT = resolve(process.cwd());
 const DIR = 'test/fixtures/eval-errors';
 
@@ -107,3 +109,25 @@ test('a range too large to enumerate, met by an invariant in the initial state: 
       `(in invariant small, ${DIR}/range-too-large.cred:14:1)`,
   );
 });
+
+(JAR === undefined ? test.skip : test)(
+  `TLC words an index past a sequence otherwise; the line is the embedded engine's all the same${JAR === undefined ? ` (${NO_JAR})` : ''}`,
+  () => {
+    const embedded = errorLine('under-binder.cred', '--property', 'nested');
+    const tlc = errorLine(
+      'under-binder.cred',
+      '--property',
+      'nested',
+      '--engine',
+      'tlc',
+      '--tlc-jar',
+      JAR ?? '',
+    );
+    expect(tlc.status).toBe(3);
+    expect(tlc.line).toBe(embedded.line);
+    expect(tlc.line).toContain(
+      '`slots[idx[o]]` at test/fixtures/eval-errors/under-binder.cred:24:73 with w = worker1, o = other1',
+    );
+  },
+  120_000,
+);

@@ -79,10 +79,13 @@ function operandValues(ev: StateEval, built: EmittedCase, f: Found): ErrorSite['
   });
 }
 
-function sameError(ev: StateEval, e: TlaExpr, bound: Bindings, wanted: string): boolean {
+/** Whether an error met while evaluating (its first line) is the one being located. */
+export type SameError = (headline: string) => boolean;
+
+function sameError(ev: StateEval, e: TlaExpr, bound: Bindings, wanted: SameError): boolean {
   try {
     const got = ev.attempt(e, bound);
-    return !got.ok && headline(got.error) === wanted;
+    return !got.ok && wanted(headline(got.error));
   } catch {
     // An expression that cannot be evaluated alone (a primed variable) is no place of the error.
     return false;
@@ -125,7 +128,7 @@ function bindingsOf(variables: readonly string[], set: SetValue): Value[][] {
 interface Search {
   readonly ev: StateEval;
   readonly built: EmittedCase;
-  readonly wanted: string;
+  readonly wanted: SameError;
   readonly out: Found[];
 }
 
@@ -201,17 +204,23 @@ function threadsFor(built: EmittedCase, state: TlaState, definition: string): Tl
   );
 }
 
-/** Where evaluating `definition` in `state` failed with `message`, or undefined when no expression of the spec fails so. */
+/**
+ * Where evaluating `definition` in `state` failed with `message`, or undefined when no expression
+ * of the spec fails so. `same`: which of this engine's errors is the one met (by default, the
+ * one with the same first line); another engine words the same failure differently.
+ */
 export function locateEvalError(
   built: EmittedCase,
   state: TlaState,
   definition: string,
   message: string,
+  same?: SameError,
 ): ErrorSite | undefined {
   const def = built.emitted.module.defs.find((d) => d.name === definition);
   if (def === undefined || def.params.length > 1) return undefined;
   const ev = new StateEval(built, state);
-  const wanted = headline(message);
+  const first = headline(message);
+  const wanted = same ?? ((h: string) => h === first);
   const param = def.params[0];
   const tries: (TlaValue | undefined)[] =
     param === undefined ? [undefined] : threadsFor(built, state, definition);
