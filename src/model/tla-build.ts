@@ -209,7 +209,7 @@ export function walkTla(e: TlaExpr, f: (e: TlaExpr) => void): void {
 }
 
 /** The direct sub-expressions of `e`, in the order they are written. */
-function tlaChildren(e: TlaExpr): readonly TlaExpr[] {
+export function tlaChildren(e: TlaExpr): readonly TlaExpr[] {
   switch (e.kind) {
     case 'TlaApply':
     case 'TlaBuiltin':

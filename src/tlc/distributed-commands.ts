@@ -35,6 +35,32 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
+ * Why the server cannot listen on `host:port`, in the user's terms, or null when it can: tried
+ * with a socket of our own before Java starts, since TLC reports an address this machine does
+ * not have as `Port already in use: 0` and then fails with a NullPointerException.
+ */
+export function listenProblem(host: string, port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', (err: NodeJS.ErrnoException) => {
+      const at = `--listen ${host}:${port}`;
+      if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
+        resolve(
+          `${at}: this machine has no address ${host}. The server listens on this machine: give one of its own addresses that the workers reach (\`hostname -I\` lists them), or leave --listen out to run the workers on this machine.`,
+        );
+      else if (err.code === 'EADDRINUSE')
+        resolve(
+          `${at}: port ${port} is in use on this machine. Give another port, or stop what listens on it.`,
+        );
+      else if (err.code === 'EACCES')
+        resolve(`${at}: this user may not listen on port ${port}. Give a port above 1023.`);
+      else resolve(`${at}: cannot listen there (${err.code ?? err.message}).`);
+    });
+    srv.listen(port, host, () => srv.close(() => resolve(null)));
+  });
+}
+
+/**
  * The java arguments of a worker (without the java executable): `hostname` is the address the
  * server calls this worker back at (`java.rmi.server.hostname`); the server's port goes in as
  * TLC's `TLCServer.port` property, because TLCWorker takes only the host on its command line.

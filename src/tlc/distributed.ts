@@ -14,7 +14,12 @@ import {
   bindLauncherProblem,
   type BindLauncher,
 } from './bind-launcher.js';
-import { DEFAULT_TLC_SERVER_PORT, freePort, parseHostPort } from './distributed-commands.js';
+import {
+  DEFAULT_TLC_SERVER_PORT,
+  freePort,
+  listenProblem,
+  parseHostPort,
+} from './distributed-commands.js';
 import { readConfigFacts, withoutProperties } from './distributed-config.js';
 import type { RunTlcDistributedOptions } from './distributed-options.js';
 import { inconclusive, serverRunResult } from './distributed-result.js';
@@ -63,6 +68,8 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
       return errorResult(
         `--listen takes HOST:PORT (for example 192.0.2.10:${DEFAULT_TLC_SERVER_PORT}), not "${options.listen}".`,
       );
+    const problem = await listenProblem(hp.host, hp.port);
+    if (problem !== null) return errorResult(problem, elapsed());
     listen = hp;
   } else {
     listen = { host: '127.0.0.1', port: await freePort('127.0.0.1') };

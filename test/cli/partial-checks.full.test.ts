@@ -189,3 +189,19 @@ test('without --property a full check has no partial field and a plain verdict',
   },
   120_000,
 );
+
+test('trace on a partial result that holds names what was not checked, never a plain holds', async () => {
+  const { dir, env } = workspace();
+  const one = await credspec(
+    ['check', 'specs/pick.cred', '--property', 'bounded', '--json', 'r.json'],
+    dir,
+    env,
+  );
+  expect(one.code).toBe(0);
+  const t = await credspec(['trace', 'r.json'], dir, env);
+  expect(t.code).toBe(2);
+  expect(t.stderr).toBe(
+    'credspec trace: r.json: the result base has no trace ' +
+      '(verdict: holds, only bounded checked; small, grows not checked)\n',
+  );
+});

@@ -113,7 +113,7 @@ describe.each([
     const out = r.stdout + r.stderr;
     expect(out).toContain('huge.cred base: error');
     expect(out).toContain(
-      'The interval 0..2000000000 has 2000000001 members, more than the 1048576 the engine enumerates.',
+      'the range 0..2000000000 has 2000000001 members, more than the 1048576 a check enumerates: `0..N` at huge.cred:5:18; N is 2000000000',
     );
     expect(out).toMatch(/in step Worker\.bump, [^\n]*huge\.cred:5:3/);
     expect(out).not.toMatch(STACK);

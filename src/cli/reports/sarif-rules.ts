@@ -197,7 +197,7 @@ export function toolRule(
   const texts = {
     'never-reached': {
       short: 'A step, fault point or cover that no exhaustive check of the spec reached',
-      full: 'ci --vacuity-gate: every step, every fault point and every cover of a spec must be enabled or reached in at least one exhaustive check that held; a property that holds over paths no check took says nothing about them.',
+      full: 'The vacuity gate of ci (on unless --no-vacuity-gate): every step, every fault point and every cover of a spec must be enabled or reached in at least one exhaustive check that held; a property that holds over paths no check took says nothing about them.',
       fix: 'Add an expect line whose parameters reach the place, or mark it unreachable "reason" in the spec when the model cannot take it.',
     },
     'unreachable-reached': {

@@ -12,6 +12,7 @@ import { describeParams } from '../../result/expectation.js';
 import { firstInconsistency } from '../../result/result-consistency.js';
 import { firstTooDeep, pointerToPath } from '../../result/json-path.js';
 import { packageRoot, packageVersion } from '../../driver/package-root.js';
+import { describePartial } from '../../driver/property-selection.js';
 import { at } from '../../source/checked-index.js';
 
 export type Loaded<T> =
@@ -217,5 +218,7 @@ export function selectResult(file: ResultFile, selection: Selection): Loaded<Var
     candidates.length === 1
       ? `the result ${describe(first)}`
       : `none of the ${candidates.length} results`;
-  return { ok: false, error: `${which} has no trace (verdict: ${first.verdict})` };
+  // A partial check's verdict is never told as a plain `holds`.
+  const partial = first.partial === undefined ? '' : `, ${describePartial(first.partial)}`;
+  return { ok: false, error: `${which} has no trace (verdict: ${first.verdict}${partial})` };
 }

@@ -50,10 +50,16 @@ export function buildWithBoundedSymmetry(
   }
 }
 
+/** How many orderings the refused group has, in numbers: `8! = 40320`, or `more than 5040`. */
+function orderings(refusal: PermutationsTooLarge): string {
+  const exact = /has (\d+! = \S+) members/.exec(refusal.description)?.[1];
+  return exact ?? `more than ${refusal.limit}`;
+}
+
 function droppedNote(refusal: PermutationsTooLarge): string {
   return (
-    `symmetry reduction is off for this check: ${refusal.description}, more than the ${SYMMETRY_GROUP_LIMIT} (7!) permutations ` +
-    'a symmetry group not written as Permutations(S) \\cup ... may have; the search runs without it, so it visits every ordering of the symmetric threads and its ' +
+    `symmetry reduction is off for this check: its \`symmetric\` threads have ${orderings(refusal)} orderings, more than the ${SYMMETRY_GROUP_LIMIT} (7!) ` +
+    'a reduction that lists them may have; the search runs without it, so it visits every ordering of the symmetric threads and its ' +
     "distinct-state count is not comparable with a run that reduces by symmetry (TLC's)"
   );
 }

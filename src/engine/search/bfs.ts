@@ -294,6 +294,8 @@ export class Bfs {
 
   /** Generates the initial states, checking invariants on each new one. */
   init(): void {
+    // The initial state whose invariants are being evaluated: an error there has a one-state trace.
+    let checking = -1;
     try {
       this.module.initialStates((s) => {
         this.meter?.spend(this.successorCost);
@@ -302,16 +304,18 @@ export class Bfs {
         if (i < 0) return;
         this.depth = 1;
         this.checkCovers(s);
+        checking = i;
         for (const inv of this.module.invariants) {
           if (!inv.holds(s)) {
             this.stop = { kind: 'init-invariant', property: inv.name, initState: s };
             throw STOP;
           }
         }
+        checking = -1;
       });
       this.levelEnd = this.pushed;
     } catch (err) {
-      this.handle(err, -1, false);
+      this.handle(err, checking, checking >= 0);
     }
   }
 
