@@ -1,4 +1,4 @@
-// The viewer's keys for reaching everything, in a real pseudo-terminal at 80x24 and 120x35:
+// The viewer's keys for reaching everything, in a real pseudo-terminal at a given size:
 // `:` and a number, `/` then `n` and `N`, `G`, `e`/`c` and PgDn/`k`/`j`/PgUp in the state pane, help
 // naming every key, the breaking state at the last step of a freshly checked lost update (and
 // `=` evaluating an expression there, in the scope of the thread that took the step), and
@@ -16,10 +16,6 @@ const S1 = 'test/fixtures/results/seccomp-s1-atomic.json';
 const L1 = 'test/fixtures/results/landlock-l1-deadlock.json';
 /** Tries (of 50 ms) for the first frame: node, ink and React start slowly on a loaded machine. */
 const FIRST_FRAME = 600;
-const SIZES = [
-  [80, 24],
-  [120, 35],
-] as const;
 
 const atStep =
   (i: number) =>
@@ -40,19 +36,6 @@ function searchStops(): number[] {
 }
 
 let lostUpdate: string;
-beforeAll(() => {
-  lostUpdate = join(mkdtempSync(join(tmpdir(), 'credspec-pty-keys-')), 'lost-update.json');
-  const run = spawnSync(
-    process.execPath,
-    ['bin/credspec.js', 'check', 'test/trace/fixtures/lost-update.cred', '--json', lostUpdate],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, XDG_CACHE_HOME: join(lostUpdate, '..') },
-    },
-  );
-  expect(run.status).toBe(1);
-}, 60000);
 
 async function quit(s: Session): Promise<void> {
   s.write('q');
@@ -197,20 +180,37 @@ async function deadlockPicture(cols: number, rows: number): Promise<void> {
   }
 }
 
-describe.each(SIZES)('at %ix%i', (cols, rows) => {
-  test(
-    ': goes to a step, n and N repeat a search, the state pane opens, scrolls and closes, help lists every key',
-    () => reachEverything(cols, rows),
-    90000,
-  );
-  test(
-    'the last step of a lost update opens the state pane with the breaking state',
-    () => breakingAtEnd(cols, rows),
-    60000,
-  );
-  test(
-    'the last step of the L-1 deadlock shows the whole wait-for picture and its cycle',
-    () => deadlockPicture(cols, rows),
-    60000,
-  );
-});
+/** The viewer's key tests at each of `sizes` (columns, rows), after one fresh check of a lost update. */
+export function describeKeys(sizes: readonly (readonly [number, number])[]): void {
+  beforeAll(() => {
+    lostUpdate = join(mkdtempSync(join(tmpdir(), 'credspec-pty-keys-')), 'lost-update.json');
+    const run = spawnSync(
+      process.execPath,
+      ['bin/credspec.js', 'check', 'test/trace/fixtures/lost-update.cred', '--json', lostUpdate],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: join(lostUpdate, '..') },
+      },
+    );
+    expect(run.status).toBe(1);
+  }, 60000);
+
+  describe.each(sizes)('at %ix%i', (cols, rows) => {
+    test(
+      ': goes to a step, n and N repeat a search, the state pane opens, scrolls and closes, help lists every key',
+      () => reachEverything(cols, rows),
+      90000,
+    );
+    test(
+      'the last step of a lost update opens the state pane with the breaking state',
+      () => breakingAtEnd(cols, rows),
+      60000,
+    );
+    test(
+      'the last step of the L-1 deadlock shows the whole wait-for picture and its cycle',
+      () => deadlockPicture(cols, rows),
+      60000,
+    );
+  });
+}
