@@ -3,12 +3,9 @@
 // reasoning), checked in process as a user runs `credspec check`; which steps are essential
 // was worked out by hand. Also S-5, the seccomp clone race, by step name.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
 import { ROOT } from '../cli/locked-spec.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
+import { checkIn, userEnv } from '../support/spec-workspace.js';
 
 const scratch = scratchDirs();
 
@@ -20,21 +17,14 @@ interface Step {
 
 async function check(path: string, variant: string[], param: string[] = []) {
   const dir = scratch('credspec-essential-control-');
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: ROOT, env });
-  const json = join(dir, 'r.json');
-  await runCheck({ inputs: [path], variant, param, json }, io);
-  const result = JSON.parse(readFileSync(json, 'utf8')).results[0];
-  const trace: Step[] = result.trace;
+  const { file, out } = await checkIn(ROOT, userEnv(dir), { inputs: [path], variant, param });
+  const result = file?.results[0];
+  if (result === undefined) throw new Error(`${path}: no result`);
+  const trace = (result.trace ?? []) as readonly Step[];
   return {
     verdict: `${result.verdict} ${result.property}`,
     steps: trace.slice(1).map((s) => `${s.essential === true ? '*' : ' '} ${s.thread} ${s.step}`),
-    out: io.out(),
+    out,
   };
 }
 

@@ -6,16 +6,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/driver/package-root.js';
 import { lockWatch } from '../../src/engine/run/lock-watch.js';
-import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { explore } from '../../src/engine/search/explore.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import { simulate } from '../../src/engine/search/simulate.js';
 import type { LockOrderFound } from '../../src/result/check-result.js';
-import { loadProgram } from '../../src/syntax/load.js';
-import { agreementCases } from '../../src/tlc/agreement-cases.js';
+import { interpretedCase } from '../support/interpreted-case.js';
 import { workerScript } from './parallel-workers.js';
 
 const fixture = (name: string): string =>
@@ -23,22 +19,8 @@ const fixture = (name: string): string =>
 
 /** The one case of a spec text, its module interpreted, and its lock watch. */
 function built(text: string) {
-  const program = loadProgram('specs/x.cred', {
-    readFile: (p) => {
-      if (p.endsWith('x.cred')) return new TextEncoder().encode(text);
-      try {
-        return readFileSync(p);
-      } catch (err) {
-        return err as Error;
-      }
-    },
-    preludeDir: preludeDir(process.env),
-  });
-  const [c] = agreementCases(checkProgram(program)).cases;
-  if (c === undefined) throw new Error('the spec has no case');
-  const { module, config } = c.built.emitted;
-  const exe = interpretModule(module, config);
-  const locks = lockWatch(c.built.model, exe);
+  const { built: b, module, config, exe } = interpretedCase('specs/x.cred', text);
+  const locks = lockWatch(b.model, exe);
   if (locks === undefined) throw new Error('the spec takes no lock');
   return { module, config, exe, locks };
 }

@@ -48,7 +48,10 @@ function check(folder: string): Promise<{ code: number | null; first: string }> 
     child.on('close', (code) =>
       resolve({
         code,
-        first: out === '' ? `no verdict; stderr: ${err.trim()}` : out.split('\n')[0]!.replace(/\s*\(.*$/, ''),
+        first:
+          out === ''
+            ? `no verdict; stderr: ${err.trim()}`
+            : out.split('\n')[0]!.replace(/\s*\(.*$/, ''),
       }),
     );
   });
