@@ -11,6 +11,7 @@ import { explore } from '../../src/engine/search/explore.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import { simulate } from '../../src/engine/search/simulate.js';
 import type { LockOrderFound } from '../../src/result/check-result.js';
+import { completionSpec } from '../support/completion-spec.js';
 import { interpretedCase } from '../support/interpreted-case.js';
 import { workerScript } from './parallel-workers.js';
 
@@ -108,32 +109,14 @@ describe('lock order inside atomic blocks', () => {
 
   test('a completion an atomic block completes under the lock it took waits on that lock', async () => {
     // B completes `ready` inside the block that holds m; A waits for `ready` holding m.
-    const spec = `spec atomic_complete
-
-import kernel
-
-shared var m: Mutex = MUTEX_INIT
-shared var ready: Completion = COMPLETION_INIT
-shared var b_done: bool = false
-
-process A[1] {
-  start: await b_done
-  take: mutex_lock(m)
-  wait: wait_for_completion(ready)
-  drop: mutex_unlock(m)
-}
-
-process B[1] {
-  signal: atomic {
+    const spec = completionSpec(
+      'atomic_complete',
+      `  signal: atomic {
     mutex_lock(m)
     complete(ready)
     mutex_unlock(m)
-  }
-  done: b_done := true
-}
-
-expect base: holds
-`;
+  }`,
+    );
     const { config, exe, locks } = built(spec);
     const one = await explore(exe, config, { locks });
     expect(one.verdict).toBe('holds');
