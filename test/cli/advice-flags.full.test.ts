@@ -1,7 +1,7 @@
 // Every flag the advice after an inconclusive run names, for every reason, is an option of
 // `credspec check`. Runs the built CLI (`npm run build` first) for its help page.
 
-import { advice } from '../../src/engine/search/explore.js';
+import { advice } from '../../src/engine/search/stop-result.js';
 import { credspec } from '../robustness/cli-run.js';
 import { workspace } from './pick-spec.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/commands/main.js';
-import { advice } from '../../src/engine/search/explore.js';
+import { advice } from '../../src/engine/search/stop-result.js';
 import { adviceForLimit } from '../../src/engine/search/simulate.js';
 import type { InconclusiveReason } from '../../src/result/check-result.js';
 import { temporalRefusal } from '../../src/tlc/distributed.js';

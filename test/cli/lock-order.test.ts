@@ -11,6 +11,7 @@ import { runCheck } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
 import type { ResultFile } from '../../src/result/result-file.js';
+import { completionSpec } from '../support/completion-spec.js';
 import { specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
 import { ROOT } from './locked-spec.js';
@@ -50,30 +51,12 @@ expect base: holds
  * B completes \`ready\` holding m, then A waits for it holding m: had A come first, B could never
  * take m to complete it. A starts only once B is through, so the model never deadlocks.
  */
-const COMPLETION = `spec completion_under_lock
-
-import kernel
-
-shared var m: Mutex = MUTEX_INIT
-shared var ready: Completion = COMPLETION_INIT
-shared var b_done: bool = false
-
-process A[1] {
-  start: await b_done
-  take: mutex_lock(m)
-  wait: wait_for_completion(ready)
-  drop: mutex_unlock(m)
-}
-
-process B[1] {
-  take: mutex_lock(m)
+const COMPLETION = completionSpec(
+  'completion_under_lock',
+  `  take: mutex_lock(m)
   signal: complete(ready)
-  drop: mutex_unlock(m)
-  done: b_done := true
-}
-
-expect base: holds
-`;
+  drop: mutex_unlock(m)`,
+);
 
 const workspace = specWorkspaces('credspec-lock-order-');
 

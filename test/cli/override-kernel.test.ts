@@ -2,14 +2,9 @@
 // it replaces (it models the same kernel code), one that gives its own shows that. Checked in
 // process as a user runs `credspec check --all-steps`, read in the text trace.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-import { ROOT } from './locked-spec.js';
+import { checkIn, specWorkspaces } from '../support/spec-workspace.js';
 
-const scratch = scratchDirs();
+const workspace = specWorkspaces('credspec-override-kernel-');
 
 const SPEC = `spec anchored
 
@@ -35,22 +30,14 @@ variant own extends plain {
 `;
 
 async function trace(variant: string): Promise<string> {
-  const dir = scratch('credspec-override-kernel-');
-  mkdirSync(join(dir, 'specs'));
-  writeFileSync(join(dir, 'specs/anchored.cred'), SPEC);
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: dir, env });
-  const code = await runCheck(
-    { inputs: ['specs/anchored.cred'], variant: [variant], param: [], allSteps: true },
-    io,
-  );
-  expect(code).toBe(1);
-  return io.out();
+  const { dir, env } = workspace({ 'anchored.cred': SPEC });
+  const run = await checkIn(dir, env, {
+    inputs: ['specs/anchored.cred'],
+    variant: [variant],
+    allSteps: true,
+  });
+  expect(run.code).toBe(1);
+  return run.out;
 }
 
 /** The lines of each step of the text trace that show a statement and its kernel link. */

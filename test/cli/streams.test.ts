@@ -2,125 +2,42 @@
 // report option (the report is all stdout holds, the human lines go to stderr) and never a
 // file named `-`; emit, which writes folders, refuses `--out -`; a reader that closes the pipe
 // early (`| head -1`) ends the run quietly with the exit code it would have had; colour is on
-// in a pipe only when FORCE_COLOR asks for it. The built CLI, run by bash.
+// in a pipe only when FORCE_COLOR asks for it. The built CLI, run by bash (streams-shell.ts);
+// `ci --junit -`, `ci --sarif -` and `sweep --json -` are in streams.full.test.ts.
 
-import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sharedCacheHome } from '../support/shared-cache.js';
+import { here, type Ran, STACK, sh, streamsFolder, VIOLATION } from './streams-shell.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(REPO, 'bin', 'credspec.js');
-const STACK = /^\s+at .+:\d+:\d+\)?$|node:internal|Unhandled 'error'|EPIPE/m;
-/** The check of S-2's bug: a violation whose result file is far larger than a pipe's buffer. */
-const VIOLATION = 'check seccomp-tsync.cred --variant force_add --param OWN_FILTER=true';
-/** A spec whose four checks take a second, for `ci`: what is tested is where its reports go. */
-const SMALL = `spec lost_update
+streamsFolder();
 
-import kernel
-
-param THREADS: 1..3 = 2
-
-shared var lock: Spinlock = SPINLOCK_INIT
-shared var count: 0..3 = 0
-thread var seen: 0..3 = 0
-
-process Adder[THREADS] {
-  take: spin_lock(lock)
-  read: seen := count
-  write: count := seen + 1
-  release: spin_unlock(lock)
-}
-
-invariant no_lost_update: (forall t in Adder: done(t)) => count == THREADS
-
-variant unlocked {
-  override step Adder.take: skip
-  override step Adder.release: skip
-}
-
-expect base: holds
-expect base with THREADS = 3: holds
-expect unlocked: violates no_lost_update
-expect unlocked with THREADS = 1: holds
-`;
-
-let dir: string;
+/** S-2's violation checked once with `--json -` into out.json: its report is read by several tests. */
+let checked: Ran;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'credspec-streams-'));
-  copyFileSync(join(REPO, 'specs', 'seccomp-tsync.cred'), join(dir, 'seccomp-tsync.cred'));
-  writeFileSync(join(dir, 'lost-update.cred'), SMALL);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Ran {
-  readonly stdout: string;
-  readonly stderr: string;
-  /** The exit code of the shell line: with a pipe, credspec's own (PIPESTATUS). */
-  readonly code: number | null;
-}
-
-/** Runs a bash line in `dir` where `credspec` is the built CLI. */
-function sh(line: string, env: Record<string, string> = {}): Ran {
-  const r = spawnSync(
-    'bash',
-    ['--norc', '--noprofile', '-c', `credspec() { node ${CLI} "$@"; }\n${line}`],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: sharedCacheHome(), ...env },
-    },
-  );
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
-}
+  checked = sh(`credspec ${VIOLATION} --json - > out.json`);
+}, 120_000);
 
 describe('- is standard output', () => {
   test('check --json -: the result file on stdout, the verdict on stderr, no file named -', () => {
-    const r = sh(`credspec ${VIOLATION} --json - > out.json`);
-    expect(r.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+    expect(checked.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(here(), 'out.json'), 'utf8')) as {
       tool: string;
       results: { verdict: string }[];
     };
     expect(report.tool).toBe('credspec');
     expect(report.results.map((x) => x.verdict)).toEqual(['violated']);
-    expect(r.stderr).toContain('seccomp-tsync.cred force_add (OWN_FILTER=true): violates sc_cover');
-    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(checked.stderr).toContain(
+      'seccomp-tsync.cred force_add (OWN_FILTER=true): violates sc_cover',
+    );
+    expect(existsSync(join(here(), '-'))).toBe(false);
   });
 
-  test.each([
-    ['--junit', (text: string) => expect(text).toMatch(/^<\?xml version="1\.0"/)],
-    ['--sarif', (text: string) => expect(JSON.parse(text).version).toBe('2.1.0')],
-    ['--json', (text: string) => expect(JSON.parse(text).tool).toBe('credspec')],
-  ])(
-    'ci %s -: the report alone on stdout',
-    (option, check) => {
-      const r = sh(`credspec ci lost-update.cred ${option} -`);
-      expect(r.code).toBe(0);
-      check(r.stdout);
-      expect(r.stderr).toContain('4 checks: 4 as expected');
-      expect(existsSync(join(dir, '-'))).toBe(false);
-    },
-    120_000,
-  );
-
-  test('sweep --json -: the sweep report alone on stdout, its summary on stderr', () => {
-    const r = sh('credspec sweep lost-update.cred --variant unlocked --json -');
-    const report = JSON.parse(r.stdout) as { tool: string; spec: string };
-    expect(report.tool).toBe('credspec');
-    expect(report.spec).toBe('lost-update.cred');
-    expect(r.stderr).toMatch(/unlocked/);
-    expect(existsSync(join(dir, '-'))).toBe(false);
+  test('ci --json -: the report alone on stdout', () => {
+    const r = sh('credspec ci lost-update.cred --json -');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).tool).toBe('credspec');
+    expect(r.stderr).toContain('4 checks: 4 as expected');
+    expect(existsSync(join(here(), '-'))).toBe(false);
   }, 120_000);
 
   test('emit --out - is refused: emit writes folders, and no folder named - appears', () => {
@@ -129,7 +46,7 @@ describe('- is standard output', () => {
     expect(r.stderr).toBe(
       'credspec emit: --out - : emit writes a folder of files for each spec, which cannot go to standard output; name a folder\n',
     );
-    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(existsSync(join(here(), '-'))).toBe(false);
   });
 });
 
@@ -142,10 +59,10 @@ describe('a reader that closes early', () => {
   });
 
   test('trace --format json | head -1, and a reader gone before anything is written', () => {
-    expect(sh(`credspec ${VIOLATION} --json big.json`).code).toBe(1);
-    const head = sh('credspec trace big.json --format json | head -1; exit "${PIPESTATUS[0]}"');
+    // out.json is S-2's result file, far larger than a pipe's buffer.
+    const head = sh('credspec trace out.json --format json | head -1; exit "${PIPESTATUS[0]}"');
     expect(head).toEqual({ stdout: '{\n', stderr: '', code: 0 });
-    const gone = sh('credspec trace big.json --format text | true; exit "${PIPESTATUS[0]}"');
+    const gone = sh('credspec trace out.json --format text | true; exit "${PIPESTATUS[0]}"');
     expect(gone).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 });

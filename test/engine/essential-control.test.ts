@@ -1,42 +1,11 @@
 // The essential steps a violation needs through control and through writes of an unchanged
 // value, on the purpose-built specs in test/fixtures/essential/ (their comments give the
 // reasoning), checked in process as a user runs `credspec check`; which steps are essential
-// was worked out by hand. Also S-5, the seccomp clone race, by step name.
+// was worked out by hand. S-5, the seccomp clone race, is in essential-control.full.test.ts.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
-import { ROOT } from '../cli/locked-spec.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
+import { essentialChecks } from './essential-control-check.js';
 
-const scratch = scratchDirs();
-
-interface Step {
-  readonly thread: string | null;
-  readonly step: string;
-  readonly essential?: boolean;
-}
-
-async function check(path: string, variant: string[], param: string[] = []) {
-  const dir = scratch('credspec-essential-control-');
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: ROOT, env });
-  const json = join(dir, 'r.json');
-  await runCheck({ inputs: [path], variant, param, json }, io);
-  const result = JSON.parse(readFileSync(json, 'utf8')).results[0];
-  const trace: Step[] = result.trace;
-  return {
-    verdict: `${result.verdict} ${result.property}`,
-    steps: trace.slice(1).map((s) => `${s.essential === true ? '*' : ' '} ${s.thread} ${s.step}`),
-    out: io.out(),
-  };
-}
+const check = essentialChecks();
 
 const FLAG = 'test/fixtures/essential/flag-guard.cred';
 
@@ -75,27 +44,6 @@ describe('essential steps through control', () => {
       '* writer1 Writer.bump',
       '  copier1 Copier.c_note',
       '* copier1 Copier.check',
-    ]);
-  });
-
-  test('S-5: the early copy, the walk it misses, the clone, and the caller’s way to the check', async () => {
-    const c = await check('specs/seccomp-tsync.cred', ['clone_unlocked'], ['SPARE=1']);
-    expect(c.verdict).toBe('violated sc_cover');
-    expect(c.steps.filter((s) => s.startsWith('*'))).toEqual([
-      '* other1 Other.claim',
-      '* other1 Other.may_clone',
-      // The early copy of the parent's filter: run after the TSYNC walk's write, it would copy
-      // the new filter and the violation would be gone.
-      '* other1 Other.fork_copy',
-      '* caller1 Caller.prctl_nnp',
-      '* caller1 seccomp_tsync.prereq',
-      '* caller1 seccomp_tsync.alloc',
-      // The walk writes the filter the copy was taken before.
-      '* caller1 seccomp_tsync.sync',
-      // The child joins after the TSYNC walk and takes no step of its own: the clone, its last
-      // move as well as its birth, is what the check's `alive(t)` reads.
-      '* other1 Other.other_clone',
-      '* caller1 seccomp_tsync.sc_cover',
     ]);
   });
 });

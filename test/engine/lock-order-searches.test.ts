@@ -6,16 +6,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/driver/package-root.js';
 import { lockWatch } from '../../src/engine/run/lock-watch.js';
-import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { explore } from '../../src/engine/search/explore.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import { simulate } from '../../src/engine/search/simulate.js';
 import type { LockOrderFound } from '../../src/result/check-result.js';
-import { loadProgram } from '../../src/syntax/load.js';
-import { agreementCases } from '../../src/tlc/agreement-cases.js';
+import { completionSpec } from '../support/completion-spec.js';
+import { interpretedCase } from '../support/interpreted-case.js';
 import { workerScript } from './parallel-workers.js';
 
 const fixture = (name: string): string =>
@@ -23,22 +20,8 @@ const fixture = (name: string): string =>
 
 /** The one case of a spec text, its module interpreted, and its lock watch. */
 function built(text: string) {
-  const program = loadProgram('specs/x.cred', {
-    readFile: (p) => {
-      if (p.endsWith('x.cred')) return new TextEncoder().encode(text);
-      try {
-        return readFileSync(p);
-      } catch (err) {
-        return err as Error;
-      }
-    },
-    preludeDir: preludeDir(process.env),
-  });
-  const [c] = agreementCases(checkProgram(program)).cases;
-  if (c === undefined) throw new Error('the spec has no case');
-  const { module, config } = c.built.emitted;
-  const exe = interpretModule(module, config);
-  const locks = lockWatch(c.built.model, exe);
+  const { built: b, module, config, exe } = interpretedCase('specs/x.cred', text);
+  const locks = lockWatch(b.model, exe);
   if (locks === undefined) throw new Error('the spec takes no lock');
   return { module, config, exe, locks };
 }
@@ -126,32 +109,14 @@ describe('lock order inside atomic blocks', () => {
 
   test('a completion an atomic block completes under the lock it took waits on that lock', async () => {
     // B completes `ready` inside the block that holds m; A waits for `ready` holding m.
-    const spec = `spec atomic_complete
-
-import kernel
-
-shared var m: Mutex = MUTEX_INIT
-shared var ready: Completion = COMPLETION_INIT
-shared var b_done: bool = false
-
-process A[1] {
-  start: await b_done
-  take: mutex_lock(m)
-  wait: wait_for_completion(ready)
-  drop: mutex_unlock(m)
-}
-
-process B[1] {
-  signal: atomic {
+    const spec = completionSpec(
+      'atomic_complete',
+      `  signal: atomic {
     mutex_lock(m)
     complete(ready)
     mutex_unlock(m)
-  }
-  done: b_done := true
-}
-
-expect base: holds
-`;
+  }`,
+    );
     const { config, exe, locks } = built(spec);
     const one = await explore(exe, config, { locks });
     expect(one.verdict).toBe('holds');

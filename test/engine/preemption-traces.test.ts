@@ -2,23 +2,19 @@
 // re-minimised: small specs written here, checked in process as a user runs `credspec check`,
 // whose traces were worked out by hand.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { minimiseTrace } from '../../src/engine/run/minimise-trace.js';
 import { checkTlaModule } from '../../src/engine/search/explore.js';
 import { replayTrace } from '../../src/engine/search/replay.js';
 import type { CheckResult } from '../../src/result/check-result.js';
-import { ROOT } from '../cli/locked-spec.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
+import { checkIn, specWorkspaces } from '../support/spec-workspace.js';
 import * as F from './fixture-modules.js';
 import { NEEDS, withFixtures } from './recorded-runs.js';
 import { tlcTrace } from './tlc-trace-json.js';
 
-const scratch = scratchDirs();
+const workspace = specWorkspaces('credspec-preempt-');
 
 // Two workers, two increments each; x reaches 3 after three steps. Breadth-first search meets
 // worker1.one, worker2.one, worker1.two first (two preemptions: each switch leaves a worker
@@ -83,22 +79,9 @@ async function check(
   text: string,
   extra: Partial<Parameters<typeof runCheck>[0]> = {},
 ): Promise<{ result: ResultView; out: string }> {
-  const dir = scratch('credspec-preempt-');
-  mkdirSync(join(dir, 'specs'));
-  writeFileSync(join(dir, 'specs', `${name}.cred`), text);
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: dir, env });
-  await runCheck(
-    { inputs: [`specs/${name}.cred`], variant: [], param: [], json: 'r.json', ...extra },
-    io,
-  );
-  const file = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
-  return { result: file.results[0], out: io.out() };
+  const { dir, env } = workspace({ [`${name}.cred`]: text });
+  const { file, out } = await checkIn(dir, env, { inputs: [`specs/${name}.cred`], ...extra });
+  return { result: file?.results[0] as unknown as ResultView, out };
 }
 
 const steps = (r: ResultView): string[] => r.trace.slice(1).map((s) => `${s.thread} ${s.step}`);

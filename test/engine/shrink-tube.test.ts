@@ -4,37 +4,20 @@
 // preemptions, the same for a seed, and still a deadlock. Hand-checked on
 // test/fixtures/lock-order/abba.cred: 8 steps, 1 preemption.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/driver/package-root.js';
-import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { minimiseTrace } from '../../src/engine/run/minimise-trace.js';
 import { FingerprintSet } from '../../src/engine/search/fingerprint-set.js';
 import { fewestPreemptions } from '../../src/engine/search/preemption-search.js';
 import { simulate } from '../../src/engine/search/simulate.js';
 import { ThreadTable } from '../../src/engine/search/step-threads.js';
 import { FP, fingerprintState } from '../../src/engine/values/fingerprint.js';
-import { loadProgram } from '../../src/syntax/load.js';
-import { agreementCases } from '../../src/tlc/agreement-cases.js';
+import { interpretedCase } from '../support/interpreted-case.js';
 
 const ABBA = join(process.cwd(), 'test/fixtures/lock-order/abba.cred');
 
 function abba() {
-  const program = loadProgram(ABBA, {
-    readFile: (p) => {
-      try {
-        return readFileSync(p);
-      } catch (err) {
-        return err as Error;
-      }
-    },
-    preludeDir: preludeDir(process.env),
-  });
-  const [c] = agreementCases(checkProgram(program)).cases;
-  if (c === undefined) throw new Error('abba.cred has no case');
-  const { module, config } = c.built.emitted;
-  return { exe: interpretModule(module, config), config };
+  const { exe, config } = interpretedCase(ABBA);
+  return { exe, config };
 }
 
 /** Each step as `thread action` (the action's TLA+ name). */

@@ -3,10 +3,12 @@
 
 import { createHash } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -54,6 +56,34 @@ export async function warmProject(): Promise<{
   expect(first.code).toBe(1);
   expect(racyModules(cache).length).toBeGreaterThan(0);
   return { root, dir, cache, env };
+}
+
+/** A warmed project, as `warmProject` returns it. */
+type Warm = Awaited<ReturnType<typeof warmProject>>;
+
+/**
+ * Call at the top level of a test file whose tests each tamper with a warm cache: the project is
+ * checked once (in beforeAll, one CLI run and one compile for the file), and before each test
+ * its cache is put back as that run left it, so no test sees another's tampering and none pays
+ * for the warm-up run within its own time limit.
+ */
+export function warmProjectPerTest(): () => Warm {
+  let warm: Warm | undefined;
+  let pristine = '';
+  beforeAll(async () => {
+    warm = await warmProject();
+    pristine = join(warm.root, 'pristine-cache');
+    cpSync(warm.cache, pristine, { recursive: true });
+  }, 240_000);
+  beforeEach(() => {
+    if (warm === undefined) throw new Error('the project was not warmed');
+    rmSync(warm.cache, { recursive: true, force: true });
+    cpSync(pristine, warm.cache, { recursive: true });
+  });
+  return () => {
+    if (warm === undefined) throw new Error('the project was not warmed');
+    return warm;
+  };
 }
 
 /** Replaces each cached racy module by the planted code: under its own name, or (content-named) under the planted text's hash. */

@@ -1,7 +1,9 @@
 // The compiled-module cache of the built CLI, the cases beside cache.test.ts: a module planted
 // there by another user is never imported, a damaged entry is compiled again with a one-line
 // notice instead of blocking the spec, and a copy of the emitted files in the cache that is not
-// what the run needs is written again. Runs the built CLI (`npm run build`).
+// what the run needs is written again. Runs the built CLI (`npm run build`). The project is
+// checked once for the file and its cache restored before each test: each CLI run with a cold
+// cache loads the module compiler, and under load the warm-up run alone took most of a test's time.
 
 import { chownSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,16 +13,19 @@ import {
   filesUnder,
   plant,
   racyModules,
-  warmProject,
+  warmProjectPerTest,
 } from './cache-harness.js';
 import { credspec } from './cli-run.js';
 
 jest.setTimeout(240_000);
 
+/** One warm-up check for the file; each test starts from the cache it left. */
+const warm = warmProjectPerTest();
+
 (process.getuid?.() === 0 ? test : test.skip)(
   'a module planted in the cache by another user is not imported (needs root to chown)',
   async () => {
-    const { root, dir, cache, env } = await warmProject();
+    const { root, dir, cache, env } = warm();
     const marker = join(root, 'imported');
     plant(cache, marker, (p) => chownSync(p, 65534, 65534));
     const stderr = await expectRacyStillViolated(dir, env, marker);
@@ -31,7 +36,7 @@ jest.setTimeout(240_000);
 );
 
 test('a damaged cache entry is compiled again with a one-line notice, not left to block the spec', async () => {
-  const { dir, cache, env } = await warmProject();
+  const { dir, cache, env } = warm();
   for (const path of racyModules(cache)) {
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.slice(0, Math.floor(text.length / 2)));
@@ -47,7 +52,7 @@ test('a damaged cache entry is compiled again with a one-line notice, not left t
 });
 
 test('a cached copy of the emitted files that is not what the run needs is written again, with a notice', async () => {
-  const { dir, cache, env } = await warmProject();
+  const { dir, cache, env } = warm();
   const copies = filesUnder(join(cache, 'credspec')).filter((p) =>
     p.endsWith('LockedCounter_racy.map.json'),
   );

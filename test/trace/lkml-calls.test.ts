@@ -3,16 +3,10 @@
 // `atomic`; a call on the branch not taken is not named. Checked in process as a user runs
 // `credspec check --json` and then `credspec trace --format lkml`.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
-import type { ResultFile } from '../../src/result/result-file.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-import { ROOT } from '../cli/locked-spec.js';
+import { checkIn, specWorkspaces } from '../support/spec-workspace.js';
 
-const scratch = scratchDirs();
+const workspace = specWorkspaces('credspec-lkml-calls-');
 
 // Each worker queues `size` (1) works in one atomic step: add_work runs, note_failure (on the
 // `full` branch, never taken) does not. Two queued works break `small`.
@@ -47,20 +41,9 @@ invariant small: pending < 2
 `;
 
 test('an atomic step shows the macro calls it ran, with arguments and result', async () => {
-  const dir = scratch('credspec-lkml-calls-');
-  mkdirSync(join(dir, 'specs'));
-  writeFileSync(join(dir, 'specs/calls.cred'), SPEC);
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: dir, env });
-  const json = join(dir, 'r.json');
-  await runCheck({ inputs: ['specs/calls.cred'], variant: [], param: [], json }, io);
-  const file = JSON.parse(readFileSync(json, 'utf8')) as ResultFile;
-  const result = file.results[0];
+  const { dir, env } = workspace({ 'calls.cred': SPEC });
+  const { file } = await checkIn(dir, env, { inputs: ['specs/calls.cred'] });
+  const result = file?.results[0];
   if (result === undefined) throw new Error('no result');
   expect(result.trace?.[1]?.calls).toEqual([
     { macro: 'add_work', args: [{ text: 'size', value: 1 }], outcome: 7 },

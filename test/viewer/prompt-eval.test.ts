@@ -5,46 +5,20 @@
 // error is the checker's with its column in the typed text, and a spec that no longer checks
 // says where.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { loadSpec } from '../../src/cli/spec-inputs.js';
-import { runCase } from '../../src/driver/run-case.js';
-import { selectProperties } from '../../src/driver/property-selection.js';
-import { promptEvaluator } from '../../src/cli/viewer/prompt-eval.js';
-import { buildCase } from '../../src/emit/build-case.js';
-import { ciCases } from '../../src/emit/cases.js';
+import { readFileSync } from 'node:fs';
+import { checkFixture, promptAtEveryStep } from '../support/fixture-check.js';
 import type { VariantResult } from '../../src/result/result-file.js';
-import { formatValue } from '../../src/trace/formats/value-text.js';
 
-const ROOT = resolve(process.cwd());
 const SPEC = 'test/trace/fixtures/releasers.cred';
-const IO = { cwd: ROOT, env: process.env };
 let result: VariantResult;
 
 beforeAll(async () => {
-  const program = loadSpec(SPEC, IO);
-  const c = ciCases(program).find((x) => x.variant === 'base');
-  if (c === undefined) throw new Error('no base case');
-  const b = buildCase(checkProgram(program), c, 'credspec test');
-  if (!b.ok) throw new Error('the fixture does not build');
-  const one = selectProperties(b.built, { names: ['one_releasing'], safetyOnly: false });
-  if (!one.ok) throw new Error('no one_releasing');
-  result = await runCase(one.built, SPEC, {
-    engine: 'embedded',
-    cwd: ROOT,
-    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-prompt-')) },
-  });
+  result = await checkFixture(SPEC, ['one_releasing']);
 }, 60_000);
 
-/** `text` at every step of the trace, as the pane shows it. */
-function everyStep(text: string, root = readFileSync(SPEC, 'utf8')): string[] {
-  const evaluate = promptEvaluator(result, root, IO);
-  return (result.trace ?? []).map((step) => {
-    const got = evaluate(step, text);
-    return got.ok ? formatValue(got.value) : `error: ${got.error}`;
-  });
+/** `text` at every step of the trace, as the pane shows it (`root`: the spec's text). */
+function everyStep(text: string, root?: string): string[] {
+  return promptAtEveryStep(result, SPEC, text, root);
 }
 
 test('the trace the values are read on', () => {

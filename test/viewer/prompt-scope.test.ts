@@ -4,43 +4,19 @@
 // parameter and local are the call's; before any thread moved there is no `self`, and a
 // mistake in a text with `self` is still at its column in what was typed.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { loadSpec } from '../../src/cli/spec-inputs.js';
-import { runCase } from '../../src/driver/run-case.js';
-import { promptEvaluator } from '../../src/cli/viewer/prompt-eval.js';
-import { buildCase } from '../../src/emit/build-case.js';
-import { ciCases } from '../../src/emit/cases.js';
+import { checkFixture, promptAtEveryStep } from '../support/fixture-check.js';
 import type { VariantResult } from '../../src/result/result-file.js';
-import { formatValue } from '../../src/trace/formats/value-text.js';
 
-const ROOT = resolve(process.cwd());
 const SPEC = 'test/trace/fixtures/calls.cred';
-const IO = { cwd: ROOT, env: process.env };
 let result: VariantResult;
 
 beforeAll(async () => {
-  const program = loadSpec(SPEC, IO);
-  const c = ciCases(program).find((x) => x.variant === 'base');
-  if (c === undefined) throw new Error('no base case');
-  const b = buildCase(checkProgram(program), c, 'credspec test');
-  if (!b.ok) throw new Error('the fixture does not build');
-  result = await runCase(b.built, SPEC, {
-    engine: 'embedded',
-    cwd: ROOT,
-    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-prompt-')) },
-  });
+  result = await checkFixture(SPEC);
 }, 60_000);
 
 /** `text` at every step of the trace, as the pane shows it. */
 function everyStep(text: string): string[] {
-  const evaluate = promptEvaluator(result, readFileSync(SPEC, 'utf8'), IO);
-  return (result.trace ?? []).map((step) => {
-    const got = evaluate(step, text);
-    return got.ok ? formatValue(got.value) : `error: ${got.error}`;
-  });
+  return promptAtEveryStep(result, SPEC, text);
 }
 
 test('the trace the values are read on', () => {

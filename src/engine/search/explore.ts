@@ -5,12 +5,7 @@
 // through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
 import { getHeapStatistics } from 'node:v8';
-import type {
-  InconclusiveReason,
-  LockOrderEdge,
-  LockOrderFound,
-  TlaTraceStep,
-} from '../../result/check-result.js';
+import type { LockOrderEdge, LockOrderFound, TlaTraceStep } from '../../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs } from './bfs.js';
 import type { SearchStop, StepRecord } from './search-stop.js';
@@ -25,8 +20,13 @@ import { RunLimits } from './run-limits.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import {
   type EngineCheckResult,
-  type EngineCheckStats,
+  type ExploreProgress,
+  limitEnd,
+  limitResult,
+  type SearchCounts,
   type SearchEnd,
+  searchProgress,
+  searchStats,
   settle,
   settleSync,
   stopResult,
@@ -37,17 +37,6 @@ import { incompleteCanonicalForms } from '../evaluation/symmetry-canonical.js';
 import { ModelValue, toTlaValue, type Value } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
-
-/** Progress as reported about once a second. */
-export interface ExploreProgress {
-  readonly distinctStates: number;
-  readonly statesGenerated: number;
-  readonly queued: number;
-  readonly depth: number;
-  /** Distinct states per second since the start. */
-  readonly rate: number;
-  readonly seconds: number;
-}
 
 /** Limits and hooks of one run. */
 export interface ExploreOptions {
@@ -161,15 +150,7 @@ function* runSearch(
     Math.max(0, Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct));
 
   const progress = (now: number): void => {
-    const seconds = (now - started) / 1000;
-    options.onProgress?.({
-      distinctStates: bfs.distinct,
-      statesGenerated: bfs.statesGenerated,
-      queued: bfs.queued,
-      depth: bfs.depth,
-      rate: seconds > 0 ? Math.round(bfs.distinct / seconds) : 0,
-      seconds,
-    });
+    options.onProgress?.(searchProgress(countsOf(bfs), (now - started) / 1000));
   };
 
   const finish = (): EngineCheckResult => {
@@ -181,7 +162,7 @@ function* runSearch(
   {
     const early = limits.reached(Date.now());
     if (early !== undefined)
-      return inconclusive(bfs, early, (Date.now() - started) / 1000, options, stateBytes);
+      return limitResult(early, countsOf(bfs), (Date.now() - started) / 1000, stateBytes, options);
     bfs.init();
     while (!bfs.run(SLICE)) {
       const now = Date.now();
@@ -191,7 +172,7 @@ function* runSearch(
       }
       const reason = limits.reached(now);
       if (reason !== undefined)
-        return inconclusive(bfs, reason, (now - started) / 1000, options, stateBytes);
+        return limitResult(reason, countsOf(bfs), (now - started) / 1000, stateBytes, options);
       if (limits.yieldDue) {
         if (bfs.distinct > 0) stateBytes = heapPerState();
         yield;
@@ -222,80 +203,14 @@ function noteCollisionRisk(bfs: Bfs, options: ExploreOptions): void {
   );
 }
 
-function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): EngineCheckStats {
+/** The counts of a one-worker search, as the result states them. */
+function countsOf(bfs: Bfs): SearchCounts {
   return {
-    distinctStates: bfs.distinct,
-    statesGenerated: bfs.statesGenerated,
+    distinct: bfs.distinct,
+    generated: bfs.statesGenerated,
     depth: bfs.depth,
-    seconds,
     queued: bfs.queued,
-    ...(stateBytes === undefined ? {} : { stateBytes }),
   };
-}
-
-function inconclusive(
-  bfs: Bfs,
-  reason: InconclusiveReason,
-  seconds: number,
-  options: ExploreOptions,
-  stateBytes: number | undefined,
-): EngineCheckResult {
-  return stopResult(
-    { kind: 'inconclusive', reason, advice: advice(reason, bfs, options) },
-    stats(bfs, seconds, stateBytes),
-  );
-}
-
-/** What to do next after a limit, with the command line filled in when known (`bfs`: the counts when it stopped). */
-export function advice(
-  reason: InconclusiveReason,
-  bfs: { readonly distinct: number; readonly queued: number },
-  options: ExploreOptions,
-): string {
-  const cmd = options.commandLine;
-  const tlc =
-    cmd === undefined
-      ? 'run the same check with `--engine tlc`'
-      : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
-  const distributed =
-    cmd === undefined
-      ? 'the same check with `--engine tlc --distributed`'
-      : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
-  const simulation =
-    cmd === undefined
-      ? 'a `--simulate` run'
-      : `\`${cmd.replace(/\s--simulate(?=\s|$)/g, '')} --simulate\``;
-  const scale = `for models beyond one machine, TLC's distributed mode: ${distributed}; or, for a quick search without a verdict, ${simulation}`;
-  const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
-  switch (reason) {
-    case 'max-states': {
-      const n = String((options.maxStates ?? bfs.distinct) * 10);
-      const raise =
-        cmd === undefined
-          ? `raise --max-states (to ${n}, say)`
-          : `raise the limit: \`${withOption(cmd, '--max-states', n)}\``;
-      return `The state limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
-    }
-    case 'timeout': {
-      const n = String(Math.ceil((options.timeoutSeconds ?? 60) * 4));
-      const raise =
-        cmd === undefined
-          ? `raise --timeout (to ${n} seconds, say)`
-          : `raise the limit: \`${withOption(cmd, '--timeout', n)}\``;
-      return `The time limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
-    }
-    case 'memory':
-      return `The memory limit was reached (${seen}): the process's resident memory passed --memory (default 90% of the machine's), or the JS heap passed 80% of Node's heap limit. Raise --memory, give Node more heap (NODE_OPTIONS=--max-old-space-size=8192) or ${tlc}, whose fingerprint set can live on disk; ${scale}.`;
-    case 'interrupted':
-      return `The run was interrupted (${seen}).`;
-    case 'simulation':
-      return `A simulation explores some behaviours only (${seen}); run an exhaustive check for a verdict.`;
-  }
-}
-
-function withOption(cmd: string, opt: string, value: string): string {
-  const re = new RegExp(`${opt.replace(/-/g, '\\-')}(=|\\s+)\\S+`);
-  return re.test(cmd) ? cmd.replace(re, `${opt} ${value}`) : `${cmd} ${opt} ${value}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,7 +223,7 @@ function buildResult(
   stateBytes: number | undefined,
   options: ExploreOptions,
 ): EngineCheckResult {
-  const counted = stats(bfs, seconds, stateBytes);
+  const counted = searchStats(countsOf(bfs), seconds, stateBytes);
   const result = stopResult(searchEnd(module, bfs, options), counted);
   const recorded = bfs.lockOrder;
   const fingerprints = (w: LockEdgeWitness): (readonly [number, number])[] =>
@@ -393,11 +308,7 @@ function searchEnd(module: ExecutableModule, bfs: Bfs, options: ExploreOptions):
         trace: stop.state >= 0 ? traceTo(stop.state) : null,
       };
     case 'limit':
-      return {
-        kind: 'inconclusive',
-        reason: stop.reason,
-        advice: advice(stop.reason, bfs, options),
-      };
+      return limitEnd(stop.reason, countsOf(bfs), options);
   }
 }
 

@@ -1,7 +1,8 @@
 // Why a breadth-first search stopped, and how an error thrown while it expanded a state becomes
 // that reason: kept apart from bfs.ts so the search loop reads without the error taxonomy.
 
-import { AssertFailure, EvalError } from '../values/eval-error.js';
+import { AssertFailure } from '../values/eval-error.js';
+import { findingOfError } from './stop-result.js';
 import type { State } from '../evaluation/module-api.js';
 import type { Value } from '../values/values.js';
 import { LimitReached, type LimitReason } from './run-limits.js';
@@ -48,12 +49,8 @@ export interface StepRecord {
  */
 export function stopOfError(err: unknown, state: number, inInvariant: boolean): SearchStop {
   if (err instanceof LimitReached) return { kind: 'limit', reason: err.reason };
-  if (err instanceof AssertFailure) {
-    const { assertMessage: message, definition } = err;
-    return { kind: 'assert', message, definition, state, inInvariant };
-  }
-  if (err instanceof EvalError) {
-    return { kind: 'error', message: err.message, definition: err.definition, state };
-  }
-  throw err;
+  const definition = err instanceof AssertFailure ? err.definition : undefined;
+  const found = findingOfError(err);
+  if (found.kind === 'assert') return { ...found, definition, state, inInvariant };
+  return { kind: 'error', message: found.message, definition: found.definition, state };
 }

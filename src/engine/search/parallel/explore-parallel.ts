@@ -9,17 +9,14 @@ import type { InconclusiveReason } from '../../../result/check-result.js';
 import type { TlcConfig } from '../../../tla/tla-ast.js';
 import { Bfs } from '../bfs.js';
 import { BranchRecorder } from '../branch-places.js';
-import {
-  advice,
-  explore,
-  replayFingerprints,
-  replayWithStep,
-  type ExploreOptions,
-} from '../explore.js';
+import { explore, replayFingerprints, replayWithStep, type ExploreOptions } from '../explore.js';
 import type { ExecutableModule } from '../../evaluation/module-api.js';
 import {
   type EngineCheckResult,
-  type EngineCheckStats,
+  limitResult as searchLimit,
+  type SearchCounts,
+  searchProgress,
+  searchStats,
   stopResult,
   type Unreached,
   unreachedOf,
@@ -252,15 +249,10 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     if (options.onProgress !== undefined && now - lastProgress >= interval) {
       lastProgress = now;
       const c = liveCounts(run, level);
-      const seconds = (now - started) / 1000;
-      options.onProgress({
-        distinctStates: c.distinct,
-        statesGenerated: c.generated,
-        queued: Math.max(0, c.distinct - level.distinct),
-        depth: level.level,
-        rate: seconds > 0 ? Math.round(c.distinct / seconds) : 0,
-        seconds,
-      });
+      const queued = Math.max(0, c.distinct - level.distinct);
+      options.onProgress(
+        searchProgress({ ...c, depth: level.level, queued }, (now - started) / 1000),
+      );
     }
     if (reason !== undefined) return;
     // Time, the abort signal and the resident memory of the whole process (every worker thread's heap and typed arrays).
@@ -272,15 +264,9 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   for (;;) {
     tick();
     if (options.maxStates !== undefined && level.distinct >= options.maxStates) {
-      return limitResult(
-        run,
-        'max-states',
-        level.distinct,
-        level.generated,
-        level.level,
-        level.frontier,
-        heapUsed,
-      );
+      const { distinct, generated } = level;
+      const counts = { distinct, generated, depth: level.level, queued: level.frontier };
+      return limitResult(run, 'max-states', counts, heapUsed);
     }
     const reports = await expandLevel(run, ranks, tick, Math.min(100, interval));
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
@@ -331,18 +317,7 @@ function settleLevel(
   const stop = chooseStop(eventsOf(reports), merged, level, run.options.maxStates);
   if (stop !== undefined) {
     const c = stopCounts(stop.key, stop.ev?.kind, merged, succ, level);
-    if (stop.ev === undefined)
-      return {
-        result: limitResult(
-          run,
-          'max-states',
-          c.distinct,
-          c.generated,
-          c.depth,
-          c.queued,
-          heapUsed,
-        ),
-      };
+    if (stop.ev === undefined) return { result: limitResult(run, 'max-states', c, heapUsed) };
     return { result: violationResult(run, stop.ev, stop.worker, c, heapUsed) };
   }
   const total = merged.parentRank.length;
@@ -375,17 +350,11 @@ function holdsResult(
   heapUsed: number,
 ): EngineCheckResult {
   const seconds = (Date.now() - run.started) / 1000;
-  run.options.onProgress?.({
-    distinctStates: level.distinct,
-    statesGenerated: generated,
-    queued: 0,
-    depth: level.level,
-    rate: seconds > 0 ? Math.round(level.distinct / seconds) : 0,
-    seconds,
-  });
+  const counts = { distinct: level.distinct, generated, depth: level.level, queued: 0 };
+  run.options.onProgress?.(searchProgress(counts, seconds));
   return stopResult(
     { kind: 'holds', unreached },
-    stats(level.distinct, generated, level.level, seconds, 0, heapUsed),
+    searchStats(counts, seconds, bytesPerState(heapUsed, level.distinct)),
   );
 }
 
@@ -476,45 +445,29 @@ function stoppedResult(
   return limitResult(
     run,
     why,
-    level.distinct + found,
-    level.generated + generated,
-    found > 0 ? level.level + 1 : level.level,
-    level.frontier - expanded + found,
+    {
+      distinct: level.distinct + found,
+      generated: level.generated + generated,
+      depth: found > 0 ? level.level + 1 : level.level,
+      queued: level.frontier - expanded + found,
+    },
     heapUsed,
   );
 }
 
-function stats(
-  distinct: number,
-  generated: number,
-  depth: number,
-  seconds: number,
-  queued: number,
-  heapUsed: number,
-): EngineCheckStats {
-  return {
-    distinctStates: distinct,
-    statesGenerated: generated,
-    depth,
-    seconds,
-    queued,
-    ...(distinct > 0 ? { stateBytes: Math.round(heapUsed / distinct) } : {}),
-  };
+/** The heap the workers used per distinct state, when there is one. */
+function bytesPerState(heapUsed: number, distinct: number): number | undefined {
+  return distinct > 0 ? Math.round(heapUsed / distinct) : undefined;
 }
 
 function limitResult(
   run: Run,
   reason: InconclusiveReason,
-  distinct: number,
-  generated: number,
-  depth: number,
-  queued: number,
+  c: SearchCounts,
   heapUsed: number,
 ): EngineCheckResult {
-  return stopResult(
-    { kind: 'inconclusive', reason, advice: advice(reason, { distinct, queued }, run.options) },
-    stats(distinct, generated, depth, (Date.now() - run.started) / 1000, queued, heapUsed),
-  );
+  const seconds = (Date.now() - run.started) / 1000;
+  return searchLimit(reason, c, seconds, bytesPerState(heapUsed, c.distinct), run.options);
 }
 
 /** The path of fingerprints from an initial state to a state a worker owns, asked owner by owner. */
@@ -537,7 +490,7 @@ async function violationResult(
   run: Run,
   ev: WorkerEvent,
   worker: number,
-  c: { distinct: number; generated: number; depth: number; queued: number },
+  c: SearchCounts,
   heapUsed: number,
 ): Promise<EngineCheckResult> {
   const fps = await pathTo(run, worker, ev.local);
@@ -546,8 +499,5 @@ async function violationResult(
     ev.kind === 'action-property'
       ? replayWithStep(run.module, fps, ev.j)
       : replayFingerprints(run.module, fps).trace;
-  return stopResult(
-    { ...ev, trace },
-    stats(c.distinct, c.generated, c.depth, seconds, c.queued, heapUsed),
-  );
+  return stopResult({ ...ev, trace }, searchStats(c, seconds, bytesPerState(heapUsed, c.distinct)));
 }

@@ -4,11 +4,10 @@
 // sends successors to their owners, and returns level reports. It never reads the clock.
 
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { AssertFailure, EvalError } from '../../values/eval-error.js';
 import { FingerprintSet, IntVec } from '../fingerprint-set.js';
 import type { ExecutableModule, State } from '../../evaluation/module-api.js';
 import { fingerprintOrbit } from '../../evaluation/symmetry.js';
-import type { Finding } from '../stop-result.js';
+import { type Finding, findingOfError } from '../stop-result.js';
 import { type Value } from '../../values/values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../../values/fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
@@ -330,15 +329,7 @@ export class Shard {
     err: unknown,
     at: { r: number; j: number; phase: number; local: number },
   ): WorkerEvent {
-    if (err instanceof AssertFailure) return { kind: 'assert', ...at, message: err.assertMessage };
-    if (err instanceof EvalError)
-      return {
-        kind: 'error',
-        ...at,
-        message: err.message,
-        ...(err.definition === undefined ? {} : { definition: err.definition }),
-      };
-    throw err;
+    return { ...findingOfError(err), ...at };
   }
 
   private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
