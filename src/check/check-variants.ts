@@ -14,6 +14,7 @@ import type {
   StepOverride,
   VariantDecl,
 } from '../syntax/ast.js';
+import { checkSweeps } from './check-sweeps.js';
 import { evalConst } from './const-eval.js';
 import type { CheckContext } from './context.js';
 import { collectLabels, type LabelIndex } from './labels.js';
@@ -41,6 +42,7 @@ export function checkVariants(ctx: CheckContext): void {
     if (decl.kind === 'VariantDecl') variant(ctx, decl, labels);
     if (decl.kind === 'ExpectDecl') expect(ctx, decl, asserts, expectations);
   }
+  checkSweeps(ctx);
 }
 
 function declareVariants(ctx: CheckContext): void {
@@ -71,7 +73,7 @@ function variantNames(ctx: CheckContext): string[] {
   return ['base', ...ctx.variants.keys()].sort();
 }
 
-function knownVariant(ctx: CheckContext, name: Ident): boolean {
+export function knownVariant(ctx: CheckContext, name: Ident): boolean {
   if (name.name === '' || name.name === 'base' || ctx.variants.has(name.name)) return true;
   const hint = didYouMean(name.name, variantNames(ctx));
   ctx.report('CS5001', name.span, { name: name.name }, hint === undefined ? {} : { hint });
@@ -120,7 +122,7 @@ function paramDecl(ctx: CheckContext, d: ParamDecl): void {
 }
 
 /** A value given to a param must be a literal of its type (and inside a literal range). */
-function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
+export function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   const v = unparen(value);
   let actual: Type | undefined;
   let n: number | undefined;
