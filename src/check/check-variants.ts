@@ -14,7 +14,6 @@ import type {
   StepOverride,
   VariantDecl,
 } from '../syntax/ast.js';
-import { checkSweeps } from './check-sweeps.js';
 import { evalConst } from './const-eval.js';
 import type { CheckContext } from './context.js';
 import { collectLabels, type LabelIndex } from './labels.js';
@@ -42,7 +41,6 @@ export function checkVariants(ctx: CheckContext): void {
     if (decl.kind === 'VariantDecl') variant(ctx, decl, labels);
     if (decl.kind === 'ExpectDecl') expect(ctx, decl, asserts, expectations);
   }
-  checkSweeps(ctx);
 }
 
 function declareVariants(ctx: CheckContext): void {

@@ -43,7 +43,8 @@ function steps(body: Block): DocumentSymbol[] {
 
 function named(decl: Decl): Ident | undefined {
   return decl.kind === 'ExpectDecl' || decl.kind === 'SweepDecl' || decl.kind === 'LockOrderDecl'
-    ? undefined : decl.name;
+    ? undefined
+    : decl.name;
 }
 
 function children(decl: Decl): DocumentSymbol[] {
