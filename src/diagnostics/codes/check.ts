@@ -438,7 +438,8 @@ export const CHECK_CODES = {
   },
   CS5025: {
     severity: 'error',
-    message: 'the sweep values of param `{name}` must be a range `lo..hi`, a set `{a, b}` or `= value`',
+    message:
+      'the sweep values of param `{name}` must be a range `lo..hi`, a set `{a, b}` or `= value`',
     meaning:
       'An entry of a `sweep` block whose values are neither an integer range of literals, a set literal of literals nor one value after `=`.',
   },
