@@ -6,7 +6,8 @@
 // can hold thousands of sets and emitting them all first would spend the budget before the
 // first check. `maxThreads` narrows the sweep to the sets of at most that many threads, and
 // `maxSets` to the first sets of each variant in sweep order: both keep a sweep's cost known in
-// advance (unlike the budget, whose cut depends on the machine's speed).
+// advance (unlike the budget, whose cut depends on the machine's speed). The spec's `sweep`
+// blocks narrow the sets first; a variant expected to break goes on past `maxSets` (planVariant).
 
 import type { CheckedProgram } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
