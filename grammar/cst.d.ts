@@ -36,6 +36,7 @@ export type TopItemCstChildren = {
   unreachableMark?: UnreachableMarkCstNode[];
   variantDecl?: VariantDeclCstNode[];
   expectDecl?: ExpectDeclCstNode[];
+  sweepDecl?: SweepDeclCstNode[];
   lockOrderDecl?: LockOrderDeclCstNode[];
   Semicolon?: IToken[];
 };
@@ -407,6 +408,32 @@ export type ExpectDeclCstChildren = {
   Colon: IToken[];
   verdict: VerdictCstNode[];
   searchClause?: SearchClauseCstNode[];
+};
+
+export interface SweepDeclCstNode extends CstNode {
+  name: "sweepDecl";
+  children: SweepDeclCstChildren;
+}
+
+export type SweepDeclCstChildren = {
+  KwSweep: IToken[];
+  Identifier?: IToken[];
+  LCurly: IToken[];
+  sweepEntry?: SweepEntryCstNode[];
+  Comma?: IToken[];
+  RCurly: IToken[];
+};
+
+export interface SweepEntryCstNode extends CstNode {
+  name: "sweepEntry";
+  children: SweepEntryCstChildren;
+}
+
+export type SweepEntryCstChildren = {
+  Identifier: IToken[];
+  KwIn?: IToken[];
+  Eq?: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface SearchClauseCstNode extends CstNode {

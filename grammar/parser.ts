@@ -157,6 +157,7 @@ export class CredParser extends CstParser {
         { ALT: () => this.SUBRULE(this.unreachableMark) },
         { ALT: () => this.SUBRULE(this.variantDecl) },
         { ALT: () => this.SUBRULE(this.expectDecl) },
+        { ALT: () => this.SUBRULE(this.sweepDecl) },
         { ALT: () => this.SUBRULE(this.lockOrderDecl) },
         { ALT: () => this.CONSUME(Semicolon) },
       ]),
@@ -484,6 +485,26 @@ export class CredParser extends CstParser {
       GATE: () => this.LA(1).tokenType === Identifier && this.LA(1).image === 'by',
       DEF: () => this.SUBRULE(this.searchClause),
     });
+  });
+
+  // `sweep [variant] { NAME in lo..hi  NAME in {a, b}  NAME = v }`: the values `credspec sweep`
+  // takes for each param named, instead of its declared range. The checker validates each one.
+  sweepDecl = this.RULE('sweepDecl', () => {
+    this.CONSUME(KW.sweep);
+    this.OPTION(() => this.CONSUME(Identifier));
+    this.CONSUME(LCurly);
+    // Entries one a line like a variant's members, or separated by commas.
+    this.MANY(() => {
+      this.SUBRULE(this.sweepEntry);
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RCurly);
+  });
+
+  sweepEntry = this.RULE('sweepEntry', () => {
+    this.CONSUME(Identifier);
+    this.OR([{ ALT: () => this.CONSUME(KW.in) }, { ALT: () => this.CONSUME(Eq) }]);
+    this.SUBRULE(this.expression);
   });
 
   searchClause = this.RULE('searchClause', () => {

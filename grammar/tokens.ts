@@ -68,6 +68,7 @@ export const KEYWORD_WORDS = [
   'override',
   'step',
   'expect',
+  'sweep',
   'with',
   'holds',
   'deadlock',

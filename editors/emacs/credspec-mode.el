@@ -32,7 +32,7 @@
 
 ;; BEGIN GENERATED KEYWORDS (scripts/gen-editor-syntax.ts)
 (defconst credspec-mode--declaration-keywords
-  '("spec" "import" "param" "const" "enum" "type" "shared" "thread" "var" "process" "fair" "strong" "weak" "symmetric" "spare" "runs" "procedure" "macro" "def" "invariant" "action" "property" "cover" "variant" "extends" "override" "step" "expect" "frame" "fresh" "lock_order")
+  '("spec" "import" "param" "const" "enum" "type" "shared" "thread" "var" "process" "fair" "strong" "weak" "symmetric" "spare" "runs" "procedure" "macro" "def" "invariant" "action" "property" "cover" "variant" "extends" "override" "step" "expect" "sweep" "frame" "fresh" "lock_order")
   "Declaration keywords.")
 (defconst credspec-mode--control-keywords
   '("when" "return" "if" "else" "while" "for" "snapshot" "live" "either" "atomic" "await" "assert" "skip" "may" "fail" "clone" "exit" "with" "holds" "deadlock" "violates" "break" "continue" "unreachable")

@@ -71,7 +71,7 @@ function variantNames(ctx: CheckContext): string[] {
   return ['base', ...ctx.variants.keys()].sort();
 }
 
-function knownVariant(ctx: CheckContext, name: Ident): boolean {
+export function knownVariant(ctx: CheckContext, name: Ident): boolean {
   if (name.name === '' || name.name === 'base' || ctx.variants.has(name.name)) return true;
   const hint = didYouMean(name.name, variantNames(ctx));
   ctx.report('CS5001', name.span, { name: name.name }, hint === undefined ? {} : { hint });
@@ -120,7 +120,7 @@ function paramDecl(ctx: CheckContext, d: ParamDecl): void {
 }
 
 /** A value given to a param must be a literal of its type (and inside a literal range). */
-function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
+export function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   const v = unparen(value);
   let actual: Type | undefined;
   let n: number | undefined;

@@ -21,6 +21,7 @@ import { checkUnused } from './check-unused.js';
 import { checkUnreachableMarks } from './check-unreachable-marks.js';
 import { checkCappedMarks } from './check-capped-marks.js';
 import { checkVariants } from './check-variants.js';
+import { checkSweeps } from './check-sweeps.js';
 import { CheckContext } from './context.js';
 import { declareGlobals } from './declare-globals.js';
 import { resolveNames } from './resolve-names.js';
@@ -62,6 +63,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['double writes', checkDoubleWrites],
   // Variants before the locking rules: those also follow each variant's overridden steps.
   ['variants and expectations', checkVariants],
+  ['sweep blocks', checkSweeps],
   ['model sizes', checkSizes],
   ['enumerated ranges', checkEnumeratedRanges],
   ['kernel locking rules', checkKernelRules],

@@ -68,6 +68,7 @@ function symbolsOf(decl: Decl, file: SourceFile, ctx: CheckContext): SymbolInfo[
       return [one('cover', decl.name)];
     case 'VariantDecl':
     case 'ExpectDecl':
+    case 'SweepDecl':
     case 'LockOrderDecl':
       return [];
   }

@@ -162,6 +162,9 @@ class Resolver extends ExprResolver {
       case 'ExpectDecl':
         for (const a of decl.params) this.paramRef(a.name, a.value, env);
         return;
+      case 'SweepDecl':
+        for (const a of decl.entries) this.paramRef(a.name, a.values, env);
+        return;
       case 'EnumDecl':
       case 'ProcessDecl':
       case 'ProcedureDecl':

@@ -72,6 +72,22 @@ function labelItems(a: Analysis, owner: string | undefined): CompletionItem[] {
   return [...seen.values()];
 }
 
+/** Whether `offset` is inside the braces of a `sweep` block of `file`, where an entry names a param. */
+function inSweepBlock(a: Analysis, file: string, offset: number): boolean {
+  const text = a.texts.get(file) ?? '';
+  return a.checked.program.files.some(
+    (f) =>
+      f.path === file &&
+      f.ast.decls.some(
+        (d) =>
+          d.kind === 'SweepDecl' &&
+          d.span.start.offset < offset &&
+          offset < d.span.end.offset &&
+          text.lastIndexOf('{', offset - 1) > d.span.start.offset,
+      ),
+  );
+}
+
 /** Completions at `offset` of `file`, a file of the analysed program. */
 export function completionsAt(a: Analysis, file: string, offset: number): CompletionItem[] {
   const text = a.texts.get(file) ?? '';
@@ -79,6 +95,12 @@ export function completionsAt(a: Analysis, file: string, offset: number): Comple
   const before = text.slice(lineStart, offset);
   const globals = a.checked.globals.visible();
   if (/^\s*expect\b[^:]*\bwith\b[^:]*$/.test(before) && /(\bwith|,)\s*\w*$/.test(before))
+    return globals.filter((s) => s.kind === 'param').map((s) => item(a, s));
+  if (
+    inSweepBlock(a, file, offset) &&
+    /(?:^|[{,])\s*\w*$/.test(before) &&
+    !/\b(?:in|=)\s*\{[^}]*$/.test(before)
+  )
     return globals.filter((s) => s.kind === 'param').map((s) => item(a, s));
   if (/^\s*expect\b.*\bviolates\s+\w*$/.test(before))
     return globals.filter((s) => PROPERTY_KINDS.has(s.kind)).map((s) => item(a, s));

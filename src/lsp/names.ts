@@ -112,6 +112,7 @@ function treeOccurrences(a: Analysis, ast: SpecFile): Place[] {
   for (const d of ast.decls) {
     if (d.kind === 'ProcessDecl' || d.kind === 'ProcedureDecl') labelsIn(d.body, d.name.name);
     if (d.kind === 'ExpectDecl') variant(d.variant, false);
+    if (d.kind === 'SweepDecl' && d.variant !== undefined) variant(d.variant, false);
     if (d.kind !== 'VariantDecl') continue;
     variant(d.name, true);
     if (d.extends !== undefined) variant(d.extends, false);

@@ -23,6 +23,7 @@ const KIND: Readonly<Record<Decl['kind'], SymbolKind | undefined>> = {
   CoverDecl: SymbolKind.Property,
   VariantDecl: SymbolKind.Module,
   ExpectDecl: undefined,
+  SweepDecl: undefined,
   LockOrderDecl: undefined,
 };
 
@@ -41,7 +42,9 @@ function steps(body: Block): DocumentSymbol[] {
 }
 
 function named(decl: Decl): Ident | undefined {
-  return decl.kind === 'ExpectDecl' || decl.kind === 'LockOrderDecl' ? undefined : decl.name;
+  return decl.kind === 'ExpectDecl' || decl.kind === 'SweepDecl' || decl.kind === 'LockOrderDecl'
+    ? undefined
+    : decl.name;
 }
 
 function children(decl: Decl): DocumentSymbol[] {

@@ -1,9 +1,13 @@
 // Every parameter set a variant's declared ranges allow: the cartesian product of each param's
 // values (bool: false, true; a range lo..hi: every integer; an enum: its members in declared
 // order). A range bound may name an earlier param, so values are chosen in declaration order
-// and each range is evaluated under the choices before it. Pure.
+// and each range is evaluated under the choices before it. A `sweep` block of the spec narrows a
+// param to the declared values it lists (the declared range still bounds it, so a bound that
+// names an earlier param still applies). Pure.
 
 import type { DeclTable } from '../model/decls.js';
+import type { Decl, Expr, SweepEntry } from '../syntax/ast.js';
+import { unparen } from '../syntax/visit.js';
 import { paramKind } from '../check/resolve-params.js';
 import { LoweringError } from '../model/lowering-error.js';
 import { evalConst, type ParamSet, type ParamValue } from '../model/params.js';
@@ -39,6 +43,38 @@ function valuesOf(table: DeclTable, index: number, chosen: ParamSet): Values {
   }
 }
 
+/**
+ * The `sweep` entries that apply to `variant`, by param name: the block without a variant, then
+ * the variant's own block, whose entries win param by param.
+ */
+export function sweepEntries(decls: readonly Decl[], variant: string): Map<string, SweepEntry> {
+  const out = new Map<string, SweepEntry>();
+  for (const own of [false, true])
+    for (const d of decls)
+      if (
+        d.kind === 'SweepDecl' &&
+        (d.variant === undefined ? !own : own && d.variant.name === variant)
+      )
+        for (const e of d.entries) out.set(e.name.name, e);
+  return out;
+}
+
+/** Whether `value` is among the values a sweep entry lists. */
+function listed(table: DeclTable, entry: SweepEntry, chosen: ParamSet, value: ParamValue): boolean {
+  const v = unparen(entry.values);
+  const of = (e: Expr): ParamValue | undefined => evalConst(e, table, chosen);
+  if (entry.form === '=') return of(v) === value;
+  if (v.kind === 'SetLit') return v.elements.some((e) => of(e) === value);
+  if (v.kind === 'BinaryExpr' && v.op === '..') {
+    const lo = of(v.left);
+    const hi = of(v.right);
+    return typeof value === 'number' && typeof lo === 'number' && typeof hi === 'number'
+      ? lo <= value && value <= hi
+      : false;
+  }
+  throw new LoweringError(entry.span, 'the checker let through a sweep entry it cannot list');
+}
+
 /** One parameter set, with each value's position among its param's values (for ordering). */
 export interface RankedSet {
   readonly params: ParamSet;
@@ -48,6 +84,7 @@ export interface RankedSet {
 /** Every parameter set of `table` (a variant's table), or the first reason it cannot be listed. */
 export function paramSpace(
   table: DeclTable,
+  narrowed: ReadonlyMap<string, SweepEntry> = new Map(),
 ): { ok: true; sets: RankedSet[] } | { ok: false; problem: string } {
   let partial: RankedSet[] = [{ params: {}, ranks: [] }];
   for (let i = 0; i < table.params.length; i++) {
@@ -56,9 +93,11 @@ export function paramSpace(
     for (const chosen of partial) {
       const values = valuesOf(table, i, chosen.params);
       if (!values.ok) return values;
-      values.values.forEach((v, rank) =>
-        next.push({ params: { ...chosen.params, [name]: v }, ranks: [...chosen.ranks, rank] }),
-      );
+      const entry = narrowed.get(name);
+      values.values.forEach((v, rank) => {
+        if (entry === undefined || listed(table, entry, chosen.params, v))
+          next.push({ params: { ...chosen.params, [name]: v }, ranks: [...chosen.ranks, rank] });
+      });
     }
     partial = next;
   }

@@ -1,6 +1,7 @@
 // The README's sweep table: what `credspec sweep` finds on each shipped spec within a budget a
 // CI job can afford. The budget is counted in work, not seconds, so that the table is the same
-// on any machine: the first `maxSets` sets of each variant in sweep order (the smallest), each
+// on any machine: the first `maxSets` sets of each variant's ranges as the spec's `sweep` blocks
+// narrow them, in sweep order (the smallest; a race variant goes on to its expected breaks), each
 // search stopped at `maxStates` states. `budgetSeconds` is only a guard against a runaway run; a
 // table produced while it cut sets off says so in its "cut off" column, and the drift test
 // (test/readme/sweep-table.full.test.ts) then fails rather than compare a machine's speed.

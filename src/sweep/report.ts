@@ -18,7 +18,7 @@ function count(n: number, one: string, many: string): string {
 
 /** The lines `sweep` prints for one variant. */
 export function summaryText(s: VariantSummary): string {
-  const left = s.beyond === 0 ? '' : `, ${s.beyond} left out by --max-threads or --max-sets`;
+  const left = s.beyond === 0 ? '' : `, ${s.beyond} of the declared sets not checked`;
   const lines = [
     `${s.variant}${s.fixed ? ' (expected to hold)' : ''}: ${count(s.holds.length, 'set holds', 'sets hold')}, ${count(s.breaking.length, 'property breaks', 'properties break')}, ${s.cutOff.length} cut off, ${s.failed.length} failed${left}`,
   ];

@@ -6,11 +6,12 @@
 // can hold thousands of sets and emitting them all first would spend the budget before the
 // first check. `maxThreads` narrows the sweep to the sets of at most that many threads, and
 // `maxSets` to the first sets of each variant in sweep order: both keep a sweep's cost known in
-// advance (unlike the budget, whose cut depends on the machine's speed).
+// advance (unlike the budget, whose cut depends on the machine's speed). The spec's `sweep`
+// blocks narrow the sets first; a variant expected to break goes on past `maxSets` (planVariant).
 
 import type { CheckedProgram } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { collectDecls, declTable } from '../model/decls.js';
+import { type CaseDecls, collectDecls, declTable } from '../model/decls.js';
 import { LoweringError } from '../model/lowering-error.js';
 import type { ParamSet } from '../model/params.js';
 import { applyVariant, variantNames } from '../model/variants.js';
@@ -22,7 +23,7 @@ import { inconsistent } from '../model/lowering-error.js';
 import type { VariantResult } from '../result/result-file.js';
 import { type RunCaseOptions, runCase } from '../driver/run-case.js';
 import { compareSets, type SizedSet } from './order.js';
-import { paramSpace } from './param-space.js';
+import { paramSpace, sweepEntries } from './param-space.js';
 
 /** What one parameter set of a sweep came to. */
 export type SetOutcome =
@@ -60,6 +61,13 @@ export interface SweepSettings {
   readonly onOutcome?: ((variant: string, outcome: SetOutcome) => void) | undefined;
 }
 
+interface PlannedCase {
+  readonly set: SizedSet;
+  /** Among the first `maxSets` sets: always checked. */
+  readonly core: boolean;
+  readonly build: () => BuildResult;
+}
+
 export type SweepPlan =
   | {
       readonly ok: true;
@@ -67,9 +75,12 @@ export type SweepPlan =
         variant: string;
         fixed: boolean;
         expectedBreaks: readonly string[];
-        cases: readonly { set: SizedSet; build: () => BuildResult }[];
-        /** Sets of the declared ranges left out by `maxThreads` or `maxSets`: not swept. */
-        beyond: number;
+        /** The expected breaks the sweep goes on for past its core (exhaustive expectations'). */
+        seek: readonly string[];
+        /** Smallest first; a set outside the core is checked only while a `seek` break is unseen. */
+        cases: readonly PlannedCase[];
+        /** Sets of the declared ranges, before any limit or `sweep` block. */
+        declared: number;
       }[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly problem?: string };
@@ -104,66 +115,109 @@ export function planSweep(
     settings.variants.length === 0 ? known : known.filter((v) => settings.variants.includes(v));
   const variants = [];
   for (const variant of chosen) {
-    let table;
-    try {
-      table = applyVariant(declTable(checked), variant, program.root.ast.name.span);
-    } catch (e) {
-      if (e instanceof LoweringError) return { ok: false, diagnostics: [], problem: e.message };
-      throw e;
-    }
-    const space = paramSpace(table);
-    if (!space.ok) return { ok: false, diagnostics: [], problem: space.problem };
-    const cases: { set: SizedSet; build: () => BuildResult }[] = [];
-    const decls = variantDecls(checked, variant);
-    let beyond = 0;
-    for (const ranked of space.sets) {
-      const overrides = Object.entries(ranked.params).map(([name, value]) => ({
-        name,
-        value: String(value),
-        span: program.root.ast.name.span,
-      }));
-      const resolved = resolveCase(decls, overrides, inconsistent);
-      if (!resolved.ok) return { ok: false, diagnostics: resolved.diagnostics };
-      let threads = 0;
-      for (const g of resolved.resolved.groupSizes.values()) threads += g.born + g.spare;
-      if (settings.maxThreads !== undefined && threads > settings.maxThreads) {
-        beyond++;
-        continue;
-      }
-      cases.push({
-        set: {
-          params: ranked.params,
-          threads,
-          ranks: ranked.ranks,
-          differs: resolved.resolved.params.overrides,
-        },
-        build: () =>
-          buildCase(
-            checked,
-            { variant, overrides, expects: [] },
-            settings.generatedBy,
-            settings.folder,
-          ),
-      });
-    }
-    cases.sort((a, b) => compareSets(a.set, b.set));
-    const kept = settings.maxSets === undefined ? cases : cases.slice(0, settings.maxSets);
-    const own = base.expects.filter((e) => e.variant.name === variant);
-    const fixed = own.some((e) => e.verdict.kind === 'holds');
-    const expectedBreaks = own.flatMap((e) =>
-      e.verdict.kind === 'holds'
-        ? []
-        : [e.verdict.kind === 'deadlock' ? 'deadlock' : e.verdict.property.name],
-    );
-    variants.push({
-      variant,
-      fixed,
-      expectedBreaks,
-      cases: kept,
-      beyond: beyond + cases.length - kept.length,
-    });
+    const planned = planVariant(checked, variant, base, settings);
+    if (!planned.ok) return planned;
+    variants.push(planned.variant);
   }
   return { ok: true, variants };
+}
+
+type PlannedVariant = Extract<SweepPlan, { ok: true }>['variants'][number];
+
+/** The properties an exhaustive expectation of `variant` says it breaks (`deadlock` for one). */
+function expectedBreaksOf(base: CaseDecls, variant: string, exhaustiveOnly: boolean): string[] {
+  return base.expects
+    .filter((e) => e.variant.name === variant && e.verdict.kind !== 'holds')
+    .filter((e) => !exhaustiveOnly || e.search === undefined)
+    .map((e) => (e.verdict.kind === 'violates' ? e.verdict.property.name : 'deadlock'));
+}
+
+/**
+ * One variant's cases: the sets of the ranges its `sweep` blocks narrow the declared ones to,
+ * smallest first. The core is the first `maxSets` of them. A variant an exhaustive expectation
+ * says breaks a property gets the sets past the core too, checked only while some expected break
+ * is still unseen: so the sweep names the smallest set that breaks it however far it lies.
+ */
+function planVariant(
+  checked: CheckedProgram,
+  variant: string,
+  base: CaseDecls,
+  settings: Parameters<typeof planSweep>[1],
+): { ok: true; variant: PlannedVariant } | Extract<SweepPlan, { ok: false }> {
+  const program = checked.program;
+  let table;
+  try {
+    table = applyVariant(declTable(checked), variant, program.root.ast.name.span);
+  } catch (e) {
+    if (e instanceof LoweringError) return { ok: false, diagnostics: [], problem: e.message };
+    throw e;
+  }
+  const space = paramSpace(table);
+  if (!space.ok) return { ok: false, diagnostics: [], problem: space.problem };
+  const narrowed = paramSpace(table, sweepEntries(program.root.ast.decls, variant));
+  if (!narrowed.ok) return { ok: false, diagnostics: [], problem: narrowed.problem };
+  const decls = variantDecls(checked, variant);
+  const all: PlannedCase[] = [];
+  for (const ranked of narrowed.sets) {
+    const overrides = Object.entries(ranked.params).map(([name, value]) => ({
+      name,
+      value: String(value),
+      span: program.root.ast.name.span,
+    }));
+    const resolved = resolveCase(decls, overrides, inconsistent);
+    if (!resolved.ok) return { ok: false, diagnostics: resolved.diagnostics };
+    let threads = 0;
+    for (const g of resolved.resolved.groupSizes.values()) threads += g.born + g.spare;
+    if (settings.maxThreads !== undefined && threads > settings.maxThreads) continue;
+    all.push({
+      set: {
+        params: ranked.params,
+        threads,
+        ranks: ranked.ranks,
+        differs: resolved.resolved.params.overrides,
+      },
+      core: true,
+      build: () =>
+        buildCase(
+          checked,
+          { variant, overrides, expects: [] },
+          settings.generatedBy,
+          settings.folder,
+        ),
+    });
+  }
+  all.sort((a, b) => compareSets(a.set, b.set));
+  let left = settings.maxSets ?? Number.POSITIVE_INFINITY;
+  const cases = all.map((c) => {
+    const core = c.core && left > 0;
+    if (core) left--;
+    return { ...c, core };
+  });
+  const seek = [...new Set(expectedBreaksOf(base, variant, true))];
+  const own = base.expects.filter((e) => e.variant.name === variant);
+  return {
+    ok: true,
+    variant: {
+      variant,
+      fixed: own.some((e) => e.verdict.kind === 'holds'),
+      expectedBreaks: expectedBreaksOf(base, variant, false),
+      seek,
+      cases: seek.length === 0 ? cases.filter((c) => c.core) : cases,
+      declared: space.sets.length,
+    },
+  };
+}
+
+/** The properties (or `deadlock`) an outcome found broken. */
+function brokenIn(o: SetOutcome): string[] {
+  if (o.kind !== 'checked') return [];
+  return [o.result, ...o.also].flatMap((r) =>
+    r.verdict === 'deadlock'
+      ? ['deadlock']
+      : r.verdict === 'violated'
+        ? [r.property ?? 'unnamed']
+        : [],
+  );
 }
 
 /** Runs a planned sweep; resolves with every variant's outcomes. */
@@ -177,12 +231,15 @@ export async function runSweep(
   const out: VariantSweep[] = [];
   for (const v of plan.variants) {
     const outcomes: SetOutcome[] = [];
+    const unseen = new Set(v.seek);
     for (const c of v.cases) {
       const left = deadline === undefined ? undefined : (deadline - Date.now()) / 1000;
-      let outcome: SetOutcome;
-      if ((left !== undefined && left <= 0) || settings.signal?.aborted === true)
-        outcome = { kind: 'budget', set: c.set };
-      else outcome = await runSet(c, specPath, settings, left);
+      const over = (left !== undefined && left <= 0) || settings.signal?.aborted === true;
+      if (!c.core && (unseen.size === 0 || over)) continue;
+      const outcome: SetOutcome = over
+        ? { kind: 'budget', set: c.set }
+        : await runSet(c, specPath, settings, left);
+      for (const p of brokenIn(outcome)) unseen.delete(p);
       outcomes.push(outcome);
       settings.onOutcome?.(v.variant, outcome);
     }
@@ -191,7 +248,7 @@ export async function runSweep(
       fixed: v.fixed,
       expectedBreaks: v.expectedBreaks,
       outcomes,
-      beyond: v.beyond,
+      beyond: v.declared - outcomes.length,
     });
   }
   return out;

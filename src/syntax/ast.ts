@@ -47,6 +47,7 @@ export type Decl =
   | CoverDecl
   | VariantDecl
   | ExpectDecl
+  | SweepDecl
   | LockOrderDecl;
 
 export interface ParamDecl extends NodeBase {
@@ -251,6 +252,25 @@ export interface ExpectDecl extends NodeBase {
    * seeded random simulation (for models too big to exhaust); absent: an exhaustive check.
    */
   readonly search: SearchClause | undefined;
+}
+
+/**
+ * `sweep [variant] { NAME in 0..1  NAME in {A, B}  NAME = v }`: the values `credspec sweep`
+ * takes for the params named, narrowing their declared ranges; without a variant, for every
+ * variant (a variant's own block wins param by param).
+ */
+export interface SweepDecl extends NodeBase {
+  readonly kind: 'SweepDecl';
+  readonly variant: Ident | undefined;
+  readonly entries: readonly SweepEntry[];
+}
+
+/** One param of a `sweep` block: `in` a range or set literal, or `=` one value. */
+export interface SweepEntry extends NodeBase {
+  readonly kind: 'SweepEntry';
+  readonly name: Ident;
+  readonly form: 'in' | '=';
+  readonly values: Expr;
 }
 
 /** `by simulation(...)` after an expectation's verdict, as written (the checker validates it). */

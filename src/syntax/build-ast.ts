@@ -134,6 +134,8 @@ class Builder extends StmtBuilder {
         return this.variantDecl(node as C.VariantDeclCstNode);
       case 'expectDecl':
         return this.expectDecl(node as C.ExpectDeclCstNode);
+      case 'sweepDecl':
+        return this.sweepDecl(node as C.SweepDeclCstNode);
       case 'lockOrderDecl': {
         const cst = node as C.LockOrderDeclCstNode;
         const locks = (cst.children.Identifier ?? []).map((t) => this.ident(t));
@@ -495,6 +497,24 @@ class Builder extends StmtBuilder {
       params,
       verdict,
       search,
+    };
+  }
+
+  private sweepDecl(cst: C.SweepDeclCstNode): A.SweepDecl {
+    const variantTok = first(cst.children.Identifier);
+    return {
+      kind: 'SweepDecl',
+      id: this.id(),
+      span: this.node(cst),
+      variant: variantTok === undefined ? undefined : this.ident(variantTok),
+      entries: (cst.children.sweepEntry ?? []).map((e) => ({
+        kind: 'SweepEntry',
+        id: this.id(),
+        span: this.node(e),
+        name: this.ident(first(e.children.Identifier)),
+        form: first(e.children.KwIn) === undefined ? '=' : 'in',
+        values: this.expr(first(e.children.expression)),
+      })),
     };
   }
 }

@@ -19,6 +19,7 @@ export const BUILT_TREE_CODES: readonly string[] = ['CS5011'];
 // CS5021-CS5023 (no process, no thread, too many threads): test/robustness/hostile-specs.full.test.ts.
 // CS5024 (an enumerated range past the engine's limit): test/robustness/huge-values.full.test.ts.
 // CS4103 (a folded step racing with another thread's step): test/check/granularity.test.ts.
+// CS5025-CS5027 (bad sweep blocks): test/sweep/sweep-block.test.ts.
 export const TESTED_ELSEWHERE: readonly string[] = [
   'CS4103',
   'CS5016',
@@ -26,6 +27,9 @@ export const TESTED_ELSEWHERE: readonly string[] = [
   'CS5022',
   'CS5023',
   'CS5024',
+  'CS5025',
+  'CS5026',
+  'CS5027',
 ];
 
 export const INVALID_CASES: readonly InvalidCase[] = [

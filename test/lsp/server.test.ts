@@ -207,10 +207,15 @@ test('rename changes a macro with its overrides, and a variant with its expectat
     ...at(EXECTIME, 362, 10),
     newName: 'nnp_cap',
   })) as { changes: Record<string, { range: unknown; newText: string }[]> };
+  // The variant's sweep block, at the end of the spec, names it too.
+  const sweepLine = specText('exectime.cred')
+    .split('\n')
+    .findIndex((l) => l.startsWith('sweep nnp_unless_cap '));
   expect(variant.changes).toEqual({
     [EXECTIME]: [
       { range: range(362, 8, 22), newText: 'nnp_cap' },
       { range: range(434, 13, 27), newText: 'nnp_cap' },
+      { range: range(sweepLine, 6, 20), newText: 'nnp_cap' },
     ],
   });
 });

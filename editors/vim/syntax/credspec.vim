@@ -8,7 +8,7 @@ endif
 syn keyword credspecDeclaration spec import param const enum type shared thread var
 syn keyword credspecDeclaration process fair strong weak symmetric spare runs procedure
 syn keyword credspecDeclaration macro def invariant action property cover variant extends
-syn keyword credspecDeclaration override step expect frame fresh lock_order
+syn keyword credspecDeclaration override step expect sweep frame fresh lock_order
 syn keyword credspecControl when return if else while for snapshot live either atomic
 syn keyword credspecControl await assert skip may fail clone exit with holds deadlock
 syn keyword credspecControl violates break continue unreachable

@@ -436,6 +436,24 @@ export const CHECK_CODES = {
     meaning:
       "An `any` or `for` over an integer range that, under the default params or an expectation's, has more members than the engine builds (2^20): `check` ends that run with an evaluation error when the step runs. Membership tests (`x in a..b`, a variable's declared range) are never limited.",
   },
+  CS5025: {
+    severity: 'error',
+    message:
+      'the sweep values of param `{name}` must be a range `lo..hi`, a set `{a, b}` or `= value`',
+    meaning:
+      'An entry of a `sweep` block whose values are neither an integer range of literals, a set literal of literals nor one value after `=`.',
+  },
+  CS5026: {
+    severity: 'error',
+    message: 'a second `sweep` block for {variant}',
+    meaning:
+      'Two `sweep` blocks name the same variant, or two name none (the block for every variant): one block each.',
+  },
+  CS5027: {
+    severity: 'error',
+    message: 'the sweep values of param `{name}` are empty',
+    meaning: 'A `sweep` entry `in lo..hi` with lo > hi, or `in {}`: the sweep would check nothing.',
+  },
 
   // CS6xxx: properties and fairness
   CS6001: {
