@@ -52,44 +52,6 @@ describe('--por against the plain search', () => {
     expect(plain.stats.distinctStates).toBe(27);
     expect(reduced.stats.distinctStates).toBeLessThan(10);
   });
-
-  it('tells apart the entries of a map that steps reach through a loop variable', async () => {
-    const text = [
-      'spec ptr',
-      'shared var box: map<Thread, 0..3> = [ u in Thread |-> 0 ]',
-      'process P[2] {',
-      '  give: for u in snapshot P { put: box[u] := 1 }',
-      '}',
-      'process Q[2] {',
-      '  var t: 0..3 = 0',
-      '  a: t := box[self]',
-      '  b: box[self] := t + 2',
-      '}',
-    ].join('\n');
-    const { plain, reduced } = await plainAndReduced('ptr', text);
-    expect([plain.verdict, reduced.verdict]).toEqual(['holds', 'holds']);
-    // Every state is still reached; told apart, `put` goes alone where a Q thread is not the
-    // one `u` names (2,999 generated when `box[u]` counted as any thread's entry).
-    expect([plain.stats.distinctStates, reduced.stats.distinctStates]).toEqual([900, 900]);
-    expect([plain.stats.statesGenerated, reduced.stats.statesGenerated]).toEqual([3002, 2711]);
-  });
-
-  it('makes no write of an entry visible to an invariant over each thread entry by entry', async () => {
-    const text = [
-      'spec ew',
-      'thread var r: 0..3 = 0',
-      'process P[3] {',
-      '  var t: 0..3 = 0',
-      '  a: t := 1',
-      '  b: r := t + 1',
-      '  c: t := 2',
-      '}',
-      'invariant small: forall p in P: r[p] != 3',
-    ].join('\n');
-    const { plain, reduced } = await plainAndReduced('ew', text);
-    expect([plain.verdict, reduced.verdict]).toEqual(['holds', 'holds']);
-    expect([plain.stats.distinctStates, reduced.stats.distinctStates]).toEqual([64, 14]);
-  });
 });
 
 /** Checks a spec's default case twice: without and with the reduction --por plans for it. */

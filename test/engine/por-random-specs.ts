@@ -1,6 +1,5 @@
 // Random small specs written in the language (a few threads, shared and thread-local variables,
-// a map over the threads whose entries are written by their own thread and, through a loop
-// variable, by others, a spinlock, awaits, assertions and invariants) and the comparison of `--por` with the plain
+// a spinlock, awaits, assertions and an invariant) and the comparison of `--por` with the plain
 // search on one of them: the verdicts must agree, the reduced search may only find fewer
 // states, and every counterexample it reports must replay on the module. Shared by
 // por-differential.test.ts and its longer run, por-differential.full.test.ts.
@@ -33,16 +32,6 @@ const step = (vars: number): fc.Arbitrary<string> => {
     fc.constant('spin_unlock(m)'),
     c.map((k) => `t := ${k}`),
     fc.tuple(g, g).map(([x, y]) => `atomic { ${x} := t; ${y} := 0 }`),
-    // Entries of a map over the threads, the thread's own and others' named by a loop variable.
-    c.map((k) => `box[self] := ${k}`),
-    c.map((k) => `await box[self] != ${k}`),
-    fc.constant('t := box[self]'),
-    fc.constant('for u in snapshot P { $L: box[u] := t }'),
-    c.map((k) => `for u in snapshot P { $L: if box[u] == ${k} { box[u] := 3 } else { skip } }`),
-    c.map(
-      (k) =>
-        `for u in live { v in P | box[v] != ${k} } { $L: atomic { t := box[u]; box[u] := 0 } }`,
-    ),
   );
 };
 
@@ -51,7 +40,7 @@ const processDecl = (vars: number, name: string): fc.Arbitrary<string> =>
     .tuple(fc.integer({ min: 1, max: 2 }), fc.array(step(vars), { minLength: 1, maxLength: 4 }))
     .map(
       ([n, steps]) =>
-        `process ${name}[${n}] {\n  var t: 0..3 = 0\n${steps.map((s, i) => `  ${name.toLowerCase()}${i}: ${s.replace('$L', `${name.toLowerCase()}${i}in`)}`).join('\n')}\n}\n`,
+        `process ${name}[${n}] {\n  var t: 0..3 = 0\n${steps.map((s, i) => `  ${name.toLowerCase()}${i}: ${s}`).join('\n')}\n}\n`,
     );
 
 /** A random spec's text. */
@@ -63,19 +52,16 @@ export const specText: fc.Arbitrary<string> = fc.integer({ min: 1, max: 3 }).cha
       fc.option(fc.tuple(fc.integer({ min: 0, max: vars - 1 }), fc.integer({ min: 1, max: 3 })), {
         nil: undefined,
       }),
-      fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
     )
-    .map(([p, q, inv, boxInv]) =>
+    .map(([p, q, inv]) =>
       [
         'spec r',
         'import kernel',
         ...Array.from({ length: vars }, (_, i) => `shared var g${i}: 0..3 = 0`),
         'shared var m: Spinlock = SPINLOCK_INIT',
-        'shared var box: map<Thread, 0..3> = [ u in Thread |-> 0 ]',
         p,
         q ?? '',
         inv === undefined ? '' : `invariant low: g${inv[0]} < ${inv[1]}`,
-        boxInv === undefined ? '' : `invariant boxed: forall u in Thread: box[u] < ${boxInv}`,
       ].join('\n'),
     ),
 );

@@ -22,8 +22,6 @@ export type Labels = ReadonlySet<string> | 'any';
 export interface ReadUse {
   own: boolean;
   others: Labels | undefined;
-  /** When every read of another entry is of entry `w[self]` of one variable `w`: `w`; 'mixed' otherwise. */
-  via?: string | 'mixed';
 }
 
 /**
@@ -40,8 +38,6 @@ export interface WriteUse {
    * labels; 'any' otherwise.
    */
   othersWhere?: Where | 'any';
-  /** When every write of another entry is of entry `w[self]` of one variable `w`: `w`; 'mixed' otherwise. */
-  othersVia?: string | 'mixed';
 }
 
 /** Entries of threads whose entry of `variable` is one of `labels` when the step is taken. */
@@ -65,9 +61,7 @@ export function joinLabels(a: Labels | undefined, b: Labels): Labels {
 /** Where `@` points inside an EXCEPT value: the variable, and whether the entry is the own one. */
 interface Env {
   readonly self: ReadonlySet<string>;
-  readonly at:
-    | { readonly variable: string; readonly own: boolean; readonly via: string | undefined }
-    | undefined;
+  readonly at: { readonly variable: string; readonly own: boolean } | undefined;
   /** Names bound by `\E c \in S : pc[c] = "l" /\ ...`, with the labels their entry has. */
   readonly chosen?: ReadonlyMap<string, Where>;
 }
@@ -155,19 +149,10 @@ export class AccessReader {
     return out;
   }
 
-  private read(
-    out: Accesses,
-    v: string,
-    own: boolean,
-    labels: Labels | undefined,
-    via?: string,
-  ): void {
+  private read(out: Accesses, v: string, own: boolean, labels: Labels | undefined): void {
     const r = out.reads.get(v) ?? { own: false, others: undefined };
     if (own) r.own = true;
-    else {
-      r.via = r.others === undefined ? (via ?? 'mixed') : joinVia(r.via, via);
-      r.others = joinLabels(r.others, labels ?? 'any');
-    }
+    else r.others = joinLabels(r.others, labels ?? 'any');
     out.reads.set(v, r);
   }
 
@@ -178,12 +163,10 @@ export class AccessReader {
     own: Labels | undefined,
     to: Labels = 'any',
     where: Where | 'any' = 'any',
-    via?: string,
   ): void {
     const w: WriteUse = out.writes.get(v) ?? { own: undefined, others: false };
     if (own === undefined) {
       w.othersWhere = w.others ? joinWhere(w.othersWhere ?? 'any', where) : where;
-      w.othersVia = w.others ? joinVia(w.othersVia, via) : (via ?? 'mixed');
       w.others = true;
       w.othersTo = joinLabels(w.othersTo, to);
     } else w.own = joinLabels(w.own, own);
@@ -192,12 +175,6 @@ export class AccessReader {
 
   private isSelf(e: TlaExpr, env: Env): boolean {
     return e.kind === 'TlaName' && env.self.has(e.name);
-  }
-
-  /** `w` when `e` is `w[self]` of a variable `w`: an entry the state names for the thread. */
-  private pointer(e: TlaExpr | undefined, env: Env): string | undefined {
-    const loc = e === undefined ? undefined : this.location(e);
-    return loc?.index !== undefined && this.isSelf(loc.index, env) ? loc.variable : undefined;
   }
 
   /** `v` or `v[i]` of a variable `v`, as (variable, index). */
@@ -216,7 +193,7 @@ export class AccessReader {
     const loc = this.location(e.left);
     if (labels === undefined || loc === undefined) return false;
     const own = loc.index !== undefined && this.isSelf(loc.index, env);
-    this.read(out, loc.variable, own, labels, this.pointer(loc.index, env));
+    this.read(out, loc.variable, own, labels);
     if (loc.index !== undefined) this.walk(loc.index, env, out);
     return true;
   }
@@ -236,11 +213,10 @@ export class AccessReader {
         first?.kind === 'index' && first.index.kind === 'TlaName'
           ? env.chosen?.get(first.index.name)
           : undefined;
-      const via = first?.kind === 'index' ? this.pointer(first.index, env) : undefined;
       if (own) this.write(out, v, literals ?? 'any');
-      else this.write(out, v, undefined, literals ?? 'any', where ?? 'any', via);
+      else this.write(out, v, undefined, literals ?? 'any', where ?? 'any');
       for (const step of c.path) if (step.kind === 'index') this.walk(step.index, env, out);
-      this.walk(c.value, { self: env.self, at: { variable: v, own, via } }, out);
+      this.walk(c.value, { self: env.self, at: { variable: v, own } }, out);
     }
   }
 
@@ -283,8 +259,7 @@ export class AccessReader {
       case 'TlaUnchanged':
         return;
       case 'TlaAt':
-        if (env.at !== undefined)
-          this.read(out, env.at.variable, env.at.own, undefined, env.at.via);
+        if (env.at !== undefined) this.read(out, env.at.variable, env.at.own, undefined);
         return;
       case 'TlaName':
         if (this.variables.has(e.name)) this.read(out, e.name, false, undefined);
@@ -299,8 +274,7 @@ export class AccessReader {
       case 'TlaFcnApp': {
         const loc = this.location(e);
         if (loc !== undefined && loc.index !== undefined) {
-          const via = this.pointer(loc.index, env);
-          this.read(out, loc.variable, this.isSelf(loc.index, env), undefined, via);
+          this.read(out, loc.variable, this.isSelf(loc.index, env), undefined);
           this.walk(loc.index, env, out);
           return;
         }
@@ -413,10 +387,6 @@ export class AccessReader {
     this.walk(d.body, { self, at: undefined }, out);
     this.active.delete(key);
   }
-}
-
-function joinVia(a: string | 'mixed' | undefined, b: string | undefined): string | 'mixed' {
-  return a !== undefined && a === b ? a : 'mixed';
 }
 
 function joinWhere(a: Where | 'any', b: Where | 'any'): Where | 'any' {

@@ -85,8 +85,6 @@ export class AmpleSets {
   private readonly toLabel = new Map<string, readonly number[]>();
   /** Per thread and label it is at: the transitions that can move it away. */
   private readonly fromLabel = new Map<string, readonly number[]>();
-  /** Per thread and variable: the thread's transitions that write its own entry of it. */
-  private readonly writers = new Map<string, readonly number[]>();
   /** The guarded actions of each label. */
   private readonly atLabel = new Map<string, number[]>();
   /** Per label: the labels a thread there can reach by its own steps, or 'all'. */
@@ -95,8 +93,6 @@ export class AmpleSets {
   private readonly guardName: string;
   private readonly steps: Step[] = [];
   private readonly labels: (string | undefined)[] = [];
-  /** The state being expanded. */
-  private state: State = [];
   /** Per transition: its number of successors in the state being expanded. */
   private enabled: Int32Array;
   private inSet: Uint8Array;
@@ -180,7 +176,6 @@ export class AmpleSets {
 
   /** Reads each thread's label; false when the guard variable is not a function of them. */
   private look(s: State): boolean {
-    this.state = s;
     const fn = s[this.guardVariable];
     if (fn === undefined || !isFunction(fn)) return false;
     const labels = this.labels;
@@ -348,80 +343,12 @@ export class AmpleSets {
     return u.label === undefined || v.label === undefined || u.label === v.label;
   }
 
-  /**
-   * The transitions that may interfere with enabled transition `t` in the state looked at. Of
-   * those that may in some state, a step `u` of another thread that meets `t` only at entries
-   * one of them reaches through `w[self]` alone (independence.ts `pointers`), of variables the
-   * other touches at its own entry only, is left out when `w[self]` names another thread now:
-   * `t`'s thread stays at `t` until a step of the set moves it, and for `u`, its thread's steps
-   * that write `w` are taken into the set instead, so no path outside the set changes the entry
-   * either reaches before `t` is taken.
-   */
+  /** The transitions that may interfere with enabled transition `t`. */
   private interferingWith(t: number): readonly number[] {
-    const tr = this.transitions[t];
-    if (tr === undefined) throw new Error(`internal error: no transition ${t}`);
-    const known = this.mayInterfere(t, tr);
-    const self = this.threads[tr.slot];
-    if (self === undefined || !this.independence.hasPointers) return known;
-    const ind = this.independence;
-    const mine = ind.pointers(tr.action);
-    const out: number[] = [];
-    for (const u of known) {
-      const other = this.transitions[u];
-      const thread = other === undefined ? undefined : this.threads[other.slot];
-      if (other === undefined || thread === undefined || other.slot === tr.slot) {
-        out.push(u);
-        continue;
-      }
-      const theirs = ind.pointers(other.action);
-      const through: string[] = [];
-      const apart = ind.conflictVariables(tr.action, other.action).every((v) => {
-        const w = mine.get(v);
-        if (w !== undefined && ind.ownOnly(other.action, v))
-          return this.namesOther(w, self, thread);
-        const x = theirs.get(v);
-        if (x === undefined || !ind.ownOnly(tr.action, v) || !this.namesOther(x, thread, self))
-          return false;
-        through.push(x);
-        return true;
-      });
-      if (!apart) out.push(u);
-      else for (const x of through) out.push(...this.writersOf(other.slot, x));
-    }
-    return out;
-  }
-
-  /** Does entry `thread` of variable `w` name a thread other than `other` in the state looked at? */
-  private namesOther(w: string, thread: Value, other: Value): boolean {
-    const e = this.entryOf(w, thread);
-    return e !== undefined && !valueEquals(e, other);
-  }
-
-  /** The transitions of thread `slot` that write its own entry of `w`. */
-  private writersOf(slot: number, w: string): readonly number[] {
-    const key = `${slot}\u0000${w}`;
-    let known = this.writers.get(key);
-    if (known === undefined) {
-      known = this.transitions.flatMap((u, i) =>
-        u.slot === slot && this.independence.ownLabels(u.action, w) !== undefined ? [i] : [],
-      );
-      this.writers.set(key, known);
-    }
-    return known;
-  }
-
-  /** Entry `thread` of variable `name` in the state looked at (undefined: not a function of threads). */
-  private entryOf(name: string, thread: Value): Value | undefined {
-    const fn = this.state[this.module.variables.indexOf(name)];
-    if (fn === undefined || !isFunction(fn)) return undefined;
-    const i = functionIndex(fn, thread);
-    return i < 0 ? undefined : functionValues(fn)[i];
-  }
-
-  /** The transitions that may interfere with transition `t` in some state. */
-  private mayInterfere(t: number, tr: Transition): readonly number[] {
     let known = this.interfering[t];
     if (known !== undefined) return known;
+    const tr = this.transitions[t];
+    if (tr === undefined) throw new Error(`internal error: no transition ${t}`);
     const threadSlot = tr.slot < this.threads.length;
     known = this.transitions.flatMap((u, i) => {
       if (i === t) return [];

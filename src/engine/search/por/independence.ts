@@ -27,12 +27,7 @@ export class Independence {
   /** What each conjunct of an invariant (other than an entry-by-entry one) and each cover reads. */
   private readonly states: Accesses[] = [];
   private readonly visibleCache: (boolean | undefined)[];
-  private readonly conflictCache = new Map<number, readonly string[]>();
-  private readonly pointerCache: (ReadonlyMap<string, string> | undefined)[];
-  /** Variables some step writes at another thread's entry (or whole). */
-  private readonly writtenElsewhere = new Set<string>();
-  /** Does some action reach other entries through `w[self]` only (`pointers`)? */
-  readonly hasPointers: boolean;
+  private readonly conflictCache = new Map<number, boolean>();
 
   constructor(tla: TlaModule, module: ExecutableModule) {
     const reader = new AccessReader(tla);
@@ -72,10 +67,6 @@ export class Independence {
       for (const v of acc.writes.keys()) this.observe(v, 'any');
     }
     this.visibleCache = this.actions.map(() => undefined);
-    this.pointerCache = this.actions.map(() => undefined);
-    for (const acc of this.actions)
-      for (const [v, w] of acc.writes) if (w.others) this.writtenElsewhere.add(v);
-    this.hasPointers = this.actions.some((_, a) => this.pointers(a).size > 0);
   }
 
   private observe(v: string, labels: Labels): void {
@@ -152,11 +143,6 @@ export class Independence {
 
   /** May a step of action `a` by one thread and a step of action `b` by another fail to commute? */
   conflict(a: number, b: number): boolean {
-    return this.conflictVariables(a, b).length > 0;
-  }
-
-  /** The variables through which a step of action `a` and one of `b` by another thread may fail to commute. */
-  conflictVariables(a: number, b: number): readonly string[] {
     const key = a * 65536 + b;
     const known = this.conflictCache.get(key);
     if (known !== undefined) return known;
@@ -164,59 +150,27 @@ export class Independence {
     const y = this.actions[b];
     if (x === undefined || y === undefined)
       throw new Error(`internal error: no action ${a} or ${b}`);
-    const vars = new Set([...x.writes.keys(), ...y.writes.keys()]);
-    const c = [...vars].filter((v) => this.meetsAt(x, b, y, v) || this.meetsAt(y, a, x, v));
+    const c = this.oneWay(x, b, y) || this.oneWay(y, a, x);
     this.conflictCache.set(key, c);
     this.conflictCache.set(b * 65536 + a, c);
     return c;
   }
 
-  /**
-   * Per variable `v` that action `a` reads or writes at other entries than its own only at
-   * entry `w[self]` (`task_works[restrict_siblings_t[self]]`): `w`, when no step writes `w`
-   * at another thread's entry. While a thread stands at the step, only its own steps there
-   * could change `w[self]`, so the entry the step touches is the one the state names.
-   */
-  pointers(a: number): ReadonlyMap<string, string> {
-    const known = this.pointerCache[a];
-    if (known !== undefined) return known;
-    const acc = this.actions[a];
-    if (acc === undefined) throw new Error(`internal error: no action ${a}`);
-    const found = new Map<string, string>();
-    for (const v of new Set([...acc.reads.keys(), ...acc.writes.keys()])) {
-      const r = acc.reads.get(v);
-      const w = acc.writes.get(v);
-      const vias = [
-        r?.others === undefined ? undefined : r.via,
-        w?.others === true ? w.othersVia : undefined,
-      ].filter((x) => x !== undefined);
-      const via = vias[0];
-      if (via === undefined || via === 'mixed' || vias.some((x) => x !== via)) continue;
-      if (!this.writtenElsewhere.has(via)) found.set(v, via);
+  /** Does a write of `x` meet a read or write of `y` (action `b`), the two made by different threads? */
+  private oneWay(x: Accesses, b: number, y: Accesses): boolean {
+    for (const [v, w] of x.writes) {
+      const r = y.reads.get(v);
+      const yw = y.writes.get(v);
+      // A write of another entry meets every access (of the own entry unless spared); an own write meets only other-entry accesses.
+      if (w.others) {
+        const others = r?.others !== undefined || yw?.others === true;
+        const own = r?.own === true || yw?.own !== undefined;
+        if (others || (own && !this.spared(w, b))) return true;
+      }
+      if (r !== undefined && w.own !== undefined && meets(w.own, { own: false, others: r.others }))
+        return true;
     }
-    this.pointerCache[a] = found;
-    return found;
-  }
-
-  /** Does action `a` touch `v` at its own entry only (or not at all)? */
-  ownOnly(a: number, v: string): boolean {
-    const acc = this.actions[a];
-    return acc?.reads.get(v)?.others === undefined && acc?.writes.get(v)?.others !== true;
-  }
-
-  /** Does a write of `x` to `v` meet a read or write of `y` (action `b`), the two made by different threads? */
-  private meetsAt(x: Accesses, b: number, y: Accesses, v: string): boolean {
-    const w = x.writes.get(v);
-    if (w === undefined) return false;
-    const r = y.reads.get(v);
-    const yw = y.writes.get(v);
-    // A write of another entry meets every access (of the own entry unless spared); an own write meets only other-entry accesses.
-    if (w.others) {
-      const others = r?.others !== undefined || yw?.others === true;
-      const own = r?.own === true || yw?.own !== undefined;
-      if (others || (own && !this.spared(w, b))) return true;
-    }
-    return r !== undefined && w.own !== undefined && meets(w.own, { own: false, others: r.others });
+    return false;
   }
 
   /**
