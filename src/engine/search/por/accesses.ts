@@ -114,18 +114,29 @@ export class AccessReader {
     return { entrywise, rest };
   }
 
-  /** `v` of `\A t \in DOMAIN v : P` where P reads entry `t` of `v` and nothing else. */
+  /**
+   * `v` of `\A t \in S : P` where P reads entry `t` of `v` and nothing else, and S is
+   * `DOMAIN v` or reads no variable (`\A c \in Caller : user_errno[c] # "ESRCH"`): the
+   * entries P is asked about do not change along a path, so a step that writes some entries
+   * of `v` leaves P as it was at every entry the steps it is put off for do not write.
+   */
   private entrywiseVariable(c: TlaExpr): string | undefined {
     if (c.kind !== 'TlaQuant' || c.quantifier !== '\\A' || c.variables.length !== 1)
       return undefined;
     const set = c.set;
     const arg = set.kind === 'TlaBuiltin' && set.op === 'DOMAIN' ? set.args[0] : undefined;
-    if (arg?.kind !== 'TlaName' || !this.variables.has(arg.name)) return undefined;
+    const domainOf = arg?.kind === 'TlaName' && this.variables.has(arg.name) ? arg.name : undefined;
+    if (domainOf === undefined) {
+      const ofSet: Accesses = { reads: new Map(), writes: new Map() };
+      this.walk(set, NO_SELF, ofSet);
+      if (ofSet.reads.size > 0 || ofSet.writes.size > 0) return undefined;
+    }
     const out: Accesses = { reads: new Map(), writes: new Map() };
     this.walk(c.body, { self: new Set(c.variables), at: undefined }, out);
-    const r = out.reads.get(arg.name);
-    const only = out.writes.size === 0 && out.reads.size === 1 && r !== undefined;
-    return only && r.others === undefined ? arg.name : undefined;
+    if (out.writes.size !== 0 || out.reads.size !== 1) return undefined;
+    const [v, r] = [...out.reads][0] ?? [];
+    if (v === undefined || r === undefined || r.others !== undefined) return undefined;
+    return domainOf === undefined || domainOf === v ? v : undefined;
   }
 
   /** What the action `A` of a property `[][A]_vars` reads, primed or not (not all of `vars`). */
