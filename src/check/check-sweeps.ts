@@ -3,11 +3,10 @@
 // inside its declared range: `in lo..hi` (integer literals, lo <= hi), `in {a, b}` (literals)
 // or `= v`. What a sweep does with them is src/sweep/param-space.ts.
 
-import type { Expr, Ident, ParamDecl, SweepDecl, SweepEntry } from '../syntax/ast.js';
+import type { Expr, ParamDecl, SweepDecl, SweepEntry } from '../syntax/ast.js';
 import { unparen } from '../syntax/visit.js';
-import { didYouMean } from '../syntax/suggest.js';
 import type { CheckContext } from './context.js';
-import { knownVariant, paramValue } from './check-variants.js';
+import { forEachNamedParam, knownVariant, paramValue } from './check-variants.js';
 
 /** Checks every `sweep` block of the spec. */
 export function checkSweeps(ctx: CheckContext): void {
@@ -36,33 +35,7 @@ function keywordSpan(decl: SweepDecl): SweepDecl['span'] {
 }
 
 function entries(ctx: CheckContext, items: readonly SweepEntry[]): void {
-  const seen = new Map<string, Ident>();
-  for (const e of items) {
-    if (e.name.name === '') continue;
-    const first = seen.get(e.name.name);
-    if (first !== undefined) {
-      ctx.report(
-        'CS5014',
-        e.name.span,
-        { name: e.name.name },
-        { related: [{ span: first.span, note: 'first set here' }] },
-      );
-      continue;
-    }
-    seen.set(e.name.name, e.name);
-    const sym = ctx.globals.lookup(e.name.name);
-    if (sym?.kind !== 'param' || sym.decl?.kind !== 'ParamDecl') {
-      const params = ctx.globals
-        .visible()
-        .filter((s) => s.kind === 'param')
-        .map((s) => s.name)
-        .sort();
-      const hint = didYouMean(e.name.name, params);
-      ctx.report('CS5006', e.name.span, { name: e.name.name }, hint === undefined ? {} : { hint });
-      continue;
-    }
-    entryValues(ctx, sym.decl, e);
-  }
+  forEachNamedParam(ctx, items, (param, e) => entryValues(ctx, param, e));
 }
 
 /** The literal values of one entry, each checked against the param's declared type and range. */

@@ -164,6 +164,18 @@ export function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): vo
 
 /** Checks `NAME = value` pairs of a variant or an expectation. */
 function paramAssigns(ctx: CheckContext, items: readonly (ParamOverride | ParamAssign)[]): void {
+  forEachNamedParam(ctx, items, (param, a) => paramValue(ctx, param, a.value));
+}
+
+/**
+ * Visits the entries of a list that names params (an override list, a sweep block), each with
+ * its declaration; a param named twice (CS5014) or not a param (CS5006) is reported, not visited.
+ */
+export function forEachNamedParam<T extends { readonly name: Ident }>(
+  ctx: CheckContext,
+  items: readonly T[],
+  visit: (param: ParamDecl, item: T) => void,
+): void {
   const seen = new Map<string, Ident>();
   for (const a of items) {
     if (a.name.name === '') continue;
@@ -189,7 +201,7 @@ function paramAssigns(ctx: CheckContext, items: readonly (ParamOverride | ParamA
       ctx.report('CS5006', a.name.span, { name: a.name.name }, hint === undefined ? {} : { hint });
       continue;
     }
-    paramValue(ctx, sym.decl, a.value);
+    visit(sym.decl, a);
   }
 }
 
