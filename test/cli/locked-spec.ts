@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userEnv } from '../support/spec-workspace.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -43,11 +44,6 @@ export function lockedWorkspace(scratch: (prefix: string) => string): {
   writeFileSync(join(dir, 'specs', 'locked.cred'), LOCKED);
   return {
     dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
+    env: userEnv(dir),
   };
 }

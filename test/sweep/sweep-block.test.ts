@@ -3,9 +3,6 @@
 // param by param, a variant an exhaustive expectation says breaks goes on past --max-sets until
 // that break, and the checker's errors on bad blocks, with their positions.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/commands/main.js';
 import { runSweepCommand } from '../../src/cli/commands/sweep.js';
 import { memoryIo } from '../../src/cli/io.js';
@@ -13,10 +10,7 @@ import { checkProgram } from '../../src/check/check.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { planSweep, runSweep, setText } from '../../src/sweep/run-sweep.js';
 import { summarise } from '../../src/sweep/summary.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-
-const scratch = scratchDirs();
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { type SpecWorkspace, specWorkspaces } from '../support/spec-workspace.js';
 
 // As in sweep.test.ts: `small` (total <= 2) breaks as soon as FAULT is on, `few` (total <= 3)
 // only with FAULT on and N = 2. The block without a variant keeps N at 1, so base never meets
@@ -57,20 +51,8 @@ sweep racy { N in 1..2 }
 sweep calm { M in {1} }
 `;
 
-function workspace(text: string): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-sweep-block-');
-  mkdirSync(join(dir, 'specs'));
-  writeFileSync(join(dir, 'specs', 'blocky.cred'), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspaces = specWorkspaces('credspec-sweep-block-');
+const workspace = (text: string): SpecWorkspace => workspaces({ 'blocky.cred': text });
 
 test('narrow each variant; a variant expected to break goes on past --max-sets to its first break', async () => {
   const { dir, env } = workspace(BLOCKY);

@@ -5,20 +5,16 @@
 // a budget that cuts the sweep off, the thread and set limits, the Markdown table, and the JSON
 // report against its schema.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runSweepCommand } from '../../src/cli/commands/sweep.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { checkProgram } from '../../src/check/check.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { planSweep, runSweep, setText } from '../../src/sweep/run-sweep.js';
 import { summarise } from '../../src/sweep/summary.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
+import { type SpecWorkspace, specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
-
-const scratch = scratchDirs();
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 // FAULT lets B add 2 at once: with A's increments the total passes 2 (small) as soon as FAULT is
 // on, and passes 3 (few) only with FAULT on and two A threads (1 + 1 + 2). Every search reaches
@@ -49,20 +45,8 @@ invariant few: total <= 3
 expect base: holds
 `;
 
-function workspace(text: string): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-sweep-');
-  mkdirSync(join(dir, 'specs'));
-  writeFileSync(join(dir, 'specs', 'sweepy.cred'), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspaces = specWorkspaces('credspec-sweep-');
+const workspace = (text: string): SpecWorkspace => workspaces({ 'sweepy.cred': text });
 
 const ORDER = [
   'FAULT=false M=0 N=1',
